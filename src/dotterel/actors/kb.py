@@ -1,0 +1,108 @@
+"""The actor knowledge base: versioned data files in the package, plus the user's own additions.
+
+``data/actors.jsonl`` holds one actor a line ({id, name, kind, country, sector, aliases, member_of,
+backed_by?, qid?}); ``data/agents.tsv`` maps role nouns to sectors. A user's file (``dotterel kb add``,
+default ``~/.config/dotterel/actors.jsonl``, or ``DOTTEREL_KB``) is merged over the package's at load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass
+class KBActor:
+    id: str
+    name: str
+    kind: str = "other"
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    member_of: list[str] = field(default_factory=list)
+    backed_by: list[str] = field(default_factory=list)
+    qid: str | None = None
+
+    @classmethod
+    def from_dict(cls, rec: dict) -> KBActor:
+        known = {k: rec[k] for k in cls.__dataclass_fields__ if k in rec and rec[k] is not None}
+        return cls(**known)
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class Agent:
+    """A role noun ("soldiers", "police") and what it tells about an actor."""
+
+    lemma: str
+    sector: str
+    kind: str
+
+
+def user_kb_path() -> Path:
+    env = os.environ.get("DOTTEREL_KB")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "dotterel" / "actors.jsonl"
+
+
+def _package_file(name: str) -> Path:
+    return Path(str(resources.files("dotterel") / "data" / name))
+
+
+def read_actor_file(path: Path) -> list[KBActor]:
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for lineno, line in enumerate(f, start=1):
+            if line.strip() and not line.startswith("#"):
+                try:
+                    out.append(KBActor.from_dict(json.loads(line)))
+                except (json.JSONDecodeError, TypeError) as err:
+                    raise ValueError(f"{path}:{lineno}: bad actor record ({err})") from None
+    return out
+
+
+class ActorBase:
+    """All actors by id, with the user's records replacing the package's of the same id."""
+
+    def __init__(self, actors: list[KBActor], agents: list[Agent]):
+        self.actors: dict[str, KBActor] = {}
+        for actor in actors:
+            self.actors[actor.id] = actor
+        self.agents = {a.lemma: a for a in agents}
+
+    @classmethod
+    def load(cls, extra: list[Path] | None = None) -> ActorBase:
+        actors = read_actor_file(_package_file("actors.jsonl"))
+        for path in [user_kb_path(), *(extra or [])]:
+            if path.is_file():
+                actors += read_actor_file(path)
+        return cls(actors, read_agents(_package_file("agents.tsv")))
+
+    def get(self, actor_id: str) -> KBActor | None:
+        return self.actors.get(actor_id)
+
+
+def read_agents(path: Path) -> list[Agent]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, sector, kind = line.split("\t")[:3]
+            out.append(Agent(lemma.strip().lower(), sector.strip(), kind.strip()))
+    return out
+
+
+def add_user_actor(actor: KBActor, path: Path | None = None) -> Path:
+    """Append (or replace) an actor in the user's own file; the package data is never edited."""
+    path = path or user_kb_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kept = [a for a in read_actor_file(path) if a.id != actor.id] if path.is_file() else []
+    with path.open("w", encoding="utf-8") as f:
+        for a in [*kept, actor]:
+            f.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+    return path

@@ -1,0 +1,342 @@
+"""The command line: every command a thin wrapper over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import typer
+
+from . import export
+from .ingest import MAX_CHARS, InputError, read_inputs
+from .model import CodedDocument
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dotterel: news text in, PLOVER/ACLED event data out, every field traced to its sentence.")
+kb_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base: list, show, add your own actors.")
+app.add_typer(kb_app, name="kb")
+
+DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one.")
+WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
+DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
+
+
+def fail(message: str) -> None:
+    typer.echo(f"dotterel: {message}", err=True)
+    raise typer.Exit(2)
+
+
+class Progress:
+    """Documents/s and errors so far on stderr, redrawn in place; silent when not on a terminal."""
+
+    def __init__(self, enabled: bool | None = None):
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.start, self.n, self.errors, self.last = time.monotonic(), 0, 0, 0.0
+
+    def update(self, coded: CodedDocument) -> None:
+        self.n += 1
+        self.errors += coded.error is not None
+        now = time.monotonic()
+        if self.enabled and now - self.last > 0.2:
+            self.last = now
+            rate = self.n / max(now - self.start, 1e-9)
+            sys.stderr.write(f"\rcoded {self.n} documents  {rate:.1f} docs/s  errors {self.errors}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.n:
+            sys.stderr.write("\n")
+
+
+def coded_stream(inputs: list[str], date: str | None, workers: int, max_chars: int,
+                 progress: Progress) -> Iterator[CodedDocument]:
+    from .pipeline import code_documents
+
+    if date:
+        from .ingest import parse_date_string
+        if parse_date_string(date) != date:
+            fail(f"--date must be YYYY-MM-DD, got {date!r}")
+    documents = read_inputs(inputs, default_date=date, max_chars=max_chars)
+    try:
+        first = next(documents)
+    except InputError as err:
+        fail(str(err))
+    except StopIteration:
+        fail("no documents in the input")
+
+    def all_documents():
+        yield first
+        yield from documents
+
+    try:
+        for coded in code_documents(all_documents(), workers=workers):
+            progress.update(coded)
+            if coded.error:
+                typer.echo(f"dotterel: {coded.doc_id}: {coded.error}", err=True)
+            yield coded
+    except InputError as err:  # a later input path is missing: what was coded is kept
+        typer.echo(f"dotterel: {err}", err=True)
+        progress.errors += 1
+    finally:
+        progress.close()
+
+
+@contextmanager
+def output(path: Path | None) -> Iterator[IO[str]]:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            yield f
+
+
+@app.command()
+def code(
+    inputs: list[str] = typer.Argument(..., help="Articles (.txt, .html), corpora (.jsonl, .csv) or folders."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json (contract records) | plover | acled"),
+    out: Path | None = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
+    date: str | None = DateOpt,
+    workers: int = WorkersOpt,
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Longest document coded, in characters."),
+) -> None:
+    """Code documents into events, actors, quotes and relations (one JSON record per document)."""
+    if fmt not in ("json", "plover", "acled"):
+        fail(f"--format must be json, plover or acled, got {fmt!r}")
+    progress = Progress()
+    with output(out) as stream:
+        export.write((c.to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress)), fmt, stream)
+    raise typer.Exit(1 if progress.errors else 0)
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Articles, corpora or folders."),
+    db: Path = DbOpt,
+    date: str | None = DateOpt,
+    workers: int = WorkersOpt,
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars"),
+    batch: int = typer.Option(64, "--batch", help="Documents per store transaction."),
+) -> None:
+    """Code documents and store them; documents already stored (same content) are skipped."""
+    from .store import Store
+
+    progress = Progress()
+    added = 0
+    with Store(db) as store:
+        pending: list[CodedDocument] = []
+        for coded in coded_stream(inputs, date, workers, max_chars, progress):
+            pending.append(coded)
+            if len(pending) >= batch:
+                added += store.add(pending)
+                pending = []
+        added += store.add(pending)
+        typer.echo(f"stored {added} new documents ({progress.n - added} already there) in {db}", err=True)
+    raise typer.Exit(1 if progress.errors else 0)
+
+
+def print_rows(rows: list[dict], columns: list[str], as_json: bool) -> None:
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        typer.echo("(none)")
+        return
+    widths = {c: min(40, max(len(c), *(len(str(r.get(c) if r.get(c) is not None else "")) for r in rows)))
+              for c in columns}
+    typer.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    for r in rows:
+        cells = [str(r.get(c) if r.get(c) is not None else "")[:40].replace("\n", " ") for c in columns]
+        typer.echo("  ".join(v.ljust(widths[c]) for v, c in zip(cells, columns)))
+
+
+def open_store(db: Path):
+    from .store import Store
+
+    if not db.exists():
+        fail(f"{db}: no such store; run `dotterel ingest` first")
+    return Store(db, read_only=True)
+
+
+@app.command()
+def events(
+    db: Path = DbOpt,
+    actor: str | None = typer.Option(None, "--actor", help="Actor or recipient id, name or surface form."),
+    event_type: str | None = typer.Option(None, "--type", help="PLOVER event type."),
+    since: str | None = typer.Option(None, "--since"),
+    until: str | None = typer.Option(None, "--until"),
+    country: str | None = typer.Option(None, "--country", help="ISO3 of the place or of the actor."),
+    limit: int = typer.Option(50, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Events from the store."""
+    with open_store(db) as store:
+        rows = store.events(actor=actor, event_type=event_type, since=since, until=until, country=country, limit=limit)
+    print_rows(rows, ["date", "event_type", "mode", "actor_name", "recipient_name", "location_name", "fatalities",
+                      "doc_id"], as_json)
+
+
+@app.command()
+def actors(
+    db: Path = DbOpt,
+    actor: str | None = typer.Option(None, "--actor"),
+    country: str | None = typer.Option(None, "--country"),
+    limit: int = typer.Option(50, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Actors from the store, most documents first."""
+    with open_store(db) as store:
+        rows = store.actors(actor=actor, country=country, limit=limit)
+    print_rows(rows, ["id", "name", "kind", "country", "sector", "documents"], as_json)
+
+
+@app.command()
+def quotes(
+    db: Path = DbOpt,
+    speaker: str | None = typer.Option(None, "--speaker"),
+    org: str | None = typer.Option(None, "--org"),
+    contains: str | None = typer.Option(None, "--contains"),
+    limit: int = typer.Option(50, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Quotes from the store."""
+    with open_store(db) as store:
+        rows = store.quotes(speaker=speaker, org=org, contains=contains, limit=limit)
+    print_rows(rows, ["speaker_name", "kind", "cue", "text", "doc_id"], as_json)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Option(..., "--format", "-f", help="json | plover | acled | geojson | graphml"),
+    db: Path = DbOpt,
+    out: Path | None = typer.Option(None, "--output", "-o"),
+) -> None:
+    """Write the store's contents in an export format."""
+    if fmt not in export.FORMATS:
+        fail(f"--format must be one of {', '.join(export.FORMATS)}")
+    with open_store(db) as store:
+        records = store.records()
+    with output(out) as stream:
+        n = export.write(records, fmt, stream)
+    typer.echo(f"wrote {n} items ({fmt})", err=True)
+
+
+@app.command()
+def summary(db: Path = DbOpt) -> None:
+    """A readable summary of the store: documents, events by type, top actors and dyads, errors."""
+    with open_store(db) as store:
+        s = store.summary()
+    typer.echo(render_summary(s))
+
+
+def render_summary(s: dict) -> str:
+    lines = [f"documents: {s['documents']}   events: {s['events']}   quotes: {s['quotes']}   errors: {s['errors']}",
+             "", "events by type:"]
+    lines += [f"  {t:<10} {n:>5}" for t, n in s["events_by_type"]]
+    lines += ["", "top actors:"] + [f"  {n:>5}  {a}" for a, n in s["top_actors"]]
+    lines += ["", "top dyads:"] + [f"  {n:>5}  {a} -> {b}" for a, b, n in s["top_dyads"]]
+    if s["error_documents"]:
+        lines += ["", "documents not coded:"] + [f"  {d}: {e}" for d, e in s["error_documents"]]
+    return "\n".join(lines)
+
+
+def _graph_from_store(db: Path, since, until, actor, min_weight):
+    from .network import build_graph
+
+    with open_store(db) as store:
+        rows = store.events(actor=actor, since=since, until=until)
+        relations = store.relations()
+    graph = build_graph(rows, relations)
+    graph.remove_edges_from([(a, b) for a, b, d in graph.edges(data=True) if d["weight"] < min_weight])
+    graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])
+    return graph
+
+
+@app.command()
+def network(
+    db: Path = DbOpt,
+    since: str | None = typer.Option(None, "--since"),
+    until: str | None = typer.Option(None, "--until"),
+    actor: str | None = typer.Option(None, "--actor"),
+    min_weight: int = typer.Option(1, "--min-weight"),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | graphml | gexf"),
+    out: Path | None = typer.Option(None, "--output", "-o"),
+) -> None:
+    """The actor network (dyads weighted by events) with centrality and communities."""
+    import networkx as nx
+
+    graph = _graph_from_store(db, since, until, actor, min_weight)
+    with output(out) as stream:
+        if fmt == "json":
+            from networkx.algorithms import community
+
+            comms = community.greedy_modularity_communities(graph, weight="weight") if graph.number_of_edges() else []
+            data = nx.node_link_data(graph, edges="links")
+            data["centrality"] = nx.degree_centrality(graph) if graph.number_of_nodes() > 1 else {}
+            data["communities"] = [sorted(c) for c in comms]
+            stream.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        elif fmt in ("graphml", "gexf"):
+            import io
+
+            buf = io.BytesIO()
+            (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, buf)
+            stream.write(buf.getvalue().decode("utf-8"))
+        else:
+            fail("--format must be json, graphml or gexf")
+
+
+@kb_app.command("list")
+def kb_list(query: str | None = typer.Argument(None), limit: int = typer.Option(50, "--limit")) -> None:
+    """Actors in the knowledge base (package data plus your own), optionally matching a name."""
+    from .actors import ActorBase
+
+    base = ActorBase.load()
+    q = (query or "").lower()
+    shown = [a for a in base.actors.values() if not q or q in a.name.lower() or any(q in x.lower() for x in a.aliases)]
+    for a in shown[:limit]:
+        typer.echo(f"{a.id:<24} {a.name:<40} {a.kind:<12} {a.country or '':<4} {a.sector or ''}")
+    typer.echo(f"({len(shown)} actors)", err=True)
+
+
+@kb_app.command("show")
+def kb_show(actor_id: str) -> None:
+    """One actor's record."""
+    from .actors import ActorBase
+
+    actor = ActorBase.load().get(actor_id)
+    if actor is None:
+        fail(f"no actor {actor_id!r} in the knowledge base")
+    typer.echo(json.dumps(actor.to_dict(), ensure_ascii=False, indent=1))
+
+
+@kb_app.command("add")
+def kb_add(
+    actor_id: str = typer.Argument(..., help="A new id, or an existing one to override."),
+    name: str = typer.Option(..., "--name"),
+    alias: list[str] = typer.Option([], "--alias", help="Another name; repeat for more."),
+    kind: str = typer.Option("armed_group", "--kind"),
+    country: str | None = typer.Option(None, "--country", help="ISO 3166-1 alpha-3"),
+    sector: str | None = typer.Option(None, "--sector", help="PLOVER sector code"),
+    member_of: list[str] = typer.Option([], "--member-of"),
+) -> None:
+    """Add an actor to your own knowledge-base file (the package data is never edited)."""
+    from .actors import KBActor, add_user_actor
+
+    path = add_user_actor(KBActor(id=actor_id, name=name, kind=kind, country=country, sector=sector,
+                                  aliases=list(alias), member_of=list(member_of)))
+    typer.echo(f"added {actor_id} to {path}")
+
+
+def records_of(coded: Iterable[CodedDocument]) -> Iterator[dict]:
+    for c in coded:
+        yield c.to_dict()
+
+
+if __name__ == "__main__":
+    app()

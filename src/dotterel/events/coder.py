@@ -1,0 +1,234 @@
+"""Event coding: triggers in the dependency parse, their arguments, counts and ACLED types.
+
+One event per trigger and actor. A verb trigger takes its subject as actor and its object as
+recipient (passives swapped back); a nominal trigger ("air strike", "sanctions") takes a
+possessive, a "by" phrase, a modifier ("American air strike") or the subject of its light verb
+("launched an attack on"). Negated, conditional and merely planned acts are skipped; a trigger
+governed by a threat, demand or promise is part of that act, not an event of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import mention_at
+from ..model import ActorRef, CodedDocument, Event, Mention
+from ..model import Span as TextSpan
+from . import quantities
+from .acled import acled_types
+from .lexicon import Lexicon, TriggerSense, load_lexicon
+
+NEGATIONS = {"not", "n't", "never", "no"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"}
+# acts that frame another act as intended, not done: "plans to attack", "vowed to strike"
+FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "attempt", "consider", "refuse",
+           "fail", "threaten", "vow", "warn", "promise", "pledge", "agree", "urge", "call", "demand", "ask",
+           "order", "deny", "propose", "offer", "decide", "expect", "need", "able", "likely", "going"}
+# verbal types whose content is the act itself: future tense is what they are about
+FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE"}
+RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
+UNKNOWN_ACTOR = "Unidentified actor"
+
+
+@dataclass
+class Trigger:
+    token: Token  # the head word of the trigger
+    sense: TriggerSense
+    governor: Token  # the verb whose clause carries the event (the trigger itself for verbs)
+    text_end: int  # character end of the trigger words (two-word nouns)
+
+
+class EventCoder:
+    """Pipeline stage: fills ``coded.events`` from the parse and the actor mentions."""
+
+    name = "events"
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+
+    # ---------------------------------------------------------------- triggers
+    def noun_sense(self, token: Token) -> tuple[TriggerSense, int] | None:
+        lemma = token.lemma_.lower()
+        left = token.i - 1
+        if left >= 0 and token.doc[left].dep_ in ("compound", "amod"):
+            pair = f"{token.doc[left].lemma_.lower()} {lemma}"
+            if pair in self.lex.nouns:
+                return self.lex.nouns[pair], token.idx + len(token.text)
+        if lemma in self.lex.nouns:
+            return self.lex.nouns[lemma], token.idx + len(token.text)
+        return None
+
+    def triggers(self, sentence: Span) -> list[Trigger]:
+        found = []
+        for token in sentence:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
+                if token.dep_ in ("amod", "compound", "acomp"):
+                    continue  # "Iran-backed militias": an attribute, not an act
+                if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
+                    continue  # "launched an attack": the noun names the event
+                found.append(Trigger(token, self.lex.verbs[token.lemma_.lower()], token, token.idx + len(token.text)))
+            elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
+                sense, end = hit
+                governor = token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" else token
+                if governor is not token and governor.lemma_.lower() in self.lex.verbs and \
+                        governor.lemma_.lower() not in self.lex.light_verbs:
+                    continue  # "condemned the attack": the verb is the event
+                if token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lex.verbs:
+                    continue  # "an air strike killed 12": coded at the verb, with the noun as actor
+                found.append(Trigger(token, sense, governor, end))
+        return found
+
+    def nominal_object(self, verb: Token) -> bool:
+        return any(c.dep_ in ("dobj", "nsubjpass") and self.noun_sense(c) for c in verb.children)
+
+    # ---------------------------------------------------------------- filters
+    def is_real(self, trig: Trigger) -> bool:
+        """False for negated, hypothetical or merely intended acts."""
+        verb = trig.governor
+        if verb.pos_ not in ("VERB", "AUX"):
+            return not any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in trig.token.children)
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children) and \
+                trig.sense.event_type not in FUTURE_OK:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+            return False
+        head = verb.head
+        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING:
+            return False  # "threatened to strike" is the threat; "plans to attack" is no act yet
+        if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+            return False
+        return True
+
+    # ---------------------------------------------------------------- arguments
+    def subjects(self, verb: Token) -> list[Token]:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        heads = agent or subj
+        if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl") and verb.head is not verb:
+            if verb.dep_ == "relcl":
+                return [verb.head]
+            return self.subjects(verb.head) if verb.dep_ != "conj" or verb.head.pos_ == "VERB" else []
+        return with_conjuncts(heads)
+
+    def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
+        if not objs:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                    objs += [c for c in prep.children if c.dep_ == "pobj"]
+                    if objs:
+                        break
+        return with_conjuncts(objs[:1])
+
+    def noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        actors = [c for c in noun.children if c.dep_ == "poss"]
+        recipients = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                actors += [c for c in prep.children if c.dep_ == "pobj"]
+            elif prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                recipients += [c for c in prep.children if c.dep_ == "pobj"]
+        if not actors:
+            actors = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        return actors, recipients
+
+    def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
+        token, verb = trig.token, trig.governor
+        if token.pos_ in ("VERB", "AUX"):
+            actors = self.subjects(verb)
+            # "an American air strike killed 12": the subject names the attacker through its modifier
+            return actors, self.objects(verb)
+        actors, recipients = self.noun_arguments(token)
+        if verb is not token:
+            if not actors:
+                actors = self.subjects(verb)
+            if not recipients:
+                recipients = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+                              for c in p.children if c.dep_ == "pobj"][:1]
+        return with_conjuncts(actors), with_conjuncts(recipients)
+
+    # ---------------------------------------------------------------- the stage
+    def __call__(self, doc: Doc, coded: CodedDocument) -> None:
+        events = []
+        for sentence in doc.sents:
+            for trig in self.triggers(sentence):
+                if self.is_real(trig):
+                    events += self.code_trigger(doc, coded, sentence, trig)
+        coded.events = events
+
+    def code_trigger(self, doc: Doc, coded: CodedDocument, sentence: Span, trig: Trigger) -> list[Event]:
+        actor_tokens, recipient_tokens = self.arguments(trig)
+        actors = [ref_for(doc, coded.mentions, t) for t in actor_tokens] or [None]
+        recipient = next((r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))), None)
+        sense = trig.sense
+        mode = sense.mode or self.mode_from_subject(trig)
+        evidence = sentence_evidence(sentence)
+        counts = {"fatalities": quantities.fatalities(sentence), "injured": quantities.injured(sentence),
+                  "arrested": quantities.arrested(sentence), "incident_count": quantities.incident_count(sentence)}
+        if sense.event_type != "ASSAULT":
+            counts["fatalities"] = counts["injured"] = None
+        if sense.event_type != "COERCE":
+            counts["arrested"] = None
+        out = []
+        for actor in actors:
+            if actor is None:
+                actor = ActorRef(text="", name=UNKNOWN_ACTOR)
+            if recipient is not None and actor.name == recipient.name and actor.text == recipient.text:
+                continue
+            event = Event(event_type=sense.event_type, actor=actor, recipient=recipient, mode=mode,
+                          context=list(sense.context), evidence=evidence, doc_id=coded.doc_id,
+                          trigger=_span(doc, trig.token.idx, trig.text_end), **counts)
+            event.acled_event_type, event.acled_sub_event_type = acled_types(event, self.lex.acled_rules)
+            out.append(event)
+        return out
+
+    def mode_from_subject(self, trig: Trigger) -> str | None:
+        """'an air strike killed', 'warplanes struck', 'attacked with mortars': the mode is in the
+        nominal subject or the instrument."""
+        if trig.sense.event_type != "ASSAULT":
+            return None
+        verb = trig.governor
+        args = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        args += [g for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by", "using")
+                 for g in p.children if g.dep_ == "pobj"]
+        for c in args:
+            if (hit := self.noun_sense(c)) and hit[0].event_type == "ASSAULT" and hit[0].mode:
+                return hit[0].mode
+            if c.lemma_.lower() in self.lex.instruments:
+                return self.lex.instruments[c.lemma_.lower()]
+            for m in c.children:
+                if m.dep_ == "compound" and m.lemma_.lower() in self.lex.instruments:
+                    return self.lex.instruments[m.lemma_.lower()]
+        return None
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out += [c for c in t.conjuncts if c.i > t.i]
+    return out
+
+
+def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
+    mention = mention_at(mentions, token.i, doc)
+    if mention is not None:
+        return mention.ref
+    if token.pos_ in ("NOUN", "PROPN"):  # an unresolved noun phrase is still the argument
+        chunk = doc[token.left_edge.i:token.i + 1]
+        text = chunk.text if len(chunk) <= 6 else token.text
+        return ActorRef(text=text, name=text)
+    return None
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def sentence_evidence(sentence: Span) -> TextSpan:
+    text = sentence.text.rstrip()
+    return TextSpan(sentence.start_char, sentence.start_char + len(text), text)

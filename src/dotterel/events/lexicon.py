@@ -1,0 +1,47 @@
+"""Trigger and mapping tables, read once from the package's data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class TriggerSense:
+    event_type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load((resources.files("dotterel") / "data" / name).read_text(encoding="utf-8"))
+
+
+def _senses(table: dict) -> dict[str, TriggerSense]:
+    out = {}
+    for lemma, value in (table or {}).items():
+        value = list(value)
+        out[str(lemma).lower()] = TriggerSense(value[0], value[1] if len(value) > 1 else None, tuple(value[2:]))
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, TriggerSense]
+    nouns: dict[str, TriggerSense]  # one- and two-word lemmas ("air strike")
+    light_verbs: frozenset[str]
+    instruments: dict[str, str]  # weapon noun -> ASSAULT mode
+    acled_rules: tuple[dict, ...]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    triggers = _data("triggers.yaml")
+    acled = _data("acled.yaml")
+    return Lexicon(verbs=_senses(triggers["verbs"]), nouns=_senses(triggers["nouns"]),
+                   light_verbs=frozenset(triggers.get("light_verbs", [])),
+                   instruments=dict(triggers.get("instruments", {})),
+                   acled_rules=tuple(acled["rules"]))

@@ -1,0 +1,121 @@
+"""Output formats over contract records: json (the contract), PLOVER JSON, ACLED CSV, GeoJSON, GraphML."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+import networkx as nx
+
+from .network import build_graph
+
+FORMATS = ("json", "plover", "acled", "geojson", "graphml")
+ACLED_COLUMNS = ["event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
+                 "location", "latitude", "longitude", "geo_precision", "fatalities", "notes", "source"]
+GEO_PRECISION = {"site": 1, "city": 1, "admin1": 2, "country": 3}  # ACLED's 1-3 scale
+
+
+def plover_records(record: dict[str, Any], coded_date: str | None = None) -> Iterator[dict[str, Any]]:
+    """One PLOVER JSON record per event (PLOVER's field names)."""
+    coded_date = coded_date or dt.date.today().isoformat()
+    for e in record["events"]:
+        loc = e.get("location")
+        yield {
+            "id": e["id"], "date": e["date"],
+            "actor": _plover_actor(e["actor"]), "recipient": _plover_actor(e["recipient"]) if e["recipient"] else None,
+            "event": e["event_type"], "mode": e["mode"], "context": e["context"],
+            "event_loc": {"name": loc["name"], "admin1": loc["admin1"], "country": loc["country"],
+                          "lat": loc["lat"], "lon": loc["lon"], "geonameid": loc["geonameid"],
+                          "precision": loc["precision"]} if loc else None,
+            "event_text": e["evidence"]["text"],
+            "size": {"dead": e["fatalities"], "injured": e["injured"], "arrested": e["arrested"]},
+            "text_info": {"doc_id": record["doc_id"], "publication_date": record["publication_date"],
+                          "title": record["title"], "url": record["url"],
+                          "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"]},
+            "coder": "dotterel", "coded_date": coded_date,
+        }
+
+
+def _plover_actor(ref: dict[str, Any]) -> dict[str, Any]:
+    return {"text": ref["text"], "name": ref["name"], "wikidata_id": ref["id"] if str(ref.get("id", "")).startswith("Q")
+            else None, "id": ref["id"], "country": ref["country"], "sector": ref["sector"]}
+
+
+def acled_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """ACLED-style rows for the events ACLED would code (those with an ACLED type)."""
+    for e in record["events"]:
+        if not e["acled_event_type"]:
+            continue
+        loc = e.get("location") or {}
+        yield {"event_id": e["id"], "event_date": e["date"], "event_type": e["acled_event_type"],
+               "sub_event_type": e["acled_sub_event_type"], "actor1": e["actor"]["name"],
+               "actor2": (e["recipient"] or {}).get("name"), "country": loc.get("country"),
+               "admin1": loc.get("admin1"), "location": loc.get("name"), "latitude": loc.get("lat"),
+               "longitude": loc.get("lon"), "geo_precision": GEO_PRECISION.get(loc.get("precision") or ""),
+               "fatalities": e["fatalities"] or 0, "notes": e["evidence"]["text"],
+               "source": record["url"] or record["doc_id"]}
+
+
+def geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    features = []
+    for rec in records:
+        for e in rec["events"]:
+            loc = e.get("location")
+            if not loc or loc.get("lat") is None:
+                continue
+            props = {k: e[k] for k in ("id", "event_type", "mode", "date", "fatalities", "acled_event_type",
+                                       "acled_sub_event_type")}
+            props.update(actor=e["actor"]["name"], recipient=(e["recipient"] or {}).get("name"),
+                         place=loc["name"], doc_id=rec["doc_id"], evidence=e["evidence"]["text"])
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
+                             "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def graph_of(records: Iterable[dict[str, Any]]) -> nx.Graph:
+    rows, relations = [], []
+    for rec in records:
+        for e in rec["events"]:
+            rec_ref = e["recipient"] or {}
+            rows.append({"actor_id": e["actor"]["id"], "actor_name": e["actor"]["name"], "event_type": e["event_type"],
+                         "recipient_id": rec_ref.get("id"), "recipient_name": rec_ref.get("name")})
+        relations += rec["relations"]
+    return build_graph(rows, relations)
+
+
+def write(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """Write records in a format; returns the number of items written."""
+    n = 0
+    if fmt == "json":
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "plover":
+        for rec in records:
+            for p in plover_records(rec):
+                out.write(json.dumps(p, ensure_ascii=False) + "\n")
+                n += 1
+    elif fmt == "acled":
+        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        for rec in records:
+            for row in acled_rows(rec):
+                writer.writerow(row)
+                n += 1
+    elif fmt == "geojson":
+        data = geojson(records)
+        json.dump(data, out, ensure_ascii=False)
+        n = len(data["features"])
+    elif fmt == "graphml":
+        graph = graph_of(records)
+        buf = io.BytesIO()
+        nx.write_graphml(graph, buf)
+        out.write(buf.getvalue().decode("utf-8"))
+        n = graph.number_of_nodes()
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return n

@@ -1,0 +1,198 @@
+"""The shared document model: dataclasses mirroring ../shared/CONTRACT.md.
+
+Every stage reads a spaCy ``Doc`` and a partly built :class:`CodedDocument` and adds its own fields.
+``to_dict`` gives the exact contract record; anything a stage keeps only for later stages
+(mentions, sentence clauses) lives in ``CodedDocument.scratch`` and never reaches the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hash that is the same for the same parts on every machine and run."""
+    raw = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass
+class Document:
+    """One input document as ingested, before any NLP."""
+
+    doc_id: str
+    text: str
+    publication_date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # where it was read from: a path, or path:line
+    error: str | None = None  # an ingest error: the document is kept, but not coded
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha1(self.text.encode("utf-8", "replace")).hexdigest()
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ActorRef:
+    text: str
+    name: str
+    id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class Location:
+    name: str
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    precision: str = "city"
+
+
+@dataclass
+class Event:
+    event_type: str
+    actor: ActorRef
+    evidence: Span
+    doc_id: str = ""
+    recipient: ActorRef | None = None
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    incident_count: int | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    historical: bool = False
+    trigger: Span | None = None  # the word(s) that triggered it; kept for later stages, not exported
+
+    @property
+    def id(self) -> str:
+        return stable_id(self.doc_id, self.evidence.start, self.evidence.end, self.event_type,
+                         self.actor.name, self.trigger.start if self.trigger else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "actor": asdict(self.actor),
+            "recipient": asdict(self.recipient) if self.recipient else None,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "location": asdict(self.location) if self.location else None,
+            "fatalities": self.fatalities,
+            "injured": self.injured,
+            "arrested": self.arrested,
+            "incident_count": self.incident_count,
+            "acled_event_type": self.acled_event_type,
+            "acled_sub_event_type": self.acled_sub_event_type,
+            "historical": self.historical,
+            "evidence": asdict(self.evidence),
+        }
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    cue: str | None = None
+    speaker: ActorRef | None = None
+    speaker_org: ActorRef | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "kind": self.kind, "cue": self.cue,
+            "speaker": asdict(self.speaker) if self.speaker else None,
+            "speaker_org": asdict(self.speaker_org) if self.speaker_org else None,
+        }
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str = "other"
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    member_of: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    a: str
+    b: str
+    type: str  # ally | backs | member_of | hostile
+    evidence: Span
+
+
+@dataclass
+class Mention:
+    """An actor mention in the text: character span, the resolved reference, and its head token."""
+
+    start: int
+    end: int
+    ref: ActorRef
+    kind: str = "other"
+    head: int | None = None  # token index of the syntactic head, when known
+
+
+@dataclass
+class CodedDocument:
+    doc_id: str
+    text: str
+    publication_date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    error: str | None = None
+    content_hash: str = ""
+
+    @classmethod
+    def from_document(cls, doc: Document) -> CodedDocument:
+        return cls(doc_id=doc.doc_id, text=doc.text, publication_date=doc.publication_date,
+                   title=doc.title, url=doc.url, error=doc.error, content_hash=doc.content_hash)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "publication_date": self.publication_date,
+            "title": self.title,
+            "url": self.url,
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "actors": [asdict(a) for a in self.actors],
+            "relations": [asdict(r) for r in self.relations],
+            "error": self.error,
+        }
+
+    def failed(self, reason: str) -> CodedDocument:
+        """Mark the document as not coded: the contract wants its line with empty lists."""
+        self.error = reason
+        self.events, self.quotes, self.actors, self.relations, self.mentions = [], [], [], [], []
+        return self

@@ -1,0 +1,235 @@
+"""The DuckDB store: documents, events, actors, quotes and relations with the contract's fields.
+
+Each batch of documents is written in one transaction, so a crash never leaves half a document.
+A document is identified by its content hash: re-ingesting the same text changes nothing.
+Queries are parameterised; results come back as lists of dicts, or DataFrames on request.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .model import CodedDocument
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  content_hash VARCHAR PRIMARY KEY, doc_id VARCHAR, publication_date DATE, title VARCHAR, url VARCHAR,
+  text VARCHAR, error VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp, record JSON);
+CREATE TABLE IF NOT EXISTS events (
+  id VARCHAR, content_hash VARCHAR, doc_id VARCHAR, event_type VARCHAR, mode VARCHAR, context VARCHAR[],
+  actor_text VARCHAR, actor_name VARCHAR, actor_id VARCHAR, actor_country VARCHAR, actor_sector VARCHAR,
+  recipient_text VARCHAR, recipient_name VARCHAR, recipient_id VARCHAR, recipient_country VARCHAR,
+  recipient_sector VARCHAR, date VARCHAR, date_precision VARCHAR, location_name VARCHAR, admin1 VARCHAR,
+  country VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT, geo_precision VARCHAR, fatalities INTEGER,
+  injured INTEGER, arrested INTEGER, incident_count INTEGER, acled_event_type VARCHAR,
+  acled_sub_event_type VARCHAR, historical BOOLEAN, evidence_start INTEGER, evidence_end INTEGER,
+  evidence_text VARCHAR);
+CREATE TABLE IF NOT EXISTS actors (
+  content_hash VARCHAR, id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR,
+  aliases VARCHAR[], member_of VARCHAR[]);
+CREATE TABLE IF NOT EXISTS quotes (
+  content_hash VARCHAR, doc_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, kind VARCHAR,
+  cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, speaker_id VARCHAR, speaker_org_name VARCHAR,
+  speaker_org_id VARCHAR);
+CREATE TABLE IF NOT EXISTS relations (
+  content_hash VARCHAR, a VARCHAR, b VARCHAR, type VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+  evidence_text VARCHAR);
+"""
+
+EVENT_COLUMNS = ["id", "content_hash", "doc_id", "event_type", "mode", "context", "actor_text", "actor_name",
+                 "actor_id", "actor_country", "actor_sector", "recipient_text", "recipient_name", "recipient_id",
+                 "recipient_country", "recipient_sector", "date", "date_precision", "location_name", "admin1",
+                 "country", "lat", "lon", "geonameid", "geo_precision", "fatalities", "injured", "arrested",
+                 "incident_count", "acled_event_type", "acled_sub_event_type", "historical", "evidence_start",
+                 "evidence_end", "evidence_text"]
+
+
+def _ref(ref: dict | None) -> list[Any]:
+    ref = ref or {}
+    return [ref.get("text"), ref.get("name"), ref.get("id"), ref.get("country"), ref.get("sector")]
+
+
+def event_row(content_hash: str, doc_id: str, e: dict) -> list[Any]:
+    loc = e.get("location") or {}
+    ev = e["evidence"]
+    return [e["id"], content_hash, doc_id, e["event_type"], e["mode"], e["context"], *_ref(e["actor"]),
+            *_ref(e["recipient"]), e["date"], e["date_precision"], loc.get("name"), loc.get("admin1"),
+            loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("geonameid"), loc.get("precision"),
+            e["fatalities"], e["injured"], e["arrested"], e["incident_count"], e["acled_event_type"],
+            e["acled_sub_event_type"], e["historical"], ev["start"], ev["end"], ev["text"]]
+
+
+class Store:
+    def __init__(self, path: str | Path = "dotterel.duckdb", read_only: bool = False):
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- writing
+    def has(self, content_hash: str) -> bool:
+        return bool(self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone())
+
+    def add(self, documents: Iterable[CodedDocument]) -> int:
+        """Store a batch in one transaction; documents already stored (same content) are skipped.
+        Returns the number of new documents."""
+        new = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            seen: set[str] = set()
+            for doc in documents:
+                if doc.content_hash in seen or self.has(doc.content_hash):
+                    continue
+                seen.add(doc.content_hash)
+                self._insert(doc)
+                new += 1
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return new
+
+    def _insert(self, doc: CodedDocument) -> None:
+        rec = doc.to_dict()
+        h = doc.content_hash
+        self.con.execute("INSERT INTO documents (content_hash, doc_id, publication_date, title, url, text, error, record)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         [h, doc.doc_id, doc.publication_date, doc.title, doc.url, doc.text, doc.error,
+                          json.dumps(rec, ensure_ascii=False)])
+        if rec["events"]:
+            self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                                 [event_row(h, doc.doc_id, e) for e in rec["events"]])
+        if rec["actors"]:
+            self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [[h, a["id"], a["name"], a["kind"], a["country"], a["sector"], a["aliases"],
+                                   a["member_of"]] for a in rec["actors"]])
+        if rec["quotes"]:
+            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [[h, doc.doc_id, q["text"], q["start"], q["end"], q["kind"], q["cue"],
+                                   *(_ref(q["speaker"])[:3]), (q["speaker_org"] or {}).get("name"),
+                                   (q["speaker_org"] or {}).get("id")] for q in rec["quotes"]])
+        if rec["relations"]:
+            self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 [[h, r["a"], r["b"], r["type"], r["evidence"]["start"], r["evidence"]["end"],
+                                   r["evidence"]["text"]] for r in rec["relations"]])
+
+    # ---------------------------------------------------------------- reading
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def events(self, actor: str | None = None, event_type: str | None = None, since: str | None = None,
+               until: str | None = None, country: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Events, filtered; ``actor`` matches id, name or surface form of actor or recipient."""
+        where, params = ["1=1"], []
+        if actor:
+            like = f"%{actor.lower()}%"
+            where.append("(lower(actor_name) LIKE ? OR lower(actor_text) LIKE ? OR actor_id = ? OR "
+                         "lower(recipient_name) LIKE ? OR lower(recipient_text) LIKE ? OR recipient_id = ?)")
+            params += [like, like, actor, like, like, actor]
+        if event_type:
+            where.append("upper(event_type) = upper(?)")
+            params.append(event_type)
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("left(date, 10) <= ?")
+            params.append(until)
+        if country:
+            where.append("(upper(country) = upper(?) OR upper(actor_country) = upper(?))")
+            params += [country, country]
+        sql = f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, doc_id, evidence_start"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return self._rows(sql, params)
+
+    def actors(self, actor: str | None = None, country: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        where, params = ["1=1"], []
+        if actor:
+            where.append("(lower(name) LIKE ? OR id = ?)")
+            params += [f"%{actor.lower()}%", actor]
+        if country:
+            where.append("upper(country) = upper(?)")
+            params.append(country)
+        sql = (f"SELECT id, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
+               f"any_value(sector) AS sector, count(DISTINCT content_hash) AS documents, "
+               f"list_distinct(flatten(list(aliases))) AS aliases FROM actors WHERE {' AND '.join(where)} "
+               f"GROUP BY id ORDER BY documents DESC, name")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._rows(sql, params)
+
+    def quotes(self, speaker: str | None = None, org: str | None = None, contains: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        where, params = ["1=1"], []
+        if speaker:
+            where.append("(lower(speaker_name) LIKE ? OR lower(speaker_text) LIKE ?)")
+            params += [f"%{speaker.lower()}%"] * 2
+        if org:
+            where.append("lower(speaker_org_name) LIKE ?")
+            params.append(f"%{org.lower()}%")
+        if contains:
+            where.append("lower(text) LIKE ?")
+            params.append(f"%{contains.lower()}%")
+        sql = f"SELECT * FROM quotes WHERE {' AND '.join(where)} ORDER BY doc_id, start_char"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._rows(sql, params)
+
+    def relations(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM relations", [])
+
+    def documents(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT content_hash, doc_id, publication_date, title, url, error FROM documents "
+                          "ORDER BY ingested_at, doc_id", [])
+
+    def records(self) -> list[dict[str, Any]]:
+        """The stored contract records, in ingest order."""
+        return [json.loads(r[0]) for r in self.con.execute(
+            "SELECT record FROM documents ORDER BY ingested_at, doc_id").fetchall()]
+
+    def summary(self) -> dict[str, Any]:
+        one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "errors": one("SELECT count(*) FROM documents WHERE error IS NOT NULL"),
+            "events": one("SELECT count(*) FROM events"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "events_by_type": self.con.execute(
+                "SELECT event_type, count(*) n FROM events GROUP BY 1 ORDER BY n DESC, 1").fetchall(),
+            "top_actors": self.con.execute(
+                "SELECT actor_name, count(*) n FROM events WHERE actor_name <> 'Unidentified actor' "
+                "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10").fetchall(),
+            "top_dyads": self.con.execute(
+                "SELECT actor_name, recipient_name, count(*) n FROM events WHERE recipient_name IS NOT NULL "
+                "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10").fetchall(),
+            "error_documents": self.con.execute(
+                "SELECT doc_id, error FROM documents WHERE error IS NOT NULL ORDER BY doc_id").fetchall(),
+        }
+
+    def dataframe(self, table: str):
+        """A table as a pandas DataFrame (``events``, ``actors``, ``quotes``, ``relations``, ``documents``)."""
+        if table not in {"events", "actors", "quotes", "relations", "documents"}:
+            raise ValueError(f"unknown table {table!r}")
+        return self.con.execute(f"SELECT * FROM {table}").df()

@@ -1,0 +1,138 @@
+"""Temporal resolution: each event's date and precision against the document's publication date.
+
+The time expression nearest the trigger in the event's sentence wins; without one, a past-tense event
+takes the publication date at week precision. With no publication date, relative expressions stay
+unresolved (null), never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from .ingest.dateline import MONTHS, month_number
+from .model import CodedDocument, Event
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    ("dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+((?:19|20)\d\d)\b", re.I)),
+    ("mdy", re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)),
+    ("dm", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?!\w)", re.I)),
+    ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("my", re.compile(r"\b" + _MON + r",?\s+((?:19|20)\d\d)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("relative", re.compile(r"\b(yesterday|today|tonight|last night|this morning|earlier today|"
+                            r"last week|this week|earlier this week|last month|this month|earlier this month|"
+                            r"in the past month|in the past week|last year|this year)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|by)\s+((?:19|20)\d\d)\b", re.I)),
+]
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _near(pub: dt.date, month: int, day: int) -> dt.date | None:
+    """A day-month without a year: the latest such day not after publication."""
+    for year in (pub.year, pub.year - 1):
+        found = _date(year, month, day)
+        if found and found <= pub:
+            return found
+    return None
+
+
+def resolve(kind: str, m: re.Match, pub: dt.date | None) -> tuple[str, str] | None:
+    """(date string, precision) for one matched expression."""
+    g = m.groups()
+    if kind == "iso" and (d := _date(int(g[0]), int(g[1]), int(g[2]))):
+        return d.isoformat(), "day"
+    if kind == "dmy" and (d := _date(int(g[2]), month_number(g[1]), int(g[0]))):
+        return d.isoformat(), "day"
+    if kind == "mdy" and (d := _date(int(g[2]), month_number(g[0]), int(g[1]))):
+        return d.isoformat(), "day"
+    if kind == "my":
+        return f"{int(g[1]):04d}-{month_number(g[0]):02d}", "month"
+    if kind == "year":
+        return g[0], "year"
+    if pub is None:
+        return None
+    if kind == "dm" and (d := _near(pub, month_number(g[1]), int(g[0]))):
+        return d.isoformat(), "day"
+    if kind == "md" and g[0].lower()[:3] in MONTHS and (d := _near(pub, month_number(g[0]), int(g[1]))):
+        return d.isoformat(), "day"
+    if kind == "weekday":
+        back = (pub.weekday() - WEEKDAYS.index(g[0].lower())) % 7
+        return (pub - dt.timedelta(days=back)).isoformat(), "day"
+    if kind == "relative":
+        word = g[0].lower()
+        if word == "yesterday":
+            return (pub - dt.timedelta(days=1)).isoformat(), "day"
+        if word in ("today", "tonight", "this morning", "earlier today"):
+            return pub.isoformat(), "day"
+        if word == "last night":
+            return (pub - dt.timedelta(days=1)).isoformat(), "day"
+        if word in ("last week", "in the past week"):
+            return (pub - dt.timedelta(days=7)).isoformat(), "week"
+        if word in ("this week", "earlier this week"):
+            return (pub - dt.timedelta(days=pub.weekday())).isoformat(), "week"
+        if word in ("last month", "in the past month"):
+            first = pub.replace(day=1) - dt.timedelta(days=1) if word == "last month" else pub - dt.timedelta(days=30)
+            return first.strftime("%Y-%m"), "month"
+        if word in ("this month", "earlier this month"):
+            return pub.strftime("%Y-%m"), "month"
+        if word == "last year":
+            return str(pub.year - 1), "year"
+        if word == "this year":
+            return str(pub.year), "year"
+    return None
+
+
+def find_expressions(text: str, pub: dt.date | None) -> list[tuple[int, str, str]]:
+    """(offset, date, precision) of each resolvable time expression, overlaps resolved longest-first."""
+    found, taken = [], []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if (value := resolve(kind, m, pub)) is not None:
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), *value))
+    return sorted(found)
+
+
+def first_day(date: str) -> dt.date:
+    parts = [int(p) for p in date.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+class TemporalResolver:
+    """Pipeline stage: sets date, date_precision and historical on every event."""
+
+    name = "when"
+
+    def __call__(self, doc: Doc, coded: CodedDocument) -> None:
+        pub = dt.date.fromisoformat(coded.publication_date) if coded.publication_date else None
+        cache: dict[int, list[tuple[int, str, str]]] = {}
+        for event in coded.events:
+            ev = event.evidence
+            if ev.start not in cache:
+                cache[ev.start] = find_expressions(ev.text, pub)
+            self.date_event(event, cache[ev.start], pub)
+
+    @staticmethod
+    def date_event(event: Event, expressions: list[tuple[int, str, str]], pub: dt.date | None) -> None:
+        if expressions:
+            anchor = (event.trigger.start if event.trigger else event.evidence.start) - event.evidence.start
+            _, event.date, event.date_precision = min(expressions, key=lambda x: abs(x[0] - anchor))
+        elif pub is not None:
+            event.date, event.date_precision = pub.isoformat(), "week"
+        if pub is not None and event.date:
+            event.historical = (pub - first_day(event.date)).days > 365
