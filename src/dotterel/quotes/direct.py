@@ -1,0 +1,144 @@
+"""Direct speech: quote-mark segments (straight and curly), joined across an interrupting
+attribution ("“X,” he said, “Y.”") and across paragraphs left open by the multi-paragraph convention,
+each chain attributed to the reporting verb next to it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import is_speech
+
+MARKS = re.compile(r"[\"“”\n]")
+MIN_WORDS = 4        # shorter quoted strings are scare quotes or titles ("liberation") ...
+MIN_SENTENCE_WORDS = 2  # ... unless the attribution joins them to more ("“Judge,” he said, “I ...”")
+MAX_GAP_WORDS = 14   # an attribution between two pieces of one quote is short
+
+
+@dataclass
+class Segment:
+    start: int          # offsets of the words, without the marks
+    end: int
+    open_start: int     # offsets with the marks
+    open_end: int
+    closed: bool        # False: the paragraph ended before a closing mark
+
+
+def segments(text: str) -> list[Segment]:
+    out: list[Segment] = []
+    opened: tuple[int, str] | None = None
+    for m in MARKS.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "\n":
+            if opened is not None and i - opened[0] > 1:
+                out.append(Segment(opened[0] + 1, i, opened[0], i, closed=False))
+            opened = None
+        elif opened is None:
+            if ch != "”":
+                opened = (i, ch)
+        elif ch == "”" or (ch == '"' and opened[1] == '"'):
+            out.append(Segment(opened[0] + 1, i, opened[0], i + 1, closed=True))
+            opened = None
+    if opened is not None and len(text) - opened[0] > 1:
+        out.append(Segment(opened[0] + 1, len(text), opened[0], len(text), closed=False))
+    return [trim(text, s) for s in out if text[s.start:s.end].strip()]
+
+
+def trim(text: str, s: Segment) -> Segment:
+    a, b = s.start, s.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Segment(a, b, s.open_start, s.open_end, s.closed)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def cue_in(doc: Doc, start: int, end: int, segs: list[Segment]) -> Token | None:
+    """The first speech verb in text[start:end] outside any quote segment."""
+    if end <= start:
+        return None
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span:
+        if is_speech(token) and not any(s.open_start <= token.idx < s.open_end for s in segs):
+            return token
+    return None
+
+
+@dataclass
+class Chain:
+    segs: list[Segment]
+    cue: Token | None = None
+
+
+def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is None:
+        return char, char
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def chains(doc: Doc) -> list[Chain]:
+    text = doc.text
+    segs = segments(text)
+    out: list[Chain] = []
+    for seg in segs:
+        prev = out[-1] if out else None
+        if prev is not None:
+            last = prev.segs[-1]
+            gap = text[last.open_end:seg.open_start]
+            if "\n" not in gap and words(gap) <= MAX_GAP_WORDS:
+                cue = cue_in(doc, last.open_end, seg.open_start, segs)
+                if cue is not None and prev.cue is None:
+                    prev.segs.append(seg)
+                    prev.cue = cue
+                    continue
+            # the multi-paragraph convention: an unclosed paragraph goes on in the next one
+            if not last.closed and not gap.strip() and text[seg.open_start] in "\"“":
+                prev.segs.append(seg)
+                continue
+        out.append(Chain([seg]))
+    for chain in out:
+        if chain.cue is None:
+            chain.cue = attribution(doc, chain, segs)
+    return [c for c in out if keep(text, c)]
+
+
+def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
+    """A speech verb after the closing mark in the same sentence ("...,” the minister said"),
+    else before the opening mark ("He added, “...”", "Smith said:\\n\\n“...”")."""
+    text = doc.text
+    last, first = chain.segs[-1], chain.segs[0]
+    para_end = text.find("\n", last.open_end)
+    para_end = len(text) if para_end < 0 else para_end
+    nxt = next((s.open_start for s in segs if s.open_start >= last.open_end), para_end)
+    after_end = min(sentence_bounds(doc, last.open_end - 1)[1] + 1, para_end, nxt)
+    if last.open_end < after_end and any(ch.isalpha() for ch in text[last.open_end:after_end]):
+        cue = cue_in(doc, last.open_end, min(after_end, last.open_end + 160), segs)
+        if cue is not None:
+            return cue
+    para_start = text.rfind("\n", 0, first.open_start) + 1
+    before_start = max(sentence_bounds(doc, first.open_start)[0], para_start)
+    if before_start == first.open_start:  # the quote opens its paragraph: "Smith said:" ends the last one
+        prev = text[:para_start].rstrip()
+        if prev.endswith(":") or prev.endswith(","):
+            before_start = max(sentence_bounds(doc, len(prev) - 1)[0], text.rfind("\n", 0, len(prev)) + 1)
+            return cue_in(doc, before_start, len(prev), segs)
+        return None
+    return cue_in(doc, max(before_start, first.open_start - 200), first.open_start, segs)
+
+
+def keep(text: str, chain: Chain) -> bool:
+    total = sum(words(text[s.start:s.end]) for s in chain.segs)
+    if len(chain.segs) > 1:
+        return total >= MIN_WORDS
+    return total >= MIN_WORDS or (chain.cue is not None and total >= MIN_SENTENCE_WORDS
+                                  and text[chain.segs[0].start:chain.segs[0].end].rstrip()[-1:] in ",.?!")

@@ -1,0 +1,112 @@
+"""Who said it, and for whom: the subject of the cue verb, resolved through actor mentions,
+pronouns to the nearest named person, and the body a speaker speaks for (``speaker_org``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import mention_at
+from ..model import ActorRef, Mention
+
+PRONOUNS = {"he", "she", "i", "we", "they", "you", "it"}
+RELATIVE = {"who", "which", "that"}
+ORG_ENTS = {"ORG", "GPE", "NORP"}
+MAX_PHRASE = 16  # longer subject phrases are parse accidents, keep the head only
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The cue's subject; for participles and coordinated verbs ("..., adding", "and warned") the
+    subject of the verb they hang on."""
+    token: Token | None = cue
+    for _ in range(4):
+        if token is None:
+            return None
+        subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if token.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "ccomp") and token.head is not token:
+            if token.dep_ == "relcl":  # "the minister, who said ..." -> the minister
+                return token.head
+            token = token.head
+        else:
+            return None
+    return None
+
+
+def phrase(doc: Doc, head: Token) -> Span:
+    """The subject's noun phrase, without a trailing relative clause or punctuation."""
+    left, right = head.left_edge.i, head.right_edge.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl") and child.left_edge.i > head.i:
+            right = min(right, child.left_edge.i - 1)
+    while right > left and doc[right].is_punct:
+        right -= 1
+    if right - left + 1 > MAX_PHRASE:
+        left, right = head.i, head.i
+    return doc[left:right + 1]
+
+
+def core(doc: Doc, head: Token) -> Span:
+    """The head with its compound/flat name parts and titles: "Defence Minister Yoav Gallant"."""
+    left = head.i
+    while left > 0 and doc[left - 1].dep_ in ("compound", "amod", "nmod") and doc[left - 1].head.i >= left:
+        left -= 1
+    return doc[left:head.i + 1]
+
+
+def antecedent(doc: Doc, before: int, mentions: list[Mention]) -> ActorRef | None:
+    """Nearest preceding named person (an actor mention when there is one), for "he said"."""
+    for ent in reversed([e for e in doc.ents if e.end <= before and e.label_ == "PERSON"]):
+        mention = mention_at(mentions, ent.root.i, doc)
+        if mention is not None:
+            return mention.ref
+        return ActorRef(text=ent.text, name=ent.text)
+    return None
+
+
+def resolve(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[ActorRef | None, ActorRef | None]:
+    """(speaker, speaker_org) for a subject token."""
+    low = subj.lower_
+    if low in RELATIVE and subj.head.dep_ == "relcl":  # "Smith, who said ..." -> Smith
+        target = subj.head.head
+        speaker, org = resolve(doc, target, mentions)
+        if speaker is not None:
+            speaker = ActorRef(text=subj.text, name=speaker.name, id=speaker.id, country=speaker.country,
+                               sector=speaker.sector)
+        return speaker, org
+    if low in PRONOUNS:
+        ref = antecedent(doc, subj.i, mentions) if low in ("he", "she") else None
+        if ref is None:
+            return ActorRef(text=subj.text, name=subj.text), None
+        return ActorRef(text=subj.text, name=ref.name, id=ref.id, country=ref.country, sector=ref.sector), None
+    span = phrase(doc, subj)
+    mention = mention_at(mentions, subj.i, doc)
+    if mention is not None:
+        ref = mention.ref
+        speaker = ActorRef(text=span.text, name=ref.name, id=ref.id, country=ref.country, sector=ref.sector)
+    else:
+        speaker = ActorRef(text=span.text, name=core(doc, subj).text)
+    return speaker, org_of(doc, span, subj, mentions)
+
+
+def org_of(doc: Doc, span: Span, head: Token, mentions: list[Mention]) -> ActorRef | None:
+    """The body a speaker phrase speaks for: "spokesperson for X", "X's foreign minister",
+    "White House spokesman ...", "Yahya Saree, the group's spokesperson"; never the speaker itself."""
+    person = head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.start <= head.i < e.end for e in span.ents)
+    for ent in span.ents:
+        if ent.label_ not in ORG_ENTS or (ent.start <= head.i < ent.end and not person):
+            continue
+        if ent.start <= head.i < ent.end:
+            continue
+        mention = mention_at(mentions, ent.root.i, doc)
+        if mention is not None and mention.kind != "person":
+            return mention.ref
+        return ActorRef(text=ent.text, name=ent.text)
+    return None
+
+
+def speaker_of(doc: Doc, cue: Token, mentions: list[Mention]) -> tuple[ActorRef | None, ActorRef | None]:
+    subj = subject_of(cue)
+    if subj is None:
+        return None, None
+    return resolve(doc, subj, mentions)
