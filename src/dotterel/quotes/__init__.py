@@ -11,6 +11,7 @@ from .indirect import according, clauses
 from .speaker import core, org_of, resolve, speaker_of
 
 __all__ = ["QuoteExtractor"]
+SLACK = 3  # a clause trimmed of its closing mark and full stop still contains the quote that ends it
 
 
 class QuoteExtractor:
@@ -25,12 +26,15 @@ class QuoteExtractor:
         for q in indirect:
             # reported speech that carries quoted fragments ("said Obama is “obsessed” with ...") is one
             # quote; a direct quote that is the whole complement stays direct
-            inner = [d for d in direct if q.start <= d.start and d.end <= q.end]
+            inner = [d for d in direct if q.start <= d.start and d.end <= q.end + SLACK]
             if inner and sum(d.end - d.start for d in inner) >= 0.8 * (q.end - q.start):
                 continue
-            if any(d.start < q.end and q.start < d.end and not (q.start <= d.start and d.end <= q.end) for d in direct):
+            if any(d.start < q.end and q.start < d.end and d not in inner for d in direct):
                 continue
             direct = [d for d in direct if d not in inner]
+            end = max([q.end] + [d.end for d in inner])  # the clause ends with its quoted words
+            q = Quote(text=doc.text[q.start:end], start=q.start, end=end, kind=q.kind, cue=q.cue, speaker=q.speaker,
+                      speaker_org=q.speaker_org)
             if any(o.start < q.end and q.start < o.end for o in quotes):
                 continue
             quotes.append(q)

@@ -95,7 +95,7 @@ def chains(doc: Doc) -> list[Chain]:
         if prev is not None:
             last = prev.segs[-1]
             gap = text[last.open_end:seg.open_start]
-            if "\n" not in gap and words(gap) <= MAX_GAP_WORDS:
+            if "\n" not in gap and words(gap) <= MAX_GAP_WORDS and interrupts(text[last.start:last.end], gap):
                 cue = cue_in(doc, last.open_end, seg.open_start, segs)
                 if cue is not None and prev.cue is None:
                     prev.segs.append(seg)
@@ -110,6 +110,13 @@ def chains(doc: Doc) -> list[Chain]:
         if chain.cue is None:
             chain.cue = attribution(doc, chain, segs)
     return [c for c in out if keep(text, c)]
+
+
+def interrupts(before: str, gap: str) -> bool:
+    """An attribution that cuts a quote in two follows a comma ("“X,” he said, “Y”") or starts in lower
+    case ("“Why?” he asked. “Y”"); "“X.” He added, “Y”" starts a new quote."""
+    first = next((ch for ch in gap if ch.isalpha()), "")
+    return before.rstrip().endswith(",") or first.islower()
 
 
 def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:

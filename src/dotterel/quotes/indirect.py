@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import cue_kind
 
 MIN_WORDS = 4
-EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--"}
+MIN_OBJECT_WORDS = 3
+EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--", "and", "but"}
 
 
 def trimmed(doc: Doc, left: int, right: int) -> Span | None:
@@ -29,19 +30,40 @@ def trimmed(doc: Doc, left: int, right: int) -> Span | None:
 def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
     """(content, cue) for each reporting verb with a clausal complement."""
     for token in doc:
-        if cue_kind(token) is None:
+        kind = cue_kind(token)
+        if kind is None or kind == "direct":
             continue
         content = [c for c in token.children if c.dep_ == "ccomp"]
         if not content:
+            span = complement(doc, token)
+            if span is not None:
+                yield span, token
             continue
         clause = content[0]
         left, right = clause.left_edge.i, clause.right_edge.i
         if left <= token.i <= right:  # the parse hung the cue inside its own content: keep the far side
             left = token.i + 1 if clause.i > token.i else left
             right = token.i - 1 if clause.i < token.i else right
+        right = next((t.left_edge.i - 1 for t in doc[left:right + 1] if t.dep_ == "conj" and t.i > token.i
+                      and cue_kind(t) is not None and t.head.i in (token.i, clause.i)), right)
         span = trimmed(doc, left, right)
         if span is not None and len(span) >= MIN_WORDS:
             yield span, token
+
+
+def complement(doc: Doc, verb: Token) -> Span | None:
+    """The object (with its "as ..." / predicate) or the infinitive of a stance verb without a clause:
+    "called the statement “offensive”", "described the field as “very good”", "pledged to oppose ..."."""
+    if verb.dep_ in ("amod", "compound", "acl") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "oprd", "dative") and c.i > verb.i]
+    parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "for") and c.i > verb.i]
+    if not parts:
+        return None
+    left = min(p.left_edge.i for p in parts)
+    right = max(p.right_edge.i for p in parts)
+    span = trimmed(doc, left, right)
+    return span if span is not None and len(span) >= MIN_OBJECT_WORDS else None
 
 
 def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, str]:
-    """lemma -> kind ("speech" | "thought"); speech wins when a lemma is listed twice."""
+    """lemma -> kind ("speech" | "direct" | "thought" | "object"); speech wins when a lemma is listed twice."""
     path = Path(str(resources.files("dotterel") / "data" / "speech_cues.txt"))
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -29,4 +29,5 @@ def cue_kind(token: Token) -> str | None:
 
 
 def is_speech(token: Token) -> bool:
-    return cue_kind(token) == "speech"
+    """A verb that can attribute a direct quote."""
+    return cue_kind(token) in ("speech", "direct")

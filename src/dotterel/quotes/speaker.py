@@ -99,7 +99,7 @@ def org_of(doc: Doc, span: Span, head: Token, mentions: list[Mention]) -> ActorR
         if ent.start <= head.i < ent.end:
             continue
         mention = mention_at(mentions, ent.root.i, doc)
-        if mention is not None and mention.kind != "person":
+        if mention is not None and mention.kind != "person" and not mention.start <= head.idx < mention.end:
             return mention.ref
         return ActorRef(text=ent.text, name=ent.text)
     return None

@@ -1,0 +1,132 @@
+"""Quotes: direct and indirect speech, their speakers and the bodies they speak for.
+All sentences are written for these tests (news style), none come from a labelled data set."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(record: dict, kind: str | None = None) -> list[dict]:
+    return [q for q in record["quotes"] if kind is None or q["kind"] == kind]
+
+
+def names(ref: dict | None) -> set[str]:
+    return {ref["text"], ref["name"]} if ref else set()
+
+
+def test_direct_quote_after_attribution_with_inversion(code):
+    rec = code("“The strikes hit legitimate military targets and nothing else,” said the defence minister.")
+    (q,) = only(rec)
+    assert q["kind"] == "direct" and q["text"] == "The strikes hit legitimate military targets and nothing else,"
+    assert rec["quotes"][0]["cue"] == "said" and "the defence minister" in names(q["speaker"])
+
+
+def test_offsets_exclude_the_marks(code):
+    text = 'The mayor said: "We will rebuild every school that was damaged in the storm."'
+    (q,) = only(code(text))
+    assert text[q["start"]:q["end"]] == q["text"] and not q["text"].startswith('"')
+
+
+def test_interrupted_quote_is_one_quote_with_the_named_speaker(code):
+    rec = code("“We will not accept a ceasefire that leaves the hostages behind,” Defence Minister Yoav Gallant said "
+               "on Tuesday. “The operation will go on until every one of them is home.”")
+    (q,) = only(rec)
+    assert q["text"].startswith("We will not accept") and q["text"].endswith("every one of them is home.")
+    assert "Yoav Gallant" in q["speaker"]["name"]
+
+
+def test_new_sentence_attribution_starts_a_new_quote(code):
+    rec = code('The governor said, "Thousands of homes are under water tonight." He added, "The army will '
+               'send boats to the villages in the north."')
+    assert len(only(rec, "direct")) == 2
+
+
+def test_quote_spanning_paragraphs(code):
+    rec = code('The governor said, "This is the worst flood we have seen in fifty years.\n\n'
+               '"Thousands of homes are under water and the roads are cut."\n\nRescue teams arrived on Sunday.')
+    (q,) = only(rec)
+    assert "fifty years" in q["text"] and q["text"].endswith("roads are cut.")
+
+
+def test_pronoun_speaker_resolves_to_the_named_person(code):
+    rec = code("Senator Maria Lopez visited the border crossing on Friday. \"The shelters are full and the "
+               "children have nowhere to sleep,\" she said.")
+    (q,) = only(rec)
+    assert q["speaker"]["text"] == "she" and "Lopez" in q["speaker"]["name"]
+
+
+def test_indirect_speech_that_clause(code):
+    rec = code("The interior minister said that 40 protesters had been arrested in the capital overnight.")
+    (q,) = only(rec, "indirect")
+    assert q["text"] == "40 protesters had been arrested in the capital overnight"
+    assert "The interior minister" in names(q["speaker"])
+
+
+def test_told_reuters_with_spokesperson_for_org(code):
+    rec = code("A spokesperson for the United Nations told Reuters that aid convoys had been blocked at the "
+               "border for three days.")
+    (q,) = only(rec, "indirect")
+    assert q["text"].startswith("aid convoys had been blocked")
+    assert q["speaker_org"] is not None and "United Nations" in q["speaker_org"]["name"]
+
+
+def test_according_to(code):
+    rec = code("According to local officials, at least 40 people were killed in the shelling of the market.")
+    (q,) = only(rec, "indirect")
+    assert q["text"] == "at least 40 people were killed in the shelling of the market"
+    assert q["cue"] == "according to" and "local officials" in names(q["speaker"])
+
+
+def test_apposition_speaker(code):
+    rec = code("Yahya Saree, the movement's military spokesperson, said the drones had targeted two commercial "
+               "ships in the Red Sea.")
+    (q,) = only(rec, "indirect")
+    assert "Yahya Saree" in q["speaker"]["name"]
+
+
+def test_possessive_org(code):
+    rec = code("Iran's foreign minister warned that the region was on the brink of a wider war.")
+    (q,) = only(rec, "indirect")
+    assert q["cue"] == "warned" and q["speaker_org"] is not None and "Iran" in q["speaker_org"]["name"]
+
+
+def test_anonymous_source_is_a_described_speaker(code):
+    rec = code("A senior security official, who spoke on condition of anonymity, said the attackers had crossed "
+               "from the north before dawn.")
+    (q,) = only(rec, "indirect")
+    assert "A senior security official" in names(q["speaker"])
+
+
+def test_relative_pronoun_speaker(code):
+    rec = code("Sanders, who said he would vote against the package, warned that it would raise costs for "
+               "working families.")
+    quotes = only(rec, "indirect")
+    assert len(quotes) == 2 and all("Sanders" in q["speaker"]["name"] for q in quotes)
+
+
+def test_reported_speech_with_quoted_fragment_is_one_quote(code):
+    rec = code('The senator said the bill would "gut the protections that farmers rely on every day" and '
+               "vowed to vote against it.")
+    quotes = only(rec)
+    assert any(q["text"].startswith("the bill would") and "farmers rely on" in q["text"] for q in quotes)
+    assert not any(q["text"].startswith("gut the protections") for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    'The army described the raid as a "liberation" of the town and withdrew at dusk.',
+    'She starred in "The Long Night" before turning to politics in 2010.',
+])
+def test_scare_quotes_and_titles_are_not_direct_quotes(code, text):
+    assert only(code(text), "direct") == []
+
+
+def test_speaker_org_flows_into_the_store(pipeline, tmp_path):
+    from dotterel.ingest import document_from_text
+    from dotterel.store import Store
+
+    coded = pipeline.code_one(document_from_text("A spokesperson for the United Nations told Reuters that aid "
+                                                 "convoys had been blocked at the border for three days.", doc_id="un-1"))
+    store = Store(tmp_path / "q.duckdb")
+    store.add([coded])
+    rows = store.quotes(org="united nations")
+    assert rows and "aid convoys" in rows[0]["text"]
