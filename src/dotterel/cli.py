@@ -338,5 +338,20 @@ def records_of(coded: Iterable[CodedDocument]) -> Iterator[dict]:
         yield c.to_dict()
 
 
+@app.command()
+def serve(
+    db: Path = DbOpt,
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    read_only: bool = typer.Option(False, "--read-only", help="Refuse new documents; open the store read-only."),
+) -> None:
+    """The REST API (docs at /docs) and the web dashboard over a store."""
+    from .web import serve as run_server
+
+    if read_only and not db.exists():
+        fail(f"{db}: no such store; run `dotterel ingest` first")
+    run_server(db, host=host, port=port, read_only=read_only)
+
+
 if __name__ == "__main__":
     app()

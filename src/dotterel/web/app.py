@@ -1,0 +1,253 @@
+"""The REST API and the dashboard: one FastAPI app over one DuckDB store.
+
+DuckDB connections are not safe to share between threads, and FastAPI runs plain endpoints in a thread pool:
+each request reads through its own cursor (a new connection to the same database), and writes (coding a
+posted document, which also uses the not thread-safe spaCy pipeline) go one at a time under a lock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field, ValidationError
+
+from ..store import Store
+from . import queries
+from .docs import mount_docs
+
+STATIC = Path(__file__).parent / "static"
+MAX_BODY = 2_000_000  # bytes of a posted document (JSON), text or HTML
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class NewDocument(BaseModel):
+    """A document to code: exactly one of ``text`` (plain text) or ``html`` (a web page)."""
+
+    text: str | None = Field(None, description="Article text")
+    html: str | None = Field(None, description="An HTML page; its main text is extracted")
+    id: str | None = Field(None, max_length=200, description="Your id for it (default: the content hash)")
+    date: str | None = Field(None, description="Publication date YYYY-MM-DD")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value and not DATE.match(value):
+        raise HTTPException(422, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value or None
+
+
+def event_filter(
+    since: Annotated[str | None, Query(description="Earliest event date (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[str | None, Query(description="Latest event date (YYYY[-MM[-DD]])")] = None,
+    event_type: Annotated[str | None, Query(description="PLOVER event types, comma-separated")] = None,
+    quad: Annotated[str | None, Query(description="PLOVER quad classes 1-4, comma-separated")] = None,
+    actor: Annotated[str | None, Query(description="Actor or recipient id, name or surface form")] = None,
+    country: Annotated[str | None, Query(description="ISO3 of the place or of either actor")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the evidence or the document")] = None,
+    doc: Annotated[str | None, Query(description="One document (its key)")] = None,
+) -> queries.EventFilter:
+    quads: list[int] | None = None
+    if quad:
+        try:
+            quads = [int(x) for x in _split(quad) or []]
+        except ValueError:
+            raise HTTPException(422, f"quad must be numbers 1-4, got {quad!r}") from None
+        if any(x not in queries.QUAD_NAMES for x in quads):
+            raise HTTPException(422, f"quad must be numbers 1-4, got {quad!r}")
+    types = _split(event_type)
+    unknown = [t for t in types or [] if t.upper() not in queries.QUAD]
+    if unknown:
+        raise HTTPException(422, f"unknown PLOVER event type(s): {', '.join(unknown)}")
+    return queries.EventFilter(since=_date(since, "since"), until=_date(until, "until"), event_type=types, quad=quads,
+                               actor=actor or None, country=country or None, q=q or None, doc=doc or None)
+
+
+def cursor(request: Request) -> Iterator[Any]:
+    """A connection of this request's own (DuckDB connections must not be shared between threads)."""
+    con = request.app.state.store.con.cursor()
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+Con = Annotated[Any, Depends(cursor)]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0)]
+Filter = Annotated[queries.EventFilter, Depends(event_filter)]
+
+
+def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipeline: Any = None,
+               max_body: int = MAX_BODY) -> FastAPI:
+    """The app over the store at ``db``; ``pipeline`` (a dotterel Pipeline) is loaded on the first POST if not given."""
+    store = Store(db, read_only=read_only)
+    write_lock = threading.Lock()
+    state: dict[str, Any] = {"pipeline": pipeline}
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="dotterel", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="News reports coded into PLOVER/ACLED events, actors, quotes and relations; "
+                              "every field traced to its evidence in the text.")
+    app.state.store = store
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.get("/api/events", tags=["read"])
+    def list_events(con: Con, f: Filter, limit: Limit = 100, offset: Offset = 0) -> dict:
+        """Events matching the filter, by date, with paging (``total`` counts all matches)."""
+        return queries.events(con, f, limit, offset)
+
+    @app.get("/api/actors", tags=["read"])
+    def list_actors(con: Con, name: str | None = None, country: str | None = None, kind: str | None = None,
+                    limit: Limit = 100, offset: Offset = 0) -> dict:
+        """Actors, most events first; ``name`` matches id, name or an alias."""
+        return queries.actors(con, name, country, kind, limit, offset)
+
+    @app.get("/api/actors/{actor_id:path}", tags=["read"])
+    def get_actor(con: Con, actor_id: str) -> dict:
+        """One actor with its events (as actor or recipient), quotes (as speaker or speaker's body) and relations."""
+        found = queries.actor(con, actor_id)
+        if found is None:
+            raise HTTPException(404, f"no actor {actor_id!r}")
+        return found
+
+    @app.get("/api/quotes", tags=["read"])
+    def list_quotes(con: Con, speaker: str | None = None, q: str | None = None, doc: str | None = None,
+                    limit: Limit = 100, offset: Offset = 0) -> dict:
+        """Quotes; ``speaker`` matches the speaker or the body they speak for, ``q`` the quoted words."""
+        return queries.quotes(con, speaker, q, doc, limit, offset)
+
+    @app.get("/api/network", tags=["read"])
+    def get_network(con: Con, f: Filter, min_weight: Annotated[int, Query(ge=1)] = 1) -> dict:
+        """The actor network of the filtered events: nodes sized by events, edges by cooperation/conflict."""
+        return queries.network(con, f, min_weight)
+
+    @app.get("/api/documents", tags=["read"])
+    def list_documents(con: Con, q: str | None = None, since: str | None = None, until: str | None = None,
+                       limit: Limit = 100, offset: Offset = 0) -> dict:
+        """Documents (without text) with their event and quote counts."""
+        return queries.documents(con, q, _date(since, "since"), _date(until, "until"), limit, offset)
+
+    @app.get("/api/documents/{key}", tags=["read"])
+    def get_document(con: Con, key: str) -> dict:
+        """One document's text with its events, quotes, relations and every evidence span."""
+        found = queries.document(con, key)
+        if found is None:
+            raise HTTPException(404, f"no document {key!r}")
+        return found
+
+    @app.get("/api/stats", tags=["read"])
+    def get_stats(con: Con, f: Filter) -> dict:
+        """Counts for the filter: by type, quad class, country, and a day-by-day timeline by quad class."""
+        return queries.stats(con, f)
+
+    @app.post("/api/documents", tags=["write"], status_code=201, responses={
+        200: {"description": "Already stored (same text): the stored record"}, 403: {"description": "Read-only"},
+        413: {"description": "Too large"}, 415: {"description": "Not JSON"}, 422: {"description": "Invalid"}},
+        openapi_extra={"requestBody": {"required": True, "content": {
+            "application/json": {"schema": NewDocument.model_json_schema()}}}})
+    async def post_document(request: Request) -> JSONResponse:
+        """Code a document (text or HTML) with the pipeline, store it and return its record."""
+        if read_only:
+            raise HTTPException(403, "the server is read-only (--read-only)")
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+            raise HTTPException(415, "send the document as application/json: {\"text\": ...} or {\"html\": ...}")
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > max_body:
+            raise HTTPException(413, f"document too large: over {max_body:,} bytes")
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > max_body:
+                raise HTTPException(413, f"document too large: over {max_body:,} bytes")
+        try:
+            new = NewDocument.model_validate(json.loads(body))
+        except (ValueError, ValidationError) as err:
+            detail = err.errors(include_url=False, include_input=False) if isinstance(err, ValidationError) \
+                else f"invalid JSON: {err}"
+            raise HTTPException(422, detail) from None
+        from starlette.concurrency import run_in_threadpool
+
+        record, created = await run_in_threadpool(code_and_store, new)
+        return JSONResponse(record, status_code=201 if created else 200)
+
+    def code_and_store(new: NewDocument) -> tuple[dict, bool]:
+        from ..ingest.readers import check_text, document_from_text, html_to_text
+
+        if (new.text is None) == (new.html is None):
+            raise HTTPException(422, "give exactly one of 'text' or 'html'")
+        if new.date and (not DATE.match(new.date) or len(new.date) != 10):
+            raise HTTPException(422, f"date must be YYYY-MM-DD, got {new.date!r}")
+        text, title = new.text, new.title
+        if new.html is not None:
+            text, html_title, _ = html_to_text(new.html)
+            title = title or html_title
+        problem = check_text(text or "")
+        if problem:
+            raise HTTPException(422, problem)
+        document = document_from_text(text or "", doc_id="", date=new.date, title=title, url=new.url)
+        document.doc_id = new.id or document.content_hash[:16]
+        with write_lock:
+            con = store.con.cursor()
+            try:
+                stored = queries.document(con, document.content_hash)
+            finally:
+                con.close()
+            if stored is not None:
+                return {"key": stored["key"], **json.loads(_record(store, stored["key"]))}, False
+            if state["pipeline"] is None:
+                from ..pipeline import Pipeline
+                state["pipeline"] = Pipeline()
+            coded = state["pipeline"].code_one(document)
+            store.add([coded])
+        return {"key": coded.content_hash, **coded.to_dict()}, True
+
+    mount_docs(app, STATIC)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    return app
+
+
+def _record(store: Store, key: str) -> str:
+    con = store.con.cursor()
+    try:
+        return con.execute("SELECT record FROM documents WHERE content_hash = ?", [key]).fetchone()[0]
+    finally:
+        con.close()
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(db, read_only=read_only), host=host, port=port, log_level="info")

@@ -1,0 +1,290 @@
+// dotterel dashboard: map, timeline, actor network, event table and document view over one filter.
+// Article text and every field from the store are untrusted: DOM is built with textContent only, never parsed from strings.
+"use strict";
+(function () {
+  const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+  const QUAD_COLOURS = { 0: "#999999", 1: "#7fbf7b", 2: "#1b7837", 3: "#f4a582", 4: "#b2182b" };
+  const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+  const PAGE = 200;
+  const form = document.getElementById("filters");
+  const state = { filter: {}, offset: 0, total: 0, selectedEvent: null, loads: 0 };
+  const app = { state, map: null, markers: null, cy: null };
+  window.dotterel = app; // for the browser tests and the console
+
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v == null ? "" : String(v);
+      else node[k] = v;
+    }
+    for (const c of children) node.append(c);
+    return node;
+  }
+
+  function query(extra) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(Object.assign({}, state.filter, extra || {}))) {
+      if (v !== "" && v != null) params.set(k, v);
+    }
+    return params.toString();
+  }
+
+  async function api(path) {
+    const res = await fetch(path, { headers: { Accept: "application/json" } });
+    if (!res.ok) throw new Error(path + ": " + res.status);
+    return res.json();
+  }
+
+  // ------------------------------------------------------------- filter
+  const typeSelect = form.elements.event_type;
+  for (const t of PLOVER) typeSelect.append(el("option", { value: t, text: t }));
+
+  function readForm() {
+    const f = {};
+    for (const name of ["since", "until", "quad", "event_type", "actor", "country", "q"]) {
+      const v = form.elements[name].value.trim();
+      if (v) f[name] = v;
+    }
+    return f;
+  }
+
+  function setFilter(f) {
+    state.filter = f;
+    state.offset = 0;
+    for (const name of ["since", "until", "quad", "event_type", "actor", "country", "q"]) form.elements[name].value = f[name] || "";
+    refresh();
+  }
+  app.setFilter = (patch) => setFilter(Object.assign({}, state.filter, patch));
+
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); setFilter(readForm()); });
+  document.getElementById("clear").addEventListener("click", () => setFilter({}));
+  document.getElementById("prev").addEventListener("click", () => { if (state.offset > 0) { state.offset = Math.max(0, state.offset - PAGE); loadTable(); } });
+  document.getElementById("next").addEventListener("click", () => { if (state.offset + PAGE < state.total) { state.offset += PAGE; loadTable(); } });
+
+  // ------------------------------------------------------------- map
+  function initMap() {
+    const map = L.map("map", { worldCopyJump: true, attributionControl: true }).setView([25, 20], 2);
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Borders: Natural Earth");
+    app.map = map;
+    app.markers = L.layerGroup().addTo(map);
+    fetch("/static/vendor/countries-110m.json").then((r) => r.json()).then((topo) => {
+      const land = topojson.feature(topo, topo.objects.countries);
+      L.geoJSON(land, { interactive: false, style: { color: "#9aa7b4", weight: 0.6, fillColor: "#f7f5ef", fillOpacity: 1 } })
+        .addTo(map).bringToBack();
+    });
+  }
+
+  function renderMap(events) {
+    app.markers.clearLayers();
+    const places = new Map();
+    for (const e of events) {
+      if (e.lat == null || e.lon == null) continue;
+      const key = e.lat.toFixed(3) + "," + e.lon.toFixed(3);
+      if (!places.has(key)) places.set(key, { lat: e.lat, lon: e.lon, name: e.location_name, events: [] });
+      places.get(key).events.push(e);
+    }
+    const bounds = [];
+    for (const p of places.values()) {
+      const quads = p.events.map((e) => e.quad || 0);
+      const worst = Math.max(...quads);
+      const marker = L.circleMarker([p.lat, p.lon], {
+        radius: Math.min(22, 5 + 3 * Math.sqrt(p.events.length)), color: "#333", weight: 1,
+        fillColor: QUAD_COLOURS[worst], fillOpacity: 0.8, className: "event-marker",
+      });
+      const box = el("div", {}, el("div", { class: "popup-title", text: p.name + " (" + p.events.length + " events)" }));
+      for (const e of p.events.slice(0, 8)) {
+        const link = el("a", { href: "#", text: e.event_type + ": " + (e.actor_name || "?") + (e.recipient_name ? " \u2192 " + e.recipient_name : "") });
+        link.addEventListener("click", (ev) => { ev.preventDefault(); openDocument(e.key, e.id); });
+        box.append(el("div", {}, link));
+      }
+      marker.bindPopup(box); // a DOM node: Leaflet inserts it as is (a string would be parsed as HTML)
+      marker.addTo(app.markers);
+      bounds.push([p.lat, p.lon]);
+    }
+    if (bounds.length) app.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+  }
+
+  // ------------------------------------------------------------- timeline
+  const SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    return node;
+  }
+
+  function renderTimeline(stats) {
+    const box = document.getElementById("timeline");
+    box.replaceChildren();
+    if (!stats.timeline.length) {
+      box.append(el("p", { class: "empty", text: "No day-dated events for this filter (" + stats.undated + " events without a day date)." }));
+      return;
+    }
+    let days = stats.timeline;
+    const wide = (Date.parse(days[days.length - 1].day) - Date.parse(days[0].day)) / 864e5 > 366;
+    if (wide) days = byMonth(days); // years of days would be hairlines: show months instead, and say so
+    document.getElementById("timeline-unit").textContent = wide ? "per month (range over a year)" : "per day";
+    const width = box.clientWidth - 20 || 800, height = (box.clientHeight || 120) - 4, pad = 18;
+    const first = Date.parse(days[0].day), last = Date.parse(days[days.length - 1].day);
+    const span = Math.max(1, Math.round((last - first) / 864e5) + 1);
+    const maxN = Math.max(...days.map((d) => d["0"] + d["1"] + d["2"] + d["3"] + d["4"]));
+    const barW = Math.max(3, Math.min(30, (width - 40) / span - 1));
+    const root = svg("svg", { viewBox: "0 0 " + width + " " + height, preserveAspectRatio: "none", role: "img" });
+    const x = (day) => 30 + ((Date.parse(day) - first) / 864e5) * ((width - 40 - barW) / Math.max(1, span - 1));
+    const y = (n) => (height - pad) * (n / maxN);
+    for (const d of days) {
+      let base = height - pad;
+      for (const q of ["4", "3", "2", "1", "0"]) {
+        if (!d[q]) continue;
+        const h = y(d[q]);
+        const rect = svg("rect", { x: x(d.day), y: base - h, width: barW, height: h, fill: QUAD_COLOURS[q], class: "bar" });
+        const title = svg("title", {});
+        title.textContent = (d.from || d.day) + ": " + d[q] + " " + (QUAD_NAMES[q] || "other");
+        rect.append(title);
+        rect.addEventListener("click", () => app.setFilter({ since: d.from || d.day, until: d.to || d.day }));
+        root.append(rect);
+        base -= h;
+      }
+    }
+    const label = (text, xPos, anchor) => { const t = svg("text", { x: xPos, y: height - 4, class: "axis", "text-anchor": anchor }); t.textContent = text; root.append(t); };
+    label(days[0].day, 30, "start");
+    if (days.length > 1) label(days[days.length - 1].day, width - 10, "end");
+    const top = svg("text", { x: 2, y: 10, class: "axis" }); top.textContent = String(maxN); root.append(top);
+    box.append(root);
+  }
+
+  function byMonth(days) {
+    const months = new Map();
+    for (const d of days) {
+      const m = d.day.slice(0, 7);
+      if (!months.has(m)) months.set(m, { day: m + "-01", from: m, to: m, 0: 0, 1: 0, 2: 0, 3: 0, 4: 0 });
+      const slot = months.get(m);
+      for (const q of ["0", "1", "2", "3", "4"]) slot[q] += d[q];
+    }
+    return [...months.values()];
+  }
+
+  function renderLegend() {
+    const legend = document.getElementById("legend");
+    for (const q of [1, 2, 3, 4]) legend.append(el("span", { class: "q" + q, text: QUAD_NAMES[q] }));
+  }
+
+  // ------------------------------------------------------------- network
+  function renderNetwork(net) {
+    const empty = document.getElementById("network-empty");
+    empty.hidden = net.nodes.length > 0;
+    if (app.cy) app.cy.destroy();
+    const maxEvents = Math.max(1, ...net.nodes.map((n) => n.events));
+    const elements = net.nodes.map((n) => ({ data: { id: n.id, label: n.name, size: 14 + 36 * Math.sqrt(n.events / maxEvents), events: n.events } }))
+      .concat(net.edges.map((e, i) => ({ data: { id: "e" + i, source: e.source, target: e.target, weight: e.weight, sign: e.sign } })));
+    app.cy = cytoscape({
+      container: document.getElementById("network"), elements,
+      layout: { name: net.nodes.length > 2 ? "cose" : "circle", animate: false, randomize: false, padding: 20 },
+      style: [
+        { selector: "node", style: { width: "data(size)", height: "data(size)", "background-color": "#3c7dd9", label: "data(label)",
+          "font-size": 13, color: "#1d2329", "min-zoomed-font-size": 6, "text-valign": "bottom", "text-margin-y": 2, "text-wrap": "ellipsis", "text-max-width": 110 } },
+        { selector: "node.active", style: { "background-color": "#f0a202", "border-width": 2, "border-color": "#7a5200" } },
+        { selector: "edge", style: { width: "mapData(weight, 1, 10, 1.5, 8)", "curve-style": "bezier", opacity: 0.8 } },
+        { selector: "edge[sign = 'cooperation']", style: { "line-color": QUAD_COLOURS[2] } },
+        { selector: "edge[sign = 'conflict']", style: { "line-color": QUAD_COLOURS[4] } },
+      ],
+    });
+    if (state.filter.actor) app.cy.getElementById(state.filter.actor).addClass("active");
+    app.cy.on("tap", "node", (ev) => app.setFilter({ actor: ev.target.id() }));
+  }
+
+  // ------------------------------------------------------------- table
+  function typeBadge(e) {
+    return el("span", { class: "type q" + (e.quad || 0), text: e.event_type, title: QUAD_NAMES[e.quad] || "" });
+  }
+
+  function renderTable(page) {
+    state.total = page.total;
+    const body = document.querySelector("#events tbody");
+    body.replaceChildren();
+    for (const e of page.items) {
+      const row = el("tr", {},
+        el("td", { text: e.date || "" }), el("td", {}, typeBadge(e)), el("td", { text: e.mode || "" }),
+        el("td", { text: e.actor_name || "", title: e.actor_text || "" }), el("td", { text: e.recipient_name || "", title: e.recipient_text || "" }),
+        el("td", { text: e.location_name || "" }), el("td", { text: e.fatalities == null ? "" : e.fatalities }),
+        el("td", { text: e.doc_id, title: e.evidence_text || "" }));
+      row.dataset.event = e.id;
+      if (e.id === state.selectedEvent) row.classList.add("selected");
+      row.addEventListener("click", () => openDocument(e.key, e.id));
+      body.append(row);
+    }
+    const to = Math.min(page.total, state.offset + page.items.length);
+    document.getElementById("table-count").textContent = page.total ? (state.offset + 1) + "\u2013" + to + " of " + page.total : "none";
+  }
+
+  async function loadTable() {
+    renderTable(await api("/api/events?" + query({ limit: PAGE, offset: state.offset })));
+  }
+
+  // ------------------------------------------------------------- document view
+  function highlighted(text, spans, focusId) {
+    // cut the text at every span boundary; each piece is marked with all the spans that cover it
+    const cuts = new Set([0, text.length]);
+    for (const s of spans) { cuts.add(Math.max(0, s.start)); cuts.add(Math.min(text.length, s.end)); }
+    const points = [...cuts].sort((a, b) => a - b);
+    const out = document.createDocumentFragment();
+    let focusNode = null;
+    for (let i = 0; i < points.length - 1; i++) {
+      const a = points[i], b = points[i + 1];
+      const piece = text.slice(a, b);
+      const covering = spans.filter((s) => s.start <= a && s.end >= b);
+      if (!covering.length) { out.append(document.createTextNode(piece)); continue; }
+      const classes = new Set();
+      for (const s of covering) { classes.add(s.kind); if (s.kind === "event") classes.add("q" + (s.quad || 0)); }
+      const mark = el("mark", { text: piece, title: covering.map((s) => s.label).join("\n") });
+      mark.className = [...classes].join(" ");
+      if (focusId && covering.some((s) => s.id === focusId)) { mark.classList.add("focus"); focusNode = focusNode || mark; }
+      out.append(mark);
+    }
+    return { fragment: out, focusNode };
+  }
+
+  async function openDocument(key, eventId) {
+    state.selectedEvent = eventId || null;
+    for (const row of document.querySelectorAll("#events tbody tr")) row.classList.toggle("selected", row.dataset.event === eventId);
+    const doc = await api("/api/documents/" + encodeURIComponent(key));
+    document.getElementById("doc-title").textContent = doc.title || doc.doc_id;
+    document.getElementById("doc-meta").textContent = [doc.doc_id, doc.publication_date, doc.events.length + " events", doc.quotes.length + " quotes"]
+      .filter(Boolean).join(" \u00b7 ");
+    const box = document.getElementById("doc-text");
+    box.classList.remove("empty");
+    const { fragment, focusNode } = highlighted(doc.text, doc.spans, eventId);
+    box.replaceChildren(fragment);
+    if (focusNode) focusNode.scrollIntoView({ block: "center" });
+    const legend = document.getElementById("doc-legend");
+    legend.replaceChildren(...[1, 2, 3, 4].map((q) => el("span", { class: "q" + q, text: QUAD_NAMES[q] })), el("span", { class: "quote", text: "quote" }));
+  }
+  app.openDocument = openDocument;
+
+  // ------------------------------------------------------------- all views
+  async function refresh() {
+    const qs = query();
+    try {
+      const [events, stats, net] = await Promise.all([
+        api("/api/events?" + query({ limit: 1000 })), api("/api/stats?" + qs), api("/api/network?" + qs)]);
+      renderMap(events.items);
+      renderTimeline(stats);
+      renderNetwork(net);
+      await loadTable();
+      const fatal = stats.fatalities ? " \u00b7 " + stats.fatalities + " deaths" : "";
+      document.getElementById("summary").textContent = stats.events + " events in " + stats.event_documents + " of " + stats.documents +
+        " documents \u00b7 " + net.nodes.length + " actors in network" + fatal;
+    } catch (err) {
+      document.getElementById("summary").textContent = "Could not load: " + err.message;
+      throw err;
+    }
+    state.loads += 1;
+    document.body.dataset.loads = String(state.loads);
+  }
+
+  initMap();
+  renderLegend();
+  refresh();
+})();

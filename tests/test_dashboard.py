@@ -1,0 +1,175 @@
+"""The dashboard in real headless Chromium (Debian's /usr/bin/chromium driven by Playwright).
+
+A uvicorn server on 127.0.0.1 serves a small store (own articles plus bundled samples). Skipped only when
+Chromium or Playwright is missing outside CI; in CI (CI=true) `.ci/run` installs them and these tests must run.
+Set DOTTEREL_SCREENSHOTS=1 to save screenshots under bench/screens/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_api_server import build_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+SCREENS = Path(__file__).resolve().parents[1] / "bench" / "screens"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+if not IN_CI:
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need /usr/bin/chromium (apt-get install chromium); CI installs it",
+                    allow_module_level=True)
+    pytest.importorskip("playwright", reason="browser tests need Python Playwright (pip install playwright)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, pipeline, sample_records):
+    import uvicorn
+
+    from dotterel.web import create_app
+
+    db = tmp_path_factory.mktemp("dash") / "store.duckdb"
+    build_store(db, pipeline, sample_records)
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, pipeline=pipeline), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """The dashboard, loaded; console errors and page errors are collected in page.problems."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1050})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    pg.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    pg.problems = problems
+    pg.goto(server + "/")
+    pg.wait_for_selector("body[data-loads='1']", timeout=15000)
+    yield pg
+    context.close()
+
+
+def shot(pg, name: str) -> None:
+    if os.environ.get("DOTTEREL_SCREENSHOTS"):
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
+
+
+def wait_until(check, timeout: float = 10.0) -> None:
+    """Poll from Python: the page's CSP forbids the eval that Playwright's wait_for_function needs."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
+
+
+def test_page_loads_with_all_views_and_no_console_errors(page, server):
+    wait_until(lambda: page.locator(".leaflet-overlay-pane path").count() > 20)  # country borders drawn
+    markers = page.locator("path.event-marker")
+    assert markers.count() >= 3  # Nairobi, Mosul, Baghdad, Paris ...
+    assert page.evaluate("window.dotterel.cy.nodes().length") >= 2
+    assert page.locator("#events tbody tr").count() >= 5
+    assert page.locator("#timeline rect.bar").count() >= 2
+    assert "events in" in page.locator("#summary").text_content()
+    page.wait_for_timeout(300)
+    shot(page, "dashboard")
+    assert page.problems == []
+
+
+def test_clicking_a_network_node_filters_the_table(page, server):
+    import json
+    import urllib.parse
+    import urllib.request
+
+    node = page.evaluate("""() => {
+        const cy = window.dotterel.cy;
+        const n = cy.nodes().sort((a, b) => b.data('events') - a.data('events'))[0];
+        const p = n.renderedPosition(), box = cy.container().getBoundingClientRect();
+        return {id: n.id(), x: box.left + p.x, y: box.top + p.y};
+    }""")
+    before = page.locator("#events tbody tr").count()
+    page.mouse.click(node["x"], node["y"])
+    page.wait_for_selector("body[data-loads='2']")
+    assert page.locator("input[name=actor]").input_value() == node["id"]
+    with urllib.request.urlopen(f"{server}/api/events?limit=1000&actor={urllib.parse.quote(node['id'])}") as res:
+        expected = json.load(res)
+    rows = page.locator("#events tbody tr")
+    assert rows.count() == expected["total"] < before
+    assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.event)")) == sorted(e["id"] for e in expected["items"])
+    assert page.evaluate(f"window.dotterel.cy.getElementById({json.dumps(node['id'])}).hasClass('active')")
+    shot(page, "network-filter")
+    page.click("#clear")
+    page.wait_for_selector("body[data-loads='3']")
+    assert page.locator("#events tbody tr").count() == before
+    assert page.problems == []
+
+
+def test_document_view_highlights_evidence_and_quotes(page):
+    row = page.locator("#events tbody tr", has_text="kenya-1").first
+    row.click()
+    page.wait_for_selector("#doc-text mark.event.focus")
+    assert page.locator("#doc-title").text_content() == "Police disperse protesters in Nairobi"
+    focus = " ".join(page.locator("#doc-text mark.focus").all_text_contents())
+    assert "arrested 30 protesters" in focus
+    quotes = page.locator("#doc-text mark.quote").all_text_contents()
+    assert any("We will not be silenced" in q for q in quotes)
+    text = page.locator("#doc-text").text_content()
+    assert text.startswith("NAIROBI, June 26 (Reuters)") and "witnesses said." in text
+    assert row.get_attribute("class") == "selected"
+    shot(page, "document")
+    assert page.problems == []
+
+
+def test_script_in_an_article_stays_text(page):
+    page.fill("input[name=q]", "pwned")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-loads='2']")
+    rows = page.locator("#events tbody tr")
+    assert rows.count() >= 1
+    rows.first.click()
+    wait_until(lambda: "Ministers meet" in page.locator("#doc-title").text_content())
+    assert page.locator("#doc-title").text_content() == "<script>window.__pwned = 1</script> Ministers meet"
+    text = page.locator("#doc-text").text_content()
+    assert "<script>window.__pwned = 1</script><img src=x onerror=" in text and "<b>We stand with Kyiv</b>" in text
+    assert page.locator("#doc-text script, #doc-text img, #doc-text b, #doc-title script").count() == 0
+    # the marker popup of the same events is built from DOM nodes, not markup
+    page.locator("path.event-marker").first.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    shot(page, "script-as-text")
+    assert page.problems == []
