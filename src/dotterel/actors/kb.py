@@ -42,6 +42,7 @@ class Agent:
     lemma: str
     sector: str
     kind: str
+    name: str | None = None  # ACLED-style name, "{}" = country: "Protesters ({})"
 
 
 def user_kb_path() -> Path:
@@ -75,6 +76,8 @@ class ActorBase:
         for actor in actors:
             self.actors[actor.id] = actor
         self.agents = {a.lemma: a for a in agents}
+        self.by_qid = {a.qid: a.id for a in self.actors.values() if a.qid}  # mentions carry the QID when known
+        self.cues: dict[str, set[str]] = read_cues(_package_file("agents.tsv"))
 
     @classmethod
     def load(cls, extra: list[Path] | None = None) -> ActorBase:
@@ -91,9 +94,20 @@ class ActorBase:
 def read_agents(path: Path) -> list[Agent]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, sector, kind = line.split("\t")[:3]
-            out.append(Agent(lemma.strip().lower(), sector.strip(), kind.strip()))
+        if line.strip() and not line.startswith(("#", "@")):
+            lemma, sector, kind, *rest = line.split("\t")
+            name = rest[0].strip() if rest and rest[0].strip() else None
+            out.append(Agent(lemma.strip().lower(), sector.strip(), kind.strip(), name))
+    return out
+
+
+def read_cues(path: Path) -> dict[str, set[str]]:
+    """'@name<TAB>lemma lemma ...' lines: the words that context rules (protest, riot, locative) look for."""
+    out: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("@") and "\t" in line:
+            name, words = line[1:].split("\t", 1)
+            out[name.strip()] = set(words.split())
     return out
 
 

@@ -9,18 +9,30 @@ as ACLED does), and unknown names are kept as local actors, never dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, ActorRef, CodedDocument, Mention
+from ..where.gazetteer import load_gazetteer
+from .context import ContextRules
+from .coref import resolve_coreference
 from .kb import ActorBase, KBActor
 
 NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# "armed men", "unknown persons": no role noun, but ACLED's unidentified armed group
+UNKNOWN_HEADS = {"man", "men", "person", "people", "individual", "group", "youth", "assailant"}
+UNKNOWN_MODS = {"armed", "unidentified", "unknown", "masked", "hooded"}
+BACKING_WORDS = {"backed", "allied", "aligned", "sponsored", "funded", "supported", "linked", "affiliated", "led"}
+Role = tuple[str, str, str, "str | None"]
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you"}
 # ACLED's names for state forces; other role nouns become "Protesters (Iraq)" and the like
 STATE_FORCE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
+STATE_ROLES = {"soldier", "troop", "army", "military", "force", "armed forces", "police", "policeman", "police officer",
+               "security force"}  # one actor per state and sector: "Iraqi troops" = "the Iraqi army"
 
 
 def slug(text: str) -> str:
@@ -48,6 +60,8 @@ class ActorResolver:
                 (exact if is_acronym(alias) else folded).setdefault(alias, actor.id)
         self._add(nlp, self.exact, exact)
         self._add(nlp, self.folded, {a.lower(): i for a, i in folded.items()})
+        self.cues = self.base.cues
+        self.gaz = load_gazetteer()
 
     @staticmethod
     def _add(nlp: Language, matcher: PhraseMatcher, aliases: dict[str, str]) -> None:
@@ -70,18 +84,21 @@ class ActorResolver:
                 out.append((s, e, actor_id))
         return sorted(out)
 
-    def role_of(self, token) -> tuple[str, str, str] | None:
-        """(lemma, sector, kind) of a role noun head, two-word roles ("prime minister") first."""
+    def role_of(self, token) -> Role | None:
+        """(lemma, sector, kind, ACLED name) of a role noun head, two-word roles ("prime minister") first;
+        "armed men", "unidentified persons" are an unidentified armed group as ACLED names it."""
         lemma = token.lemma_.lower()
         left = token.i - 1
-        if left >= 0 and token.doc[left].dep_ == "compound":
+        if left >= 0 and token.doc[left].dep_ in ("compound", "amod"):
             pair = f"{token.doc[left].lemma_.lower()} {lemma}"
             if pair in self.base.agents:
                 agent = self.base.agents[pair]
-                return pair, agent.sector, agent.kind
+                return pair, agent.sector, agent.kind, agent.name
+        if lemma in UNKNOWN_HEADS and any(c.lower_ in UNKNOWN_MODS for c in token.children if c.dep_ == "amod"):
+            return "armed group", "UAF", "armed_group", "Unidentified Armed Group ({})"
         if lemma in self.base.agents and token.pos_ in ("NOUN", "PROPN"):
             agent = self.base.agents[lemma]
-            return lemma, agent.sector, agent.kind
+            return lemma, agent.sector, agent.kind, agent.name
         return None
 
     def candidate_spans(self, doc: Doc) -> list[Span]:
@@ -98,28 +115,55 @@ class ActorResolver:
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         matches = self.kb_matches(doc)
+        country = self.doc_country(doc, matches)
         mentions: list[Mention] = []
         used: set[tuple[int, int, str]] = set()
         for span in self.candidate_spans(doc):
-            inside = [m for m in matches if m[0] >= span.start and m[1] <= span.end]
-            mention = self.resolve_span(span, inside)
+            inside = [m for m in matches if m[0] >= span.start and m[1] <= span.end and not backer_at(doc, m[1])]
+            used.update(inside)
+            mention = self.resolve_span(span, inside, country)
             if mention:
                 mentions.append(mention)
-                used.update(inside)
         for s, e, actor_id in matches:  # aliases outside any chunk ("Iran-backed" adjectives, odd parses)
-            if (s, e, actor_id) not in used:
-                span = doc[s:e]
+            span = doc[s:e]
+            if (s, e, actor_id) not in used and not self.only_place(span, self.base.actors[actor_id]):
                 mentions.append(self.kb_mention(span, self.base.actors[actor_id], span.root.i))
         mentions.sort(key=lambda m: m.start)
+        ctx = ContextRules(self, doc, country, matches)
+        extra = ctx.apply(mentions)
+        mentions = resolve_coreference(doc, mentions, self.base, self.cues)
         coded.mentions = mentions
-        coded.actors = merge_actors(mentions, self.base)
+        coded.actors = merge_actors(mentions, self.base, ctx.member_of) + extra
+
+    def doc_country(self, doc: Doc, matches: list[tuple[int, int, str]]) -> KBActor | None:
+        """The document's dominant country: states named, and places the gazetteer knows, when one leads."""
+        votes: Counter[str] = Counter()
+        for _, _, actor_id in matches:
+            actor = self.base.actors[actor_id]
+            if actor.kind == "state" and actor.country:
+                votes[actor.country] += 1
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                for place in self.gaz.candidates(ent.text)[:1]:
+                    votes[place.country] += 1
+        top = votes.most_common(2)
+        if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return self.base.get(top[0][0])
+
+    def only_place(self, span: Span, actor: KBActor) -> bool:
+        """'in Mosul', 'near Kabul', 'across Nigeria': a state's name in a locative phrase is a place."""
+        if actor.kind != "state":
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in self.cues.get("locative", set())
 
     def kb_mention(self, span: Span, actor: KBActor, head: int, sector: str | None = None) -> Mention:
         ref = ActorRef(text=span.text, name=actor.name, id=actor.qid or actor.id, country=actor.country,
                        sector=sector or actor.sector)
         return Mention(span.start_char, span.end_char, ref, kind=actor.kind, head=head)
 
-    def resolve_span(self, span: Span, inside: list[tuple[int, int, str]]) -> Mention | None:
+    def resolve_span(self, span: Span, inside: list[tuple[int, int, str]], country: KBActor | None = None) -> Mention | None:
         root = span.root
         if root.lower_ in PRONOUNS or root.pos_ == "PRON":
             return None
@@ -130,37 +174,60 @@ class ActorResolver:
         kb = [self.base.actors[a] for _, _, a in inside]
         heads = [self.base.actors[a] for s, e, a in inside if s <= root.i < e]
         if heads:  # the name is the head: "the Syrian Democratic Forces", "Hezbollah"
+            if self.only_place(span, heads[-1]):
+                return None
             return self.kb_mention(span, heads[-1], root.i)
         if kb and role:  # "Iraqi police", "U.S. forces": country + role
             return self.role_mention(span, root.i, role, kb[-1])
         if kb:  # "an American air strike": the name modifies a non-actor head
+            if self.only_place(span, kb[-1]) or root.ent_type_ in PLACE_LABELS:
+                return None
             return self.kb_mention(span, kb[-1], root.i, sector="MIL" if root.lemma_ in {"strike", "airstrike"} else None)
-        if role:
-            return self.role_mention(span, root.i, role, None)
         ent = next((e for e in span.doc.ents if e.start <= root.i < e.end and e.label_ in NAMED_LABELS), None)
+        if role and ent is not None and root.pos_ == "PROPN" and len(ent) > 1:  # "Arakan Army": a name, not a role
+            ref = ActorRef(text=span.text, name=ent.text, id=f"local:{slug(ent.text)}", sector=role[1])
+            kind = "armed_group" if role[1] in ("MIL", "REB", "UAF") else role[2]
+            return Mention(span.start_char, span.end_char, ref, kind=kind, head=root.i)
+        if role:
+            return self.role_mention(span, root.i, role, None, country)
         if ent is not None:
+            if ent.label_ in PLACE_LABELS and root.dep_ == "pobj" and root.head.lower_ in self.cues.get("locative", ()):
+                return None  # "in Arequipa": a place, not an actor
             kind = {"PERSON": "person", "NORP": "population", "GPE": "state"}.get(ent.label_, "other")
             ref = ActorRef(text=span.text, name=ent.text, id=f"local:{slug(ent.text)}")
             return Mention(span.start_char, span.end_char, ref, kind=kind, head=root.i)
         return None
 
-    def role_mention(self, span: Span, head: int, role: tuple[str, str, str], state: KBActor | None) -> Mention:
-        lemma, sector, kind = role
-        if state is not None and state.kind == "state":
-            country = state.country
-            template = STATE_FORCE_NAMES.get(sector)
-            name = template.format(state.name) if template else f"{plural_title(lemma)} ({state.name})"
-            actor_id = f"{state.id}.{sector}"
-        elif state is not None:  # "Hezbollah fighters": the group itself
+    def role_mention(self, span: Span, head: int, role: Role, state: KBActor | None,
+                     doc_country: KBActor | None = None) -> Mention:
+        """'Iraqi police' -> Police Forces of Iraq; 'protesters' in an Indian story -> Protesters (India)."""
+        lemma, sector, kind, template = role
+        if state is not None and state.kind != "state":  # "Hezbollah fighters": the group itself
             return self.kb_mention(span, state, head)
+        place = state or doc_country
+        template = template or STATE_FORCE_NAMES.get(sector)
+        if place is not None and template:
+            suffix = "" if lemma in STATE_ROLES else f".{slug(lemma)}"
+            name, actor_id = template.format(place.name), f"{place.id}.{sector}{suffix}"
+        elif place is not None and state is not None:
+            name, actor_id = f"{plural_title(lemma)} ({place.name})", f"{place.id}.{sector}.{slug(lemma)}"
         else:
-            country, name, actor_id = None, plural_title(lemma), f"local:{slug(lemma)}"
-        ref = ActorRef(text=span.text, name=name, id=actor_id, country=country, sector=sector)
+            name = template.replace(" ({})", "").replace(" of {}", "") if template else plural_title(lemma)
+            actor_id = f"local:{slug(name)}"
+            place = None
+        ref = ActorRef(text=span.text, name=name, id=actor_id, country=place.country if place else None, sector=sector)
         return Mention(span.start_char, span.end_char, ref, kind=kind, head=head)
+
+
+def backer_at(doc: Doc, end: int) -> bool:
+    """'Iran-backed militias': the name before '-backed' is another actor, not the militias' country."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_WORDS
 
 
 def plural_title(lemma: str) -> str:
     word = lemma.title()
+    if word.endswith("man") and not word.endswith("Human"):
+        return word[:-3] + "men"
     if word.endswith("y") and not word.endswith("ey"):
         return word[:-1] + "ies"
     return word if word.endswith("s") else word + ("es" if word.endswith(("sh", "ch")) else "s")
@@ -173,18 +240,23 @@ def trim_determiners(span: Span) -> Span:
     return span.doc[start:span.end]
 
 
-def merge_actors(mentions: list[Mention], base: ActorBase) -> list[Actor]:
-    """One Actor per id, with every surface form seen as an alias."""
+def merge_actors(mentions: list[Mention], base: ActorBase, member_of: dict[int, list[str]] | None = None) -> list[Actor]:
+    """One Actor per id, with every surface form seen as an alias (pronouns left out)."""
     actors: dict[str, Actor] = {}
     for m in mentions:
         ref = m.ref
         key = ref.id or f"local:{slug(ref.name)}"
         actor = actors.get(key)
         if actor is None:
-            kb = base.get(key)
+            kb = base.get(base.by_qid.get(key, key))
             actor = Actor(id=key, name=ref.name, kind=m.kind, country=ref.country, sector=ref.sector,
                           member_of=list(kb.member_of) if kb else [])
             actors[key] = actor
+        for org in (member_of or {}).get(id(m), []):
+            if org not in actor.member_of:
+                actor.member_of.append(org)
+        if ref.text.lower() in PRONOUNS:
+            continue
         if ref.text not in actor.aliases:
             actor.aliases.append(ref.text)
     return list(actors.values())

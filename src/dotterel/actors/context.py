@@ -1,0 +1,181 @@
+"""Context rules over resolved mentions: what the sentence says about an actor that its words alone do not.
+
+- Whoever stages a protest is "Protesters (India)", whoever pelts stones or lynches is "Rioters (India)", as
+  ACLED names them; a named group that protests keeps its name, and the composite actor is added beside it.
+- Titles and appositions tie a person to a body: "Secretary of Defense Lloyd Austin", "Hassan Nasrallah,
+  leader of Hezbollah" -> the person, member_of that body, with its country.
+- "a spokesperson for the Taliban", "the leader of Hamas": the role speaks for the body, so it is the body.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, ActorRef, Mention
+
+if TYPE_CHECKING:
+    from .kb import KBActor
+    from .resolve import ActorResolver
+
+# sectors of people who may protest or riot; state forces and armed groups that march are not protesters
+CROWD_SECTORS = {None, "CVL", "OPP", "LAB", "EDU", "AGR", "MED", "JRN", "REF", "REL", "BUS", "PTY", "LEG", "NGO"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+QUANTITY_HEADS = {"hundred", "thousand", "dozen", "number", "group", "crowd", "scores", "score", "million"}
+SPEAKER_ROLES = {"spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander", "official",
+                 "representative", "member", "envoy", "minister", "secretary", "president", "director"}
+# dependency links that stay inside a person's title or apposition (not clauses that mention others)
+TITLE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "prep", "pobj", "det", "npadvmod", "case", "punct", "flat"}
+
+
+class ContextRules:
+    def __init__(self, resolver: ActorResolver, doc: Doc, country: KBActor | None, matches: list[tuple[int, int, str]]):
+        self.r, self.doc, self.country, self.matches = resolver, doc, country, matches
+        self.cues = resolver.cues
+        self.member_of: dict[int, list[str]] = {}  # id(mention) -> bodies it belongs to
+
+    def apply(self, mentions: list[Mention]) -> list[Actor]:
+        extra: dict[str, Actor] = {}
+        by_head = {m.head: m for m in mentions if m.head is not None}
+        for token in self.doc:
+            if token.pos_ not in ("VERB", "AUX", "NOUN"):
+                continue
+            cue = self.cue_of(token)
+            if cue:
+                for said, subj in self.subjects(token, cue):
+                    m = self.rename(subj, cue, by_head, mentions, extra)
+                    if m is not None and said.i != subj.i and said.i not in by_head:  # "hundreds of workers"
+                        span = self.doc[said.left_edge.i:subj.i + 1]
+                        by_head[said.i] = Mention(span.start_char, span.end_char, ActorRef(**{**m.ref.__dict__,
+                                                  "text": span.text}), kind=m.kind, head=said.i)
+                        mentions.append(by_head[said.i])
+        for m in mentions:
+            if m.kind == "person" or (m.kind == "other" and m.ref.id and m.ref.id.startswith("local:")):
+                self.affiliate(m)
+            elif m.ref.id and m.ref.id.startswith("local:") and m.head is not None:
+                self.speaks_for(m)
+        mentions.sort(key=lambda m: m.start)
+        return list(extra.values())
+
+    # ---------------------------------------------------------------- protests and riots
+    def cue_of(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN":  # "a protest by farmers", "a rally of workers"
+            return "protest" if lemma in self.cues["protest_noun"] and any(c.dep_ == "agent" or (
+                c.dep_ == "prep" and c.lower_ == "by") for c in token.children) else None
+        if lemma in self.cues["protest_verb"]:
+            return "protest"
+        for c in token.children:
+            if c.dep_ == "dobj" and (c.lemma_.lower() in self.cues["protest_noun"] or self.doc[c.left_edge.i:c.i + 1]
+                                     .text.lower().replace(" ", "").endswith("sit-in")):
+                return "protest"  # "staged a sit-in", "held a protest demonstration"
+            if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.cues["protest_verb"] and c.i > token.i:
+                return "protest"  # "blocked roads to protest"
+            if c.dep_ == "prep" and any(g.lemma_.lower() in self.cues["protest_noun"] | {"street"} for g in c.children):
+                return "protest"  # "went on strike", "took to the streets"
+        if lemma in self.cues["riot_verb"]:
+            return "riot"
+        return None
+
+    def subjects(self, verb: Token, cue: str) -> list[tuple[Token, Token]]:
+        """(the token the parse names as subject, the crowd it stands for)."""
+        out = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+        if verb.pos_ == "NOUN" or cue == "riot":  # "was lynched by villagers", "a protest by farmers"
+            out += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for g in c.children if g.dep_ == "pobj"]
+        head = verb
+        while not out and head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
+            head = head.head  # "residents gathered and pelted stones"
+            out = [c for c in head.children if c.dep_ == "nsubj"]
+        found = []
+        for said in out:
+            tok = said
+            if tok.lemma_.lower() in QUANTITY_HEADS or tok.like_num:  # "hundreds of workers"
+                tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), tok)
+            found.append((said, tok))
+            found += [(c, c) for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        return [(s, t) for s, t in found if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ("police", "who")]
+
+    def rename(self, tok: Token, cue: str, by_head: dict, mentions: list[Mention],
+               extra: dict[str, Actor]) -> Mention | None:
+        m = by_head.get(tok.i)
+        place = self.country
+        if m is not None and m.ref.country:
+            place = self.r.base.get(m.ref.country) or place
+        label = "Protesters" if cue == "protest" else "Rioters"
+        name = f"{label} ({place.name})" if place else label
+        actor_id = f"{place.id}.OPP.{label.lower()}" if place else f"local:{label.lower()}"
+        if m is not None and m.ref.id and not m.ref.id.startswith("local:") and m.ref.sector not in ("CVL", "OPP") \
+                and not (m.ref.id.count(".") >= 2 and m.ref.sector in CROWD_SECTORS):
+            if m.kind not in ("person", "state", "military") and m.ref.sector in CROWD_SECTORS | {"GOV"}:
+                actor = extra.setdefault(actor_id, Actor(id=actor_id, name=name, kind="population",
+                                                         country=place.country if place else None, sector="OPP"))
+                if m.ref.text not in actor.aliases:  # a named group that protests: ACLED's composite beside it
+                    actor.aliases.append(m.ref.text)
+            return None
+        if m is not None and m.ref.sector not in CROWD_SECTORS:
+            return None
+        if m is None:
+            span = self.doc[tok.left_edge.i:tok.i + 1]
+            span = span if len(span) <= 6 else self.doc[tok.i:tok.i + 1]
+            m = Mention(span.start_char, span.end_char, ActorRef(text=span.text, name=name), kind="population", head=tok.i)
+            mentions.append(m)
+            by_head[tok.i] = m
+        m.ref = ActorRef(text=m.ref.text, name=name, id=actor_id, country=place.country if place else None, sector="OPP")
+        m.kind = "population"
+        return m
+
+    # ---------------------------------------------------------------- persons and spokespeople
+    def title_tokens(self, root: Token) -> set[int]:
+        out, todo = set(), [root]
+        if root.dep_ == "appos":
+            todo.append(root.head)
+        if root.head.dep_ == "appos" or root.dep_ == "compound":
+            todo.append(root.head)
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_ in TITLE_DEPS and c.i not in out:
+                    out.add(c.i)
+                    todo.append(c)
+        return out
+
+    def affiliate(self, m: Mention) -> None:
+        if m.head is None or not self.matches:
+            return
+        near = self.title_tokens(self.doc[m.head])
+        orgs = [self.r.base.actors[a] for s, e, a in self.matches
+                if s in near and not (m.start <= self.doc[s].idx < m.end)]
+        orgs = [o for o in orgs if o.kind != "person"]
+        titled = any(self.doc[i].lemma_.lower() in SPEAKER_ROLES for i in near)
+        if not orgs or (m.kind != "person" and not titled):
+            return
+        m.kind = "person"
+        org = next((o for o in reversed(orgs) if o.kind != "state"), orgs[-1])
+        sector = next((self.r.base.agents[t.lemma_.lower()].sector for t in (self.doc[i] for i in near)
+                       if t.lemma_.lower() in self.r.base.agents), None)
+        m.ref = ActorRef(text=m.ref.text, name=m.ref.name, id=m.ref.id, country=org.country or m.ref.country,
+                         sector=m.ref.sector or sector or org.sector)
+        self.member_of[id(m)] = [org.id]
+
+    def speaks_for(self, m: Mention) -> None:
+        head = self.doc[m.head]
+        if head.lemma_.lower() not in SPEAKER_ROLES:
+            return
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                for obj in prep.children:
+                    body = self._kb_at(obj) if obj.dep_ == "pobj" else None
+                    if body is not None and body.kind != "person":
+                        m.ref = ActorRef(text=m.ref.text, name=body.name, id=body.qid or body.id, country=body.country,
+                                         sector=self.r.base.agents.get(head.lemma_.lower()).sector
+                                         if head.lemma_.lower() in self.r.base.agents else body.sector)
+                        m.kind = body.kind
+                        return
+
+    def _kb_at(self, token: Token) -> KBActor | None:
+        """The body named in the phrase that ends at token ("the Taliban", "Iran's foreign ministry")."""
+        found = [a for s, e, a in self.matches if token.left_edge.i <= s and e <= token.i + 1]
+        return self.r.base.actors[found[-1]] if found else None

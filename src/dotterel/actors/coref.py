@@ -1,0 +1,119 @@
+"""Rule-based coreference inside one document, after resolution.
+
+- Acronyms the text defines: "the Arakan Rohingya Salvation Army (ARSA) ... ARSA said" -> one actor.
+- Definite descriptions: "the group", "the militia", "the militants" -> the last armed group named before.
+- Pronouns: he/she -> the last person named, they/them -> the last group or crowd, within a few sentences.
+A mention keeps its own surface text; only the reference (name, id, country, sector) is the antecedent's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..model import ActorRef, Mention
+from .kb import ActorBase
+
+ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*|of|for|the|and|de|al)(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|de|al|in))+)"
+                         r"\s+\(([A-Z][A-Za-z0-9-]{1,9})\)")
+PERSON_PRONOUNS = {"he", "she", "him"}
+GROUP_PRONOUNS = {"they", "them"}
+GROUP_KINDS = {"armed_group", "military", "population", "party"}
+MAX_SENTENCES = 3  # how far back a pronoun looks
+
+
+def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues: dict[str, set[str]]) -> list[Mention]:
+    mentions = sorted(mentions, key=lambda m: m.start)
+    defined_acronyms(doc, mentions)
+    by_head = {m.head: m for m in mentions if m.head is not None}
+    sent_of = {}
+    for i, sent in enumerate(doc.sents):
+        sent_of[sent.start] = i
+    sent_index = [0] * len(doc)
+    for sent in doc.sents:
+        for t in range(sent.start, sent.end):
+            sent_index[t] = sent_of[sent.start]
+    group_nouns = cues.get("group_noun", set())
+    added = []
+    for tok in doc:
+        low = tok.lower_
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            if tok.pos_ != "PRON" or tok.i in by_head:
+                continue
+            want = {"person"} if low in PERSON_PRONOUNS else GROUP_KINDS
+            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i)
+            if ante is not None:
+                added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ante.ref, tok.text), kind=ante.kind, head=tok.i))
+        elif tok.lemma_.lower() in group_nouns and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+            own = by_head.get(tok.i)
+            if own is not None and own.ref.id and not own.ref.id.startswith("local:"):
+                continue  # "the Hezbollah fighters": already named
+            if any(c.dep_ in ("amod", "compound") and c.pos_ == "PROPN" for c in tok.children):
+                continue
+            ante = antecedent(mentions, tok.idx, {"armed_group", "other", "party"}, sent_index, tok.i, named=True)
+            if ante is None:
+                continue
+            span = doc[tok.left_edge.i:tok.i + 1]
+            if own is not None:
+                own.ref = copy_ref(ante.ref, own.ref.text)
+                own.kind = ante.kind
+            else:
+                added.append(Mention(span.start_char, span.end_char, copy_ref(ante.ref, span.text), kind=ante.kind,
+                                     head=tok.i))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def copy_ref(ref: ActorRef, text: str) -> ActorRef:
+    return ActorRef(text=text, name=ref.name, id=ref.id, country=ref.country, sector=ref.sector)
+
+
+def antecedent(mentions: list[Mention], before: int, kinds: set[str], sent_index: list[int], token_i: int,
+               named: bool = False) -> Mention | None:
+    """The closest mention before a character offset, of the wanted kinds, not too many sentences back."""
+    for m in reversed(mentions):
+        if m.end > before or m.head is None:
+            continue
+        if sent_index[token_i] - sent_index[m.head] > MAX_SENTENCES:
+            return None
+        if m.kind in kinds and m.ref.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if named and (not m.ref.id or (m.ref.id.startswith("local:") and m.ref.name not in m.ref.text
+                                           and not m.ref.text.isupper())):
+                continue  # "the group" is a named group, not "armed men"
+            return m
+    return None
+
+
+def defined_acronyms(doc: Doc, mentions: list[Mention]) -> None:
+    """'Long Name (ACR)': later mentions of ACR (and the unknown long name) become one actor."""
+    defs = {}
+    for match in ACRONYM_DEF.finditer(doc.text):
+        long_form, acr = match.group(1), match.group(2)
+        long_form = re.sub(r"^(?:the|of|for|and)\s+", "", long_form, flags=re.I)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", long_form) if w[0].isupper())
+        if not initials or acr[0].upper() != initials[0]:
+            continue  # "(Reuters)", "(AP)": not a definition
+        start = match.start(1) + match.group(1).find(long_form)
+        named = next((m for m in mentions if m.start <= start < m.end and m.ref.id and not m.ref.id.startswith("local:")),
+                     None)
+        defs[acr] = named.ref if named else ActorRef(text=long_form, name=long_form,
+                                                     id="local:" + re.sub(r"[^a-z0-9]+", "-", long_form.lower()).strip("-"))
+    if not defs:
+        return
+    by_head = {m.head: m for m in mentions if m.head is not None}
+    kinds = {m.ref.id: m.kind for m in mentions}
+    for tok in doc:
+        ref = defs.get(tok.text)
+        if ref is None:
+            continue
+        m = by_head.get(tok.i) or next((m for m in mentions if m.start <= tok.idx < m.end), None)
+        if m is None:
+            mentions.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ref, tok.text), kind=kinds.get(ref.id, "other"),
+                                    head=tok.i))
+        elif not m.ref.id or m.ref.id.startswith("local:"):
+            m.ref = copy_ref(ref, m.ref.text)
+    for m in mentions:  # the long form itself, when unknown to the knowledge base
+        for ref in defs.values():
+            if ref.id and ref.id.startswith("local:") and m.ref.text.endswith(ref.name) and m.ref.id != ref.id:
+                m.ref = copy_ref(ref, m.ref.text)
+    mentions.sort(key=lambda m: m.start)
