@@ -1,22 +1,96 @@
-"""ACLED event and sub-event types for a PLOVER event, from the rules in ``data/acled.yaml``."""
+"""ACLED event and sub-event types for PLOVER events, from the rules in ``data/acled.yaml``.
+
+Two steps: each event gets the type of the first rule it satisfies (``acled_types``); then, over a whole
+report, ``order_by_salience`` puts the most telling ACLED-typed event first and lets the report's wording
+refine it ("protesters ... police dispersed them" is a protest with intervention, not a peaceful one).
+"""
 
 from __future__ import annotations
 
-from ..model import Event
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..model import ActorRef, Event
 
 # recipients that fight back: an attack on them is a battle, not violence against civilians
 ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
 
 
-def acled_types(event: Event, rules: tuple[dict, ...]) -> tuple[str | None, str | None]:
-    recipient = event.recipient
-    armed = bool(recipient and recipient.sector in ARMED_SECTORS)
-    for rule in rules:
+@lru_cache(maxsize=256)
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def is_armed(ref: ActorRef | None, armed_words: str) -> bool:
+    """An armed party: by its sector, else by what it is called ("security forces", "militants")."""
+    if ref is None:
+        return False
+    if ref.sector in ARMED_SECTORS:
+        return True
+    return bool(armed_words and _rx(armed_words).search(f"{ref.text} {ref.name}"))
+
+
+def acled_types(event: Event, acled: dict, trigger: Token | None = None) -> tuple[str | None, str | None]:
+    rule = matching_rule(event, acled, trigger)
+    return (rule["event"], rule["sub"]) if rule else (None, None)
+
+
+def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> dict | None:
+    armed = is_armed(event.recipient, acled.get("armed_words", ""))
+    actor_armed = is_armed(event.actor, acled.get("armed_words", ""))
+    either = armed or actor_armed
+    lemma = trigger.lemma_.lower() if trigger is not None else ""
+    lemmas = {lemma, trigger.head.lemma_.lower()} if trigger is not None and trigger.dep_ == "dobj" else {lemma}
+    sentence = event.evidence.text
+    actor = f"{event.actor.text} {event.actor.name}"
+    for rule in acled["rules"]:
         if rule["type"] != event.event_type:
             continue
         if "mode" in rule and event.mode not in rule["mode"]:
             continue
         if "recipient_armed" in rule and rule["recipient_armed"] != armed:
             continue
-        return rule["event"], rule["sub"]
-    return None, None
+        if "actor_armed" in rule and rule["actor_armed"] != actor_armed:
+            continue
+        if "actor_known" in rule and rule["actor_known"] != bool(event.actor.text.strip()):
+            continue
+        if "either_armed" in rule and rule["either_armed"] != either:
+            continue
+        if "trigger" in rule and not lemmas & set(rule["trigger"]):
+            continue
+        if "words" in rule and not _rx(rule["words"]).search(sentence):
+            continue
+        if "actor_words" in rule and not _rx(rule["actor_words"]).search(actor):
+            continue
+        return rule
+    return None
+
+
+def rank(event: Event, acled: dict) -> int:
+    """Rules are listed from specific to general, so a rule's position measures how telling it is."""
+    subs = [r["sub"] for r in acled["rules"]]
+    return subs.index(event.acled_sub_event_type) if event.acled_sub_event_type in subs else len(subs)
+
+
+def order_by_salience(events: list[Event], sentence_of: list[int], text: str, acled: dict) -> list[Event]:
+    """Events of the first sentence that has an ACLED-typed event, most specific first, then the rest in
+    text order. The note-level rules then refine that first event from the wording of the whole report."""
+    typed = [i for i, e in enumerate(events) if e.acled_sub_event_type]
+    if not typed:
+        return events
+    first_sentence = sentence_of[typed[0]]
+    lead = min((i for i in typed if sentence_of[i] == first_sentence), key=lambda i: (rank(events[i], acled), i))
+    ordered = [events[lead]] + [e for i, e in enumerate(events) if i != lead]
+    head = ordered[0]
+    for rule in acled.get("note_rules", []):
+        if head.acled_sub_event_type not in rule["from"]:
+            continue
+        if "words" in rule and not _rx(rule["words"]).search(text):
+            continue
+        if "actor_words" in rule and not _rx(rule["actor_words"]).search(f"{head.actor.text} {head.actor.name}"):
+            continue
+        head.acled_event_type, head.acled_sub_event_type = rule["event"], rule["sub"]
+        break
+    return ordered

@@ -17,7 +17,7 @@ from ..actors import mention_at
 from ..model import ActorRef, CodedDocument, Event, Mention
 from ..model import Span as TextSpan
 from . import quantities
-from .acled import acled_types
+from .acled import acled_types, order_by_salience
 from .lexicon import Lexicon, TriggerSense, load_lexicon
 
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -30,6 +30,10 @@ FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "a
 FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE"}
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
 UNKNOWN_ACTOR = "Unidentified actor"
+# entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# when weapons of several kinds are named, the heaviest decides the mode ("fired mortars and rifles")
+MODE_RANK = ["aerial", "drone", "heavy-weapons", "explosives", "firearms", "primitive"]
 
 
 @dataclass
@@ -52,6 +56,10 @@ class EventCoder:
     def noun_sense(self, token: Token) -> tuple[TriggerSense, int] | None:
         lemma = token.lemma_.lower()
         left = token.i - 1
+        if left >= 1 and token.doc[left].text == "-":  # "shoot-out", "sit-in": spaCy splits at the hyphen
+            pair = f"{token.doc[left - 1].lower_}-{token.lower_}"
+            if pair in self.lex.nouns or (pair := pair.rstrip("s")) in self.lex.nouns:
+                return self.lex.nouns[pair], token.idx + len(token.text)
         if left >= 0 and token.doc[left].dep_ in ("compound", "amod"):
             pair = f"{token.doc[left].lemma_.lower()} {lemma}"
             if pair in self.lex.nouns:
@@ -69,6 +77,12 @@ class EventCoder:
                 if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
                     continue  # "launched an attack": the noun names the event
                 found.append(Trigger(token, self.lex.verbs[token.lemma_.lower()], token, token.idx + len(token.text)))
+            elif token.pos_ == "VERB" and (pair := self.verb_object(token)):
+                found.append(Trigger(token, pair, token, token.idx + len(token.text)))
+            elif token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in self.lex.agents and \
+                    token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in self.lex.verbs:
+                head = token.head  # the act of "protesters gathered" is the protest they form
+                found.append(Trigger(token, self.lex.agents[token.lemma_.lower()], head, head.idx + len(head.text)))
             elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
                 sense, end = hit
                 governor = token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" else token
@@ -79,6 +93,14 @@ class EventCoder:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
                 found.append(Trigger(token, sense, governor, end))
         return found
+
+    def verb_object(self, verb: Token) -> TriggerSense | None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp"):
+                target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                if sense := self.lex.verb_objects.get(f"{verb.lemma_.lower()} {target.lemma_.lower()}"):
+                    return sense
+        return None
 
     def nominal_object(self, verb: Token) -> bool:
         return any(c.dep_ in ("dobj", "nsubjpass") and self.noun_sense(c) for c in verb.children)
@@ -114,12 +136,19 @@ class EventCoder:
             return self.subjects(verb.head) if verb.dep_ != "conj" or verb.head.pos_ == "VERB" else []
         return with_conjuncts(heads)
 
+    def participant(self, token: Token) -> bool:
+        """Can this noun be an actor or recipient? Not a date, a number or a weapon."""
+        if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
+            return False
+        return token.lemma_.lower() not in self.lex.instruments and token.lemma_.lower() not in self.lex.non_actors
+
     def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
+        objs = [c for c in objs if self.participant(c)]
         if not objs:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
-                    objs += [c for c in prep.children if c.dep_ == "pobj"]
+                    objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
                     if objs:
                         break
         return with_conjuncts(objs[:1])
@@ -128,7 +157,8 @@ class EventCoder:
         actors = [c for c in noun.children if c.dep_ == "poss"]
         recipients = []
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "by":
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "between", "among"):
+                # "clashes between A and B": both sides act
                 actors += [c for c in prep.children if c.dep_ == "pobj"]
             elif prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 recipients += [c for c in prep.children if c.dep_ == "pobj"]
@@ -138,6 +168,8 @@ class EventCoder:
 
     def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
         token, verb = trig.token, trig.governor
+        if token.lemma_.lower() in self.lex.agents and token.head is verb and token.dep_.startswith("nsubj"):
+            return with_conjuncts([token]), [c for c in self.objects(verb, passive_subject=False) if c is not token]
         if token.pos_ in ("VERB", "AUX"):
             actors = self.subjects(verb)
             # "an American air strike killed 12": the subject names the attacker through its modifier
@@ -148,24 +180,67 @@ class EventCoder:
                 actors = self.subjects(verb)
             if not recipients:
                 recipients = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
-                              for c in p.children if c.dep_ == "pobj"][:1]
+                              for c in p.children if c.dep_ == "pobj" and self.participant(c)][:1]
+        recipients = [r for r in recipients if self.participant(r)]
         return with_conjuncts(actors), with_conjuncts(recipients)
 
     # ---------------------------------------------------------------- the stage
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
-        events = []
-        for sentence in doc.sents:
+        events: list[Event] = []
+        sentence_of: list[int] = []
+        sentences = list(doc.sents)
+        for n, sentence in enumerate(sentences):
             for trig in self.triggers(sentence):
                 if self.is_real(trig):
-                    events += self.code_trigger(doc, coded, sentence, trig)
+                    new = self.code_trigger(doc, coded, sentence, trig)
+                    events += new
+                    sentence_of += [n] * len(new)
+        self.attach_summary_counts(events, sentence_of, sentences)
+        typed = [sentence_of[i] for i, e in enumerate(events) if e.acled_sub_event_type]
+        if typed:  # the report's wording around its lead event refines that event's ACLED type
+            window = sentences[typed[0]:typed[0] + 3]
+            text = doc.text[window[0].start_char:window[-1].end_char]
+            events = order_by_salience(events, sentence_of, text, self.lex.acled)
         coded.events = events
+
+    @staticmethod
+    def attach_summary_counts(events: list[Event], sentence_of: list[int], sentences: list[Span]) -> None:
+        """A casualty sentence with no act of its own ("1 fatality.", "Two were killed.") counts the victims
+        of the attack told before it: the count goes to that attack (the larger figure wins)."""
+        assaults = [i for i, e in enumerate(events) if e.event_type == "ASSAULT"]
+        if not assaults:
+            return
+        covered = {sentence_of[i] for i in assaults}
+        stated = [n for n, sentence in enumerate(sentences) if quantities.coded_total(sentence.text) is not None]
+        if stated:  # the report states its total: that figure alone, on the lead attack
+            for i in assaults:
+                events[i].fatalities = None
+            events[assaults[0]].fatalities = quantities.coded_total(sentences[stated[0]].text)
+            return
+        for n, sentence in enumerate(sentences):
+            if n in covered or (dead := quantities.fatalities(sentence)) is None:
+                continue
+            known = {}
+            for i in assaults:
+                if events[i].fatalities is not None:
+                    known[sentence_of[i]] = max(known.get(sentence_of[i], 0), events[i].fatalities)
+            if dead in known.values() or (known and dead == sum(known.values())):
+                continue  # the summary repeats what the attacks already count
+            before = [i for i in assaults if sentence_of[i] < n] or assaults[:1]
+            target = events[before[-1]]
+            target.fatalities = dead if target.fatalities is None else max(target.fatalities, dead)
 
     def code_trigger(self, doc: Doc, coded: CodedDocument, sentence: Span, trig: Trigger) -> list[Event]:
         actor_tokens, recipient_tokens = self.arguments(trig)
         actors = [ref_for(doc, coded.mentions, t) for t in actor_tokens] or [None]
         recipient = next((r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))), None)
         sense = trig.sense
-        mode = sense.mode or self.mode_from_subject(trig)
+        mode = sense.mode
+        if sense.event_type == "ASSAULT" and (not mode or mode in MODE_RANK):
+            # "fired 82mm mortars": the weapon named is more telling than the verb's default
+            inst = self.mode_from_subject(trig)
+            if inst and (not mode or (inst in MODE_RANK and MODE_RANK.index(inst) < MODE_RANK.index(mode))):
+                mode = inst
         evidence = sentence_evidence(sentence)
         counts = {"fatalities": quantities.fatalities(sentence), "injured": quantities.injured(sentence),
                   "arrested": quantities.arrested(sentence), "incident_count": quantities.incident_count(sentence)}
@@ -182,7 +257,7 @@ class EventCoder:
             event = Event(event_type=sense.event_type, actor=actor, recipient=recipient, mode=mode,
                           context=list(sense.context), evidence=evidence, doc_id=coded.doc_id,
                           trigger=_span(doc, trig.token.idx, trig.text_end), **counts)
-            event.acled_event_type, event.acled_sub_event_type = acled_types(event, self.lex.acled_rules)
+            event.acled_event_type, event.acled_sub_event_type = acled_types(event, self.lex.acled, trig.token)
             out.append(event)
         return out
 
@@ -192,18 +267,21 @@ class EventCoder:
         if trig.sense.event_type != "ASSAULT":
             return None
         verb = trig.governor
-        args = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        args = [c for c in verb.children if c.dep_ in ("nsubj", "agent", "dobj", "nsubjpass")]
         args += [g for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by", "using")
                  for g in p.children if g.dep_ == "pobj"]
-        for c in args:
-            if (hit := self.noun_sense(c)) and hit[0].event_type == "ASSAULT" and hit[0].mode:
-                return hit[0].mode
-            if c.lemma_.lower() in self.lex.instruments:
-                return self.lex.instruments[c.lemma_.lower()]
-            for m in c.children:
-                if m.dep_ == "compound" and m.lemma_.lower() in self.lex.instruments:
-                    return self.lex.instruments[m.lemma_.lower()]
-        return None
+        if trig.token is not verb:  # "an attack with mortars", "a mortar attack"
+            args += [trig.token] + [g for p in trig.token.children if p.dep_ == "prep" and p.lower_ in ("with", "by", "of")
+                                    for g in p.children if g.dep_ == "pobj"]
+        modes = []
+        for c in with_conjuncts(args):
+            if c is not trig.token and (hit := self.noun_sense(c)) and hit[0].event_type == "ASSAULT" and hit[0].mode:
+                modes.append(hit[0].mode)
+            for m in [c] + [m for m in c.children if m.dep_ in ("compound", "amod", "nmod")]:
+                if m.lemma_.lower() in self.lex.instruments:
+                    modes.append(self.lex.instruments[m.lemma_.lower()])
+        ranked = [m for m in MODE_RANK if m in modes]
+        return ranked[0] if ranked else (modes[0] if modes else None)
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:

@@ -34,7 +34,14 @@ class Lexicon:
     nouns: dict[str, TriggerSense]  # one- and two-word lemmas ("air strike")
     light_verbs: frozenset[str]
     instruments: dict[str, str]  # weapon noun -> ASSAULT mode
-    acled_rules: tuple[dict, ...]
+    acled: dict  # the parsed data/acled.yaml (rules, armed recipients, note rules)
+    agents: dict[str, TriggerSense]  # "protesters", "rioters": the actor noun names the act
+    non_actors: frozenset[str]  # nouns never taken as actor or recipient ("shots", "rounds")
+    verb_objects: dict[str, TriggerSense]  # "exchange fire": verb lemma + object lemma
+
+    @property
+    def acled_rules(self) -> tuple[dict, ...]:
+        return tuple(self.acled["rules"])
 
 
 @lru_cache(maxsize=1)
@@ -43,5 +50,6 @@ def load_lexicon() -> Lexicon:
     acled = _data("acled.yaml")
     return Lexicon(verbs=_senses(triggers["verbs"]), nouns=_senses(triggers["nouns"]),
                    light_verbs=frozenset(triggers.get("light_verbs", [])),
-                   instruments=dict(triggers.get("instruments", {})),
-                   acled_rules=tuple(acled["rules"]))
+                   instruments=dict(triggers.get("instruments", {})), acled=acled,
+                   agents=_senses(triggers.get("agents", {})), non_actors=frozenset(triggers.get("non_actors", [])),
+                   verb_objects=_senses(triggers.get("verb_objects", {})))

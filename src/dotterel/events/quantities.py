@@ -18,6 +18,9 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 KILL = {"kill", "die", "dead", "death", "fatality", "execute", "murder", "slay", "behead", "assassinate", "perish",
         "massacre", "body", "corpse"}
+# transitive acts whose subject is the perpetrator
+AGENTIVE = {"kill", "murder", "execute", "slay", "behead", "assassinate", "massacre", "wound", "injure", "hurt",
+            "arrest", "detain", "apprehend", "jail", "imprison"}
 INJURE = {"wound", "injure", "injury", "hurt", "casualty"}
 ARREST = {"arrest", "detain", "apprehend", "jail", "imprison", "round"}
 INCIDENT = {"attack", "strike", "airstrike", "incident", "raid", "bombing", "explosion", "rocket", "assault", "clash"}
@@ -50,11 +53,27 @@ def number_of(token: Token) -> int | None:
             words = [t.text for t in child.subtree if t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in SCALES]
             if value := parse_number(" ".join(words) or child.text):
                 return value
-        if child.dep_ == "det" and child.lower_ in ("a", "an", "one") and token.tag_ == "NN":
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "one", "another") and token.tag_ in ("NN", "NNP"):
             return 1
     if token.like_num:
         return parse_number(token.text)
     return None
+
+
+def _victims(token: Token) -> list[Token]:
+    """The nouns that may carry the count for a casualty word: its objects and subjects, and, for "shot and
+    killed", "beaten to death", "left five people dead", those of the verb it hangs from."""
+    out = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if token.lemma_.lower() not in AGENTIVE:  # "an operation killed": the subject is the killer, not a victim
+        out += [c for c in token.children if c.dep_ == "nsubj"]
+    head = token.head
+    if token.dep_ == "conj" or (token.dep_ == "pobj" and head.lower_ in ("to", "in")):
+        verb = head if token.dep_ == "conj" else head.head
+        out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
+        out += [c for c in token.children if c.dep_ == "poss"]  # "resulting in his death"
+    if token.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod") and head.pos_ in ("VERB", "AUX"):
+        out += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    return [c for c in out if c.ent_type_ not in ("DATE", "TIME")]
 
 
 def _count_for(sentence: Span, lemmas: set[str]) -> int | None:
@@ -63,15 +82,13 @@ def _count_for(sentence: Span, lemmas: set[str]) -> int | None:
         lemma = token.lemma_.lower()
         if lemma not in lemmas:
             continue
-        # "killed three soldiers" / "killed three"
-        for child in token.children:
-            if child.dep_ in ("dobj", "nsubjpass", "attr") and (n := number_of(child)) is not None:
+        # "killed three soldiers" / "killed three" / "three soldiers were killed"
+        for child in _victims(token):
+            if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+                return 1
+            if child.dep_ != "poss" and (n := number_of(child)) is not None:
                 return n
-            if child.dep_ == "dobj" and child.like_num and (n := parse_number(child.text)) is not None:
-                return n
-        # "three soldiers were killed", "12 people died"
-        for child in token.children:
-            if child.dep_ in ("nsubjpass", "nsubj") and (n := number_of(child)) is not None:
+            if child.like_num and (n := parse_number(child.text)) is not None:
                 return n
         # "1 fatality", "two deaths", "left two dead", "two were killed"
         if token.pos_ in ("NOUN", "ADJ") and (n := number_of(token)) is not None:
@@ -87,8 +104,19 @@ def _count_for(sentence: Span, lemmas: set[str]) -> int | None:
     return None
 
 
+CODED_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+)?(?:coded|recorded|counted)\s+as\s+([\w-]+)", re.I)
+
+
+def coded_total(text: str) -> int | None:
+    """An event report's own stated total: "Several fatalities coded as 3", "Fatalities coded as 0"."""
+    m = CODED_AS.search(text)
+    return parse_number(m.group(1)) if m else None
+
+
 def fatalities(sentence: Span) -> int | None:
     text = sentence.text.lower()
+    if (total := coded_total(text)) is not None:
+        return total
     if re.search(r"\bno (?:fatalities|deaths|casualties)\b|\bno one (?:was|were) (?:killed|hurt|injured)", text):
         return 0
     return _count_for(sentence, KILL)

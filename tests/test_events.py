@@ -1,0 +1,127 @@
+"""Event coding on sentences written for these tests: types, modes, arguments, filters, counts, ACLED."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def events(code, text: str) -> list[dict]:
+    return code(text)["events"]
+
+
+def types(code, text: str) -> set[str]:
+    return {e["event_type"] for e in events(code, text)}
+
+
+def first_acled(code, text: str) -> str | None:
+    return next((e["acled_sub_event_type"] for e in events(code, text) if e["acled_sub_event_type"]), None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebel fighters attacked an army outpost near the border on Tuesday.", "ASSAULT"),
+    ("Police arrested four opposition activists in the capital on Monday.", "COERCE"),
+    ("Thousands of teachers protested outside the education ministry over unpaid wages.", "PROTEST"),
+    ("The European Union imposed new sanctions on the country's central bank.", "SANCTION"),
+    ("The foreign minister met his Turkish counterpart in Ankara on Friday.", "CONSULT"),
+    ("The opposition leader condemned the government's handling of the crisis.", "ACCUSE"),
+    ("The prime minister rejected calls for an early election.", "REJECT"),
+    ("The United Nations urged both sides to respect the ceasefire.", "REQUEST"),
+    ("Japan pledged to provide $50 million in reconstruction funds to Ukraine.", "AGREE"),
+    ("The president praised the police for their swift response.", "SUPPORT"),
+    ("The World Food Programme delivered food aid to displaced families in the north.", "AID"),
+    ("The army deployed thousands of troops along the northern border.", "MOBILIZE"),
+    ("The rebels released twelve hostages on Sunday.", "RETREAT"),
+    ("The militia leader threatened to attack the city if the talks failed.", "THREATEN"),
+    ("The two navies conducted joint exercises in the Baltic Sea.", "COOPERATE"),
+])
+def test_each_type(code, text, expected):
+    assert expected in types(code, text)
+
+
+def test_broadened_verbs(code):
+    assert "ACCUSE" in types(code, "Rights groups decried the mass detentions as unlawful.")
+    assert "REJECT" in types(code, "The ruling party opposed the new electoral law.")
+    assert "SUPPORT" in types(code, "Western leaders hailed the peace deal as historic.")
+
+
+def test_aerial_mode_and_acled(code):
+    ev = events(code, "Russian warplanes struck a market in the town of Maarat, killing nine civilians.")
+    assault = next(e for e in ev if e["event_type"] == "ASSAULT")
+    assert assault["mode"] == "aerial"
+    assert assault["acled_sub_event_type"] == "Air/drone strike"
+
+
+def test_passive_swaps_arguments(code):
+    ev = events(code, "Two journalists were detained by security forces in the capital.")
+    coerce = next(e for e in ev if e["event_type"] == "COERCE")
+    assert "security forces" in coerce["actor"]["text"]
+    assert "journalists" in coerce["recipient"]["text"]
+
+
+def test_nominal_event_with_light_verb(code):
+    ev = events(code, "The insurgents launched an attack on a police station in the east.")
+    assault = next(e for e in ev if e["event_type"] == "ASSAULT")
+    assert "insurgents" in assault["actor"]["text"]
+    assert "police station" in assault["recipient"]["text"]
+
+
+def test_coordinated_actors_one_event_each(code):
+    ev = [e for e in events(code, "Hamas and Islamic Jihad fired rockets at Israeli towns.") if e["event_type"] == "ASSAULT"]
+    assert len(ev) == 2
+
+
+def test_negation_is_not_an_event(code):
+    assert "ASSAULT" not in types(code, "The army did not attack the village.")
+
+
+def test_hypothetical_is_not_an_event(code):
+    assert "ASSAULT" not in types(code, "If the talks fail, the rebels could attack the capital.")
+
+
+def test_future_plan_is_not_an_event_but_threat_is(code):
+    assert "ASSAULT" not in types(code, "The army plans to attack the rebel stronghold next month.")
+    assert "THREATEN" in types(code, "The rebel commander threatened to attack the capital.")
+
+
+def test_dates_and_weapons_are_not_recipients(code):
+    ev = events(code, "On 3 June 2021, government forces fired 120mm mortars at rebel positions near Kadugli.")
+    assault = next(e for e in ev if e["event_type"] == "ASSAULT")
+    assert "positions" in assault["recipient"]["text"]
+    assert assault["mode"] == "heavy-weapons"
+    assert assault["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Gunmen killed three villagers in an overnight raid.", 3),
+    ("On 2 March 2021, unidentified gunmen attacked a bus near Kumba. 4 fatalities.", 4),
+    ("A roadside bomb killed two soldiers and left another three wounded.", 2),
+    ("Militants attacked a checkpoint on Sunday. No fatalities were reported.", 0),
+    ("A local trader was shot dead by unknown assailants in the market.", 1),
+    ("An explosion hit the convoy, leaving five people dead.", 5),
+])
+def test_fatalities(code, text, dead):
+    total = max((e["fatalities"] or 0) for e in events(code, text) if e["event_type"] == "ASSAULT")
+    assert total == dead
+
+
+def test_vague_number_is_null(code):
+    ev = [e for e in events(code, "Dozens of people were killed when shells hit the market.") if e["event_type"] == "ASSAULT"]
+    assert ev and all(e["fatalities"] is None for e in ev)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 12 June 2021, fighters of the two rival militias clashed in the hills north of the town.", "Armed clash"),
+    ("On 5 July 2021, about 300 nurses staged a demonstration outside the health ministry demanding pay rises.",
+     "Peaceful protest"),
+    ("On 5 July 2021, traders protested in the central market. Police fired tear gas and dispersed the crowd.",
+     "Protest with intervention"),
+    ("On 8 July 2021, protesters burned tyres and threw stones at the police in the city centre.", "Violent demonstration"),
+    ("On 9 July 2021, a mob lynched a man suspected of theft in a village near the lake.", "Mob violence"),
+    ("On 2 August 2021, police arrested the leader of the local opposition party.", "Arrests"),
+    ("On 4 August 2021, armed men abducted a priest on the road to the parish.", "Abduction/forced disappearance"),
+    ("On 6 August 2021, gunmen shot and killed a farmer in his field.", "Attack"),
+    ("On 7 August 2021, militants attacked an army base in the north, killing two soldiers.", "Armed clash"),
+    ("On 10 August 2021, a roadside bomb exploded near a convoy on the highway.", "Remote explosive/landmine/IED"),
+])
+def test_acled_mapping(code, text, sub):
+    assert first_acled(code, text) == sub
