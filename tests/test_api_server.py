@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 
 import pytest
 from fastapi.testclient import TestClient
@@ -30,6 +31,12 @@ ARTICLES = [
      "\"<b>We stand with Kyiv</b> <script>window.__pwned = 3</script>,\" said Annalena Baerbock."),
 ]
 SAMPLES = 3  # first lines of the bundled public-domain sample corpus
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def build_store(path, pipeline, sample_records) -> None:
@@ -191,12 +198,19 @@ def test_network_edges_follow_the_events(client, all_events):
     nodes = {n["id"] for n in net["nodes"]}
     assert net["edges"] and all(e["source"] in nodes and e["target"] in nodes for e in net["edges"])
     assert all(e["sign"] in ("cooperation", "conflict") and e["weight"] >= 1 for e in net["edges"])
+    assert any(e["actor_name"] == "Unidentified actor" for e in all_events)  # the samples have some ...
+    assert "Unidentified actor" not in {n["name"] for n in net["nodes"]}  # ... and they are not one hub node
     dyadic = [e for e in all_events if e["recipient_name"] and e["quad"] == 4]
     assert any(e["sign"] == "conflict" for e in net["edges"]) == bool(dyadic)
     only = client.get("/api/network", params={"quad": "1,2"}).json()
     assert all(e["conflict"] == 0 for e in only["edges"])
     kenya = client.get("/api/network", params={"country": "KEN"}).json()
     assert {n["id"] for n in kenya["nodes"]} <= nodes and len(kenya["nodes"]) < len(net["nodes"])
+    top = client.get("/api/network", params={"top": 3}).json()
+    busiest = sorted(net["nodes"], key=lambda n: -n["events"])
+    assert 2 <= len(top["nodes"]) <= 3 and min(n["events"] for n in top["nodes"]) >= busiest[3]["events"]
+    assert all({e["source"], e["target"]} <= {n["id"] for n in top["nodes"]} for e in top["edges"])
+    assert client.get("/api/network", params={"top": 0}).status_code == 422
     heavy = client.get("/api/network", params={"min_weight": 1000}).json()
     assert heavy == {"nodes": [], "edges": []}
 
@@ -338,3 +352,46 @@ def test_serve_command_is_registered(tmp_path):
     assert result.exit_code == 0 and "--read-only" in result.output and "--port" in result.output
     missing = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb"), "--read-only"])
     assert missing.exit_code == 2
+
+
+def test_parallel_reads_and_a_write(writable):
+    """Requests run in a thread pool: each reads through its own cursor while a write codes and stores."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    client = writable()
+    paths = ["/api/events", "/api/stats", "/api/network", "/api/actors", "/api/quotes", "/api/documents"] * 4
+
+    def post():
+        return client.post("/api/documents", json={"text": ARTICLE}).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        write = pool.submit(post)
+        reads = list(pool.map(lambda p: client.get(p).status_code, paths))
+    assert reads == [200] * len(paths) and write.result() == 201
+
+
+def test_serve_command_serves_the_store(db_file, tmp_path):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    copy = tmp_path / "served.duckdb"
+    shutil.copy(db_file, copy)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "dotterel.cli", "serve", "--db", str(copy), "--read-only",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=2) as res:
+                    stats = json.load(res)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, "dotterel serve did not start"
+                time.sleep(0.2)
+        assert stats["documents"] == len(ARTICLES) + SAMPLES
+    finally:
+        proc.terminate()
+        proc.wait(10)

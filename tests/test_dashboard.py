@@ -8,14 +8,13 @@ Set DOTTEREL_SCREENSHOTS=1 to save screenshots under bench/screens/.
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.test_api_server import build_store
+from tests.test_api_server import build_store, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -27,12 +26,6 @@ if not IN_CI:
         pytest.skip("browser tests need /usr/bin/chromium (apt-get install chromium); CI installs it",
                     allow_module_level=True)
     pytest.importorskip("playwright", reason="browser tests need Python Playwright (pip install playwright)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -145,9 +145,11 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         return queries.quotes(con, speaker, q, doc, limit, offset)
 
     @app.get("/api/network", tags=["read"])
-    def get_network(con: Con, f: Filter, min_weight: Annotated[int, Query(ge=1)] = 1) -> dict:
+    def get_network(con: Con, f: Filter, min_weight: Annotated[int, Query(ge=1)] = 1,
+                    top: Annotated[int | None, Query(ge=1, le=5000, description="Keep the most active actors")] = None
+                    ) -> dict:
         """The actor network of the filtered events: nodes sized by events, edges by cooperation/conflict."""
-        return queries.network(con, f, min_weight)
+        return queries.network(con, f, min_weight, top)
 
     @app.get("/api/documents", tags=["read"])
     def list_documents(con: Con, q: str | None = None, since: str | None = None, until: str | None = None,

@@ -13,6 +13,7 @@ import duckdb
 
 from ..network import QUAD, build_graph
 
+UNIDENTIFIED = "Unidentified actor"
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -160,12 +161,17 @@ def quotes(con, speaker: str | None, q: str | None, doc: str | None, limit: int,
     return {"total": total, "limit": limit, "offset": offset, "items": quotes_of(con, clause, params, limit, offset)}
 
 
-def network(con, f: EventFilter, min_weight: int = 1) -> dict[str, Any]:
+def network(con, f: EventFilter, min_weight: int = 1, top: int | None = None) -> dict[str, Any]:
+    """The actor graph of the filtered events; ``top`` keeps the most active actors (a readable picture)."""
     where, params = f.where()
     event_rows = rows(con, f"SELECT e.actor_id, e.actor_name, e.actor_country, e.recipient_id, e.recipient_name, "
                            f"e.recipient_country, e.event_type FROM events e WHERE {where}", params)
     relation_rows = rows(con, f"SELECT a, b, type FROM relations WHERE content_hash IN "
                               f"(SELECT e.content_hash FROM events e WHERE {where})", params)
+    for r in event_rows:  # the coder's placeholder for an unnamed actor is not a node: it would join unrelated events
+        for side in ("actor", "recipient"):
+            if r[f"{side}_name"] == UNIDENTIFIED and not r[f"{side}_id"]:
+                r[f"{side}_name"] = None
     graph = build_graph(event_rows, relation_rows)
     countries: dict[str, str] = {}
     for r in event_rows:
@@ -173,9 +179,12 @@ def network(con, f: EventFilter, min_weight: int = 1) -> dict[str, Any]:
             node = r[f"{side}_id"] or r[f"{side}_name"]
             if node and r[f"{side}_country"]:
                 countries.setdefault(node, r[f"{side}_country"])
+    keep = set(graph.nodes)
+    if top is not None:
+        keep = set(sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("events", 0), str(n)))[:top])
     edges = [{"source": a, "target": b, "weight": d["weight"], "cooperation": d.get("cooperation", 0),
               "conflict": d.get("conflict", 0) + d.get("hostile", 0), "sign": d["sign"]}
-             for a, b, d in graph.edges(data=True) if d["weight"] >= min_weight]
+             for a, b, d in graph.edges(data=True) if d["weight"] >= min_weight and a in keep and b in keep]
     linked = {e["source"] for e in edges} | {e["target"] for e in edges}
     nodes = [{"id": n, "name": d.get("name") or n, "events": d.get("events", 0), "country": countries.get(n)}
              for n, d in graph.nodes(data=True) if n in linked]

@@ -7,6 +7,7 @@
   const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
   const PAGE = 200;
+  const NETWORK_TOP = 60; // more actors than this make an unreadable hairball
   const form = document.getElementById("filters");
   const state = { filter: {}, offset: 0, total: 0, selectedEvent: null, loads: 0 };
   const app = { state, map: null, markers: null, cy: null };
@@ -268,7 +269,7 @@
     const qs = query();
     try {
       const [events, stats, net] = await Promise.all([
-        api("/api/events?" + query({ limit: 1000 })), api("/api/stats?" + qs), api("/api/network?" + qs)]);
+        api("/api/events?" + query({ limit: 1000 })), api("/api/stats?" + qs), api("/api/network?" + query({ top: NETWORK_TOP }))]);
       renderMap(events.items);
       renderTimeline(stats);
       renderNetwork(net);
