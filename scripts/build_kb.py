@@ -114,12 +114,14 @@ def countries(src: Path) -> dict[str, dict]:
     cities = {c["name"].lower() for c in gc.get_cities().values()}
     states: dict[str, dict] = {}
     institutions: dict[str, dict] = {}
+    for code, c in info.items():  # every country, even where PETRARCH has no record
+        states[code] = {"id": code, "name": c["name"], "kind": "state", "country": code, "sector": None,
+                        "aliases": [c["name"], *([c["capital"]] if c.get("capital") else [])], "member_of": []}
     for e in parse_tabari(src / "Phoenix.Countries.actors.txt"):
         code, dated = e["codes"][0]
-        if code in info and not dated and len(e["codes"]) == 1:  # the country itself
+        if code in info and e["name"].lower()[:4] == info[code]["name"].lower()[:4]:  # the country itself
             c = info[code]
-            rec = states.setdefault(code, {"id": code, "name": c["name"], "kind": "state", "country": code,
-                                           "sector": None, "aliases": [c["name"]], "member_of": []})
+            rec = states[code]
             stems = {w[:4] for w in re.findall(r"[a-z]+", (c["name"] + " " + e["name"]).lower()) if len(w) >= 4}
             capital = (c.get("capital") or "").lower()
             for alias in [e["name"], *e["aliases"]]:
@@ -127,8 +129,6 @@ def countries(src: Path) -> dict[str, dict]:
                 keep = low == capital or acronym(alias) or (stem_match(alias, stems) and low not in cities)
                 if keep and not re.search(r"[(),]", alias) and len(alias) > 1:
                     rec["aliases"].append(alias if acronym(alias) else display(alias))
-            if c.get("capital"):
-                rec["aliases"].append(c["capital"])
         elif len(code) > 3 and code[:3] in info and all(not d for _, d in e["codes"]):
             sector = next((s for s in ("COP", "SPY", "MIL", "JUD", "LEG", "GOV") if s in code[3:]), None)
             if sector is None or e["comment"].strip().startswith("CountryInfo"):
@@ -142,8 +142,9 @@ def countries(src: Path) -> dict[str, dict]:
             for alias in [e["name"], *e["aliases"]]:
                 if " " in alias or acronym(alias):
                     rec["aliases"].append(alias if acronym(alias) else display(alias))
-    for rec in states.values():
-        rec["aliases"] += demonym_plurals(rec["aliases"])
+    for code, rec in states.items():
+        capital = info[code].get("capital")
+        rec["aliases"] += demonym_plurals([a for a in rec["aliases"] if a != capital])
     return {**states, **institutions}
 
 

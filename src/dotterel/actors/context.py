@@ -145,9 +145,10 @@ class ContextRules:
     def affiliate(self, m: Mention) -> None:
         if m.head is None or not self.matches:
             return
-        near = self.title_tokens(self.doc[m.head])
-        orgs = [self.r.base.actors[a] for s, e, a in self.matches
-                if s in near and not (m.start <= self.doc[s].idx < m.end)]
+        root = self.doc[m.head]
+        near = self.title_tokens(root)
+        ent = next((x for x in self.doc.ents if x.start <= root.i < x.end), self.doc[root.i:root.i + 1])
+        orgs = [self.r.base.actors[a] for s, e, a in self.matches if s in near and not (ent.start <= s < ent.end)]
         orgs = [o for o in orgs if o.kind != "person"]
         titled = any(self.doc[i].lemma_.lower() in SPEAKER_ROLES for i in near)
         if not orgs or (m.kind != "person" and not titled):
@@ -161,14 +162,23 @@ class ContextRules:
         self.member_of[id(m)] = [org.id]
 
     def speaks_for(self, m: Mention) -> None:
+        """'a spokesperson for the Taliban', 'fighters of the Arakan Army', 'soldiers of Ukraine': the body."""
         head = self.doc[m.head]
-        if head.lemma_.lower() not in SPEAKER_ROLES:
+        if head.lemma_.lower() not in SPEAKER_ROLES and m.ref.sector not in ("MIL", "COP", "REB", "UAF"):
             return
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
                 for obj in prep.children:
                     body = self._kb_at(obj) if obj.dep_ == "pobj" else None
-                    if body is not None and body.kind != "person":
+                    if body is not None and body.kind == "state" and m.ref.sector in ("MIL", "COP", "REB", "UAF"):
+                        role = self.r.role_of(head)
+                        if role is not None:
+                            span = self.doc[m.head:m.head + 1]
+                            new = self.r.role_mention(span, head.i, role, body)
+                            m.ref = ActorRef(**{**new.ref.__dict__, "text": m.ref.text})
+                            m.kind = new.kind
+                        return
+                    if body is not None and body.kind not in ("person", "state"):
                         m.ref = ActorRef(text=m.ref.text, name=body.name, id=body.qid or body.id, country=body.country,
                                          sector=self.r.base.agents.get(head.lemma_.lower()).sector
                                          if head.lemma_.lower() in self.r.base.agents else body.sector)

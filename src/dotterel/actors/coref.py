@@ -20,6 +20,8 @@ ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*|of|for|the|and|de|al)(?:\s+(?:[
 PERSON_PRONOUNS = {"he", "she", "him"}
 GROUP_PRONOUNS = {"they", "them"}
 GROUP_KINDS = {"armed_group", "military", "population", "party"}
+ORG_KINDS = {"armed_group", "military", "government", "igo", "party", "other"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "rain", "take", "matter", "happen"}  # "it is unclear"
 MAX_SENTENCES = 3  # how far back a pronoun looks
 
 
@@ -38,11 +40,13 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
     added = []
     for tok in doc:
         low = tok.lower_
-        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or (low == "it" and tok.dep_ == "nsubj"
+                                                              and tok.head.lemma_ not in EXPLETIVE_HEADS):
             if tok.pos_ != "PRON" or tok.i in by_head:
                 continue
-            want = {"person"} if low in PERSON_PRONOUNS else GROUP_KINDS
-            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i)
+            want = {"person"} if low in PERSON_PRONOUNS else GROUP_KINDS if low in GROUP_PRONOUNS else ORG_KINDS
+            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it", doc=doc) \
+                or antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it")
             if ante is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ante.ref, tok.text), kind=ante.kind, head=tok.i))
         elif tok.lemma_.lower() in group_nouns and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
@@ -69,10 +73,13 @@ def copy_ref(ref: ActorRef, text: str) -> ActorRef:
 
 
 def antecedent(mentions: list[Mention], before: int, kinds: set[str], sent_index: list[int], token_i: int,
-               named: bool = False) -> Mention | None:
-    """The closest mention before a character offset, of the wanted kinds, not too many sentences back."""
+               named: bool = False, doc: Doc | None = None) -> Mention | None:
+    """The closest mention before a character offset, of the wanted kinds, not too many sentences back;
+    with ``doc``, only subjects (a pronoun subject most often continues the previous subject)."""
     for m in reversed(mentions):
         if m.end > before or m.head is None:
+            continue
+        if doc is not None and doc[m.head].dep_ not in ("nsubj", "nsubjpass"):
             continue
         if sent_index[token_i] - sent_index[m.head] > MAX_SENTENCES:
             return None

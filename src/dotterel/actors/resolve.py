@@ -179,6 +179,9 @@ class ActorResolver:
             return self.kb_mention(span, heads[-1], root.i)
         if kb and role:  # "Iraqi police", "U.S. forces": country + role
             return self.role_mention(span, root.i, role, kb[-1])
+        if kb and root.ent_type_ == "PERSON":  # "Hezbollah commander Ali Karaki": the person (context adds the body)
+            ref = ActorRef(text=span.text, name=person_name(span.doc, root), id=f"local:{slug(person_name(span.doc, root))}")
+            return Mention(span.start_char, span.end_char, ref, kind="person", head=root.i)
         if kb:  # "an American air strike": the name modifies a non-actor head
             if self.only_place(span, kb[-1]) or root.ent_type_ in PLACE_LABELS:
                 return None
@@ -217,6 +220,11 @@ class ActorResolver:
             place = None
         ref = ActorRef(text=span.text, name=name, id=actor_id, country=place.country if place else None, sector=sector)
         return Mention(span.start_char, span.end_char, ref, kind=kind, head=head)
+
+
+def person_name(doc: Doc, root) -> str:
+    ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
+    return ent.text if ent is not None else root.text
 
 
 def backer_at(doc: Doc, end: int) -> bool:

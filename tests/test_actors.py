@@ -1,0 +1,107 @@
+"""Actor resolution on sentences written for these tests (realistic news style)."""
+
+from __future__ import annotations
+
+import json
+
+from dotterel.actors import ActorBase
+
+
+def actors(record: dict) -> dict[str, dict]:
+    return {a["name"]: a for a in record["actors"]}
+
+
+def test_kb_has_countries_groups_and_no_bare_cities():
+    base = ActorBase.load()
+    irq = base.get("IRQ")
+    assert irq is not None and irq.kind == "state" and "Iraqi" in irq.aliases and "Baghdad" in irq.aliases
+    assert "Mosul" not in irq.aliases and "Basra" not in irq.aliases  # cities are places, not actors
+    assert base.get("AFG.MIL").name == "Military Forces of Afghanistan"
+    for group in ("HTS", "PMF", "JNIM", "ISWAP", "SDN.RSF", "MMR.TATMADAW", "WAGNER"):
+        assert base.get(group) is not None, group
+    assert "PMF" in base.get("KATAIB_HEZBOLLAH").member_of
+
+
+def test_demonym_and_role_give_acled_state_force_names(code):
+    rec = code("Iraqi police arrested three men in Basra on Tuesday, while Somali troops clashed with al-Shabaab.")
+    names = actors(rec)
+    assert names["Police Forces of Iraq"]["country"] == "IRQ"
+    assert names["Military Forces of Somalia"]["sector"] == "MIL"
+    assert "Al Shabaab" in names
+
+
+def test_locations_are_not_actors(code):
+    rec = code("Gunmen killed two traders in Kabul on Monday, police in Afghanistan said.")
+    assert "Afghanistan" not in actors(rec)
+    assert not any(a["id"] == "AFG" for a in rec["actors"])
+
+
+def test_capital_as_metonym_is_an_actor(code):
+    rec = code("Washington imposed new sanctions on the company on Friday.")
+    assert rec["events"][0]["actor"]["name"] == "United States"
+
+
+def test_protest_subjects_become_protesters_of_the_country(code):
+    rec = code("On 12 March, hundreds of nurses staged a sit-in outside the health ministry in Lahore, Pakistan, "
+               "demanding overdue salaries.")
+    assert "Protesters (Pakistan)" in actors(rec)
+    assert any(e["actor"]["name"] == "Protesters (Pakistan)" for e in rec["events"])
+
+
+def test_crowd_violence_is_rioters(code):
+    rec = code("Angry villagers pelted stones at a police patrol near Patna in Bihar, India, injuring two constables.")
+    assert "Rioters (India)" in actors(rec)
+
+
+def test_unidentified_armed_men(code):
+    rec = code("Armed men on motorcycles shot dead a shopkeeper in Tegucigalpa, Honduras, on Sunday.")
+    assert "Unidentified Armed Group (Honduras)" in actors(rec)
+
+
+def test_title_ties_person_to_body(code):
+    rec = code("Hezbollah commander Ali Karaki was killed in the strike, the group said.")
+    person = next(a for a in rec["actors"] if "Karaki" in a["name"])
+    assert person["member_of"] == ["HEZBOLLAH"] and person["country"] == "LBN"
+
+
+def test_apposition_leader_of(code):
+    rec = code("Abu Mohammed al-Jolani, the leader of Hayat Tahrir al-Sham, addressed fighters in Idlib.")
+    person = next(a for a in rec["actors"] if "Jolani" in a["name"])
+    assert person["member_of"] == ["HTS"]
+
+
+def test_spokesperson_for_body_is_the_body(code):
+    rec = code("A spokesperson for the Houthis said the group had fired missiles at a ship in the Red Sea.")
+    houthis = next(a for a in rec["actors"] if a["id"] == "HOUTHIS")
+    assert "spokesperson" in houthis["aliases"] and "the group" in houthis["aliases"]
+
+
+def test_coreference_definite_group_and_pronouns(code):
+    rec = code("Fighters of the Arakan Army seized a border post on Monday. The group said it captured 40 soldiers. "
+               "They later attacked a police station.")
+    aa = next(a for a in rec["actors"] if a["id"] == "MMR.AA")
+    assert "The group" in aa["aliases"]
+    assert any(e["actor"]["name"] == aa["name"] and e["actor"]["text"] == "They" for e in rec["events"])
+
+
+def test_pronouns_he_and_it(code):
+    rec = code("Army chief Asim Munir visited the border on Friday. He accused India of shelling villages. "
+               "Hamas said it fired rockets at Ashkelon.")
+    he = next(e for e in rec["events"] if e["actor"]["text"] == "He")
+    assert he["actor"]["name"] == "Asim Munir"
+    it = next(e for e in rec["events"] if e["actor"]["text"] == "it")
+    assert it["actor"]["name"] == "Hamas"
+
+
+def test_acronym_defined_in_text(code):
+    rec = code("The Karenni Nationalities Defense Force (KNDF) attacked an army camp. KNDF said three of its "
+               "fighters were wounded.")
+    kndf = [a for a in rec["actors"] if "KNDF" in a["aliases"]]
+    assert len(kndf) == 1 and kndf[0]["name"] == "Karenni Nationalities Defense Force"
+
+
+def test_user_kb_record_is_used(code, tmp_path, monkeypatch):
+    from dotterel.actors import KBActor, add_user_actor
+    path = add_user_actor(KBActor(id="ZZ_FRONT", name="Zanzibar Liberation Front", kind="armed_group",
+                                  aliases=["ZLF"]))
+    assert json.loads(path.read_text().splitlines()[0])["id"] == "ZZ_FRONT"
