@@ -105,7 +105,7 @@
       marker.addTo(app.markers);
       bounds.push([p.lat, p.lon]);
     }
-    if (bounds.length) app.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+    if (bounds.length) app.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6, animate: false });
   }
 
   // ------------------------------------------------------------- timeline
