@@ -27,7 +27,7 @@ class QuoteExtractor:
             # reported speech that carries quoted fragments ("said Obama is “obsessed” with ...") is one
             # quote; a direct quote that is the whole complement stays direct
             inner = [d for d in direct if q.start <= d.start and d.end <= q.end + SLACK]
-            if inner and sum(d.end - d.start for d in inner) >= 0.8 * (q.end - q.start):
+            if inner and inner[0].start <= q.start + SLACK:  # the complement is the quote itself
                 continue
             if any(d.start < q.end and q.start < d.end and d not in inner for d in direct):
                 continue

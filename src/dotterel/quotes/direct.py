@@ -140,7 +140,19 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
             before_start = max(sentence_bounds(doc, len(prev) - 1)[0], text.rfind("\n", 0, len(prev)) + 1)
             return cue_in(doc, before_start, len(prev), segs)
         return None
-    return cue_in(doc, max(before_start, first.open_start - 200), first.open_start, segs)
+    return cue_in(doc, max(before_start, first.open_start - 200), first.open_start, segs) or \
+        previous_sentence_cue(doc, before_start, segs)
+
+
+def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | None:
+    """"The judge turned to me. He asked: “...”" - a speech verb in the sentence just before the quote,
+    within the paragraph."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, start) + 1
+    if start <= para_start:
+        return None
+    prev_start = max(sentence_bounds(doc, max(start - 2, 0))[0], para_start)
+    return cue_in(doc, prev_start, start, segs)
 
 
 def keep(text: str, chain: Chain) -> bool:

@@ -41,11 +41,13 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
             continue
         clause = content[0]
         left, right = clause.left_edge.i, clause.right_edge.i
-        if left <= token.i <= right:  # the parse hung the cue inside its own content: keep the far side
+        if left <= token.i <= right and min(token.i - left, right - token.i) < 3:
+            # the parse hung the cue inside its own content: keep the clause's side; a parenthetical
+            # attribution ("X, the minister said, Y") keeps both sides, as one quote
             left = token.i + 1 if clause.i > token.i else left
             right = token.i - 1 if clause.i < token.i else right
         right = next((t.left_edge.i - 1 for t in doc[left:right + 1] if t.dep_ == "conj" and t.i > token.i
-                      and cue_kind(t) is not None and t.head.i in (token.i, clause.i)), right)
+                      and cue_kind(t) == "speech" and t.head.i in (token.i, clause.i)), right)
         span = trimmed(doc, left, right)
         if span is not None and len(span) >= MIN_WORDS:
             yield span, token

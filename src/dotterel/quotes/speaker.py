@@ -11,7 +11,7 @@ from ..model import ActorRef, Mention
 PRONOUNS = {"he", "she", "i", "we", "they", "you", "it"}
 RELATIVE = {"who", "which", "that"}
 ORG_ENTS = {"ORG", "GPE", "NORP"}
-MAX_PHRASE = 16  # longer subject phrases are parse accidents, keep the head only
+MAX_PHRASE = 30  # longer subject phrases are parse accidents, keep the core only
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -34,16 +34,30 @@ def subject_of(cue: Token) -> Token | None:
 
 
 def phrase(doc: Doc, head: Token) -> Span:
-    """The subject's noun phrase, without a trailing relative clause or punctuation."""
+    """The subject's whole noun phrase, appositions and relative clauses included ("Chris Cox, who runs
+    the lobbying arm,"), without edge punctuation or a dateline/timestamp paragraph before it."""
     left, right = head.left_edge.i, head.right_edge.i
-    for child in head.rights:
-        if child.dep_ in ("relcl", "acl") and child.left_edge.i > head.i:
-            right = min(right, child.left_edge.i - 1)
-    while right > left and doc[right].is_punct:
+    for i in range(head.i - 1, left - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1
+            break
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     if right - left + 1 > MAX_PHRASE:
-        left, right = head.i, head.i
+        return core(doc, head)
     return doc[left:right + 1]
+
+
+def name_of(doc: Doc, head: Token, mention: Mention | None) -> str:
+    """A display name: the person's name for a named person, else the resolved actor, else the core."""
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+    if ent is not None:
+        return ent.text
+    if mention is not None:
+        return mention.ref.name
+    return core(doc, head).text
 
 
 def core(doc: Doc, head: Token) -> Span:
@@ -81,11 +95,12 @@ def resolve(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[ActorRef | 
         return ActorRef(text=subj.text, name=ref.name, id=ref.id, country=ref.country, sector=ref.sector), None
     span = phrase(doc, subj)
     mention = mention_at(mentions, subj.i, doc)
+    name = name_of(doc, subj, mention)
     if mention is not None:
         ref = mention.ref
-        speaker = ActorRef(text=span.text, name=ref.name, id=ref.id, country=ref.country, sector=ref.sector)
+        speaker = ActorRef(text=span.text, name=name, id=ref.id, country=ref.country, sector=ref.sector)
     else:
-        speaker = ActorRef(text=span.text, name=core(doc, subj).text)
+        speaker = ActorRef(text=span.text, name=name)
     return speaker, org_of(doc, span, subj, mentions)
 
 
