@@ -62,22 +62,35 @@ class PlaceResolver:
         if tok is None:
             return None
         head, sent = tok.root, tok.root.sent
-        mine = [t for t in toponyms if sent.start_char <= t.start < sent.end_char and t.best]
+        mine = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         ranked = []
         for t in mine:
             att, loc = attached(doc, t, head), locative(doc, t, toponyms)
             if not (att or loc):
                 continue  # a place named as an actor or a modifier ("Russia said", "Iraqi forces") is no event place
-            ranked.append(((not att, RANK[t.best.precision], abs(t.start - span.start)), t))
+            ranked.append(((not att, RANK[t.best.precision] if t.best else 0, abs(t.start - span.start)), t))
         if not ranked:
             return None
         ranked.sort(key=lambda x: x[0])
         best_key, best = ranked[0]
+        if best.best is None:
+            return unplaced(best, [t for _, t in ranked if t.best])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if k[:2] == best_key[:2]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:2] == best_key[:2]}
             if len(tied) > 1:
                 return None
         return named(best)
+
+
+def unplaced(t: Toponym, known: list[Toponym]) -> Place:
+    """A place the gazetteer lacks keeps its name; its point is the place that qualifies it ("Hosingow town
+    (Kismaayo, Lower Juba)" -> Kismaayo), else the next known place of the sentence, at that one's precision."""
+    name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip() or t.text
+    after = [o for o in known if o.start >= t.end] + [o for o in known if o.start < t.start][::-1]
+    if after and after[0].best:
+        p = after[0].best
+        return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
+    return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
 
 
 def named(t: Toponym) -> Place:
@@ -139,8 +152,9 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
 
 
 def to_location(place: Place) -> Location:
-    return Location(name=place.name, admin1=place.admin1, country=place.country, lat=round(place.lat, 5),
-                    lon=round(place.lon, 5), geonameid=place.geonameid, precision=place.precision)
+    placed = place.lat == place.lat  # NaN: a named place without a point
+    return Location(name=place.name, admin1=place.admin1, country=place.country, lat=round(place.lat, 5) if placed else None,
+                    lon=round(place.lon, 5) if placed else None, geonameid=place.geonameid, precision=place.precision)
 
 
 __all__ = ["Gazetteer", "Place", "PlaceResolver", "load_gazetteer"]

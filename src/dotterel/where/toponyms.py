@@ -31,12 +31,22 @@ ADMIN_WORDS = {"district", "municipality", "province", "region", "state", "gover
 RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|de la|of|al|el|ad|ar|as|an|es|ash|ez|bin|ben|la|le|du|da|do|dos|das)\s+)?"
                  r"[A-Z][\w'’.-]*)*")
 MAX_CANDS = 40
+GEO_PREFIX = re.compile(r"^(?:the\s+)?(?:city|town|village|municipality|district|province|region|governorate|state|"
+                        r"county|department|prefecture) of\s+", re.I)
+TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"}
+GEO_OF = re.compile(r"\b(?:city|town|village|villages|district|province|region|area|areas|neighbou?rhood|suburb|"
+                    r"camp|governorate|municipality|county|state|hamlet|settlement|island|port) of\s+(?:the\s+)?$", re.I)
+GEO_AFTER = re.compile(r"\s+(?:city|town|village|district|area|neighbou?rhood|camp|refugee camp|governorate|"
+                       r"province|municipality|county|sub-district|region|hamlet|settlement)\b", re.I)
 STRONG_CUES = {"in", "near", "at", "outside", "around", "inside", "across", "between", "nearby", "outskirts", "vicinity"}
 # single generic words that GeoNames also uses as names (Cameroon's 'North' region, Wales' 'Bala')
 NOT_NAMES = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre",
              "center", "coast", "island", "capital", "city", "town", "village", "district", "province", "region",
              "state", "lake", "river", "sea", "mount", "valley", "border", "airport", "port", "bay", "zone", "area",
-             "upper", "lower", "middle", "new", "old", "great", "little", "sector", "camp", "hills", "hill", "road"}
+             "upper", "lower", "middle", "new", "old", "great", "little", "sector", "camp", "hills", "hill", "road",
+             "earth", "world"}
 
 
 @dataclass
@@ -54,8 +64,8 @@ class Toponym:
 
 def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
     """Candidates for a surface form, and whether a generic admin word ('district') was stripped."""
-    text = text.strip(" .,;:()'’\"")
-    if norm(text) in NOT_NAMES:
+    text = GEO_PREFIX.sub("", text.strip(" .,;:()'’\""))
+    if norm(text) in NOT_NAMES or norm(text) in TIME_WORDS:
         return [], False
     cands = gaz.candidates(text)
     if cands:
@@ -78,9 +88,12 @@ def _cue(text: str, start: int) -> str:
 
 def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """Place entities, then capitalised runs after a locative cue; a run right after a strong locative
-    preposition overrides the small model's other labels ("in Kovvur town" tagged ORG)."""
+    preposition overrides the small model's other labels ("in Kovvur town" tagged ORG). A run the gazetteer
+    does not know is kept as an unplaced toponym when the text says it is a place ("the village of X",
+    "X district", a place entity, or right after "in/near/at" with no other label)."""
     text = doc.text
     found: list[Toponym] = []
+    place_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             cands, admin = lookup(gaz, ent.text)
@@ -92,11 +105,16 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
         chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
-        if cue not in STRONG_CUES and not chained and cue not in LOCATIVE_CUES:
+        geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
+        strong = cue in STRONG_CUES or geo_before
+        if not strong and not chained and cue not in LOCATIVE_CUES:
             continue
         words = m.group(0).split()
-        # the run may end in a generic word ("Bathinda city"): lookup() strips it; drop trailing words only
-        # when what is left is still a multi-word or curated name, never down to a bare first word
+        while words and words[-1].lower().strip(".,") in TIME_WORDS:  # "in Nice Saturday"
+            words.pop()
+        if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A", "An"):
+            continue
+        # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
         for k in range(len(words), 0, -1):
             if k == 1 and len(words) > 1 and not words[1][:1].isdigit():
                 break
@@ -104,32 +122,77 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             e = s + len(sub)
             if any(t.start < e and s < t.end for t in found):
                 break
-            if any(a < e and s < b for a, b in blocked) and cue not in STRONG_CUES and not chained:
+            if any(a < e and s < b for a, b in blocked) and not strong and not chained:
                 break
             cands, admin = lookup(gaz, sub)
             if cands and len(sub) > 2:
                 found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained))
                 break
+        else:
+            sub = " ".join(words)
+            e = s + len(sub)
+            if any(t.start < e and s < t.end for t in found) or norm(sub) in NOT_NAMES or len(sub) < 3:
+                continue
+            labelled = any(a < e and s < b for a, b in blocked)
+            geo_after = bool(GEO_AFTER.match(text[e:e + 25])) or bool(GENERIC.search(sub))
+            is_ent = any(a <= s and e <= b for a, b in place_ents)
+            if geo_before or geo_after or is_ent or (cue in STRONG_CUES and not labelled):
+                found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
+                                     chained=chained))
         found.sort(key=lambda t: t.start)
     return found
 
 
+def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
+    """The toponyms chained right after t: 'Bar-Sanguun village (Kismaayo, Lower Juba)', 'Cawayan, Masbate'."""
+    out, end = [], t.end
+    for o in toponyms:
+        if o.start >= end and o.chained and o.start - end <= 25:
+            out.append(o)
+            end = o.end
+        elif o.start >= end:
+            break
+    return out
+
+
 def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
-    """Choose each toponym's place given the others (admin1 and country hints) and the document focus."""
+    """Choose each toponym's place given the others (admin1 and country hints) and the document focus. A name
+    whose qualifiers fit none of its candidates ("Goyali, Gadabay" with only an Indian Goyali known) is left
+    unplaced, so that the qualifier gives the point rather than a namesake far away."""
     focus: Counter = Counter(actor_countries)
     for t in toponyms:
         countries = {p.country for p in t.cands}
         if len(countries) == 1:
             focus[next(iter(countries))] += 1
     for t in toponyms:
-        others = [o for o in toponyms if o is not t and o.text != t.text]
+        if not t.cands:
+            continue
+        others = [o for o in toponyms if o is not t and norm(o.text) != norm(t.text)]
+        quals = [o for o in qualifiers(t, toponyms) if o.cands]
         admin1 = {norm(p.name) for o in others for p in o.cands if p.precision == "admin1"}
+        admin1 |= {norm(p.admin1) for o in quals for p in o.cands if p.admin1}
         named_countries = {p.country for o in others for p in o.cands[:1] if p.precision == "country"}
         near = [o for o in others if abs(o.start - t.end) < 60]
-        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near))
+        inner = bool(quals)  # a place qualified by others is the smaller one ("Campeche, Campeche")
+        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner))
+        if quals and not fits(t.best, quals):
+            t.cands, t.best = [], None
 
 
-def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter, near: list[Toponym]) -> float:
+def fits(p: Place, quals: list[Toponym]) -> bool:
+    for o in quals:
+        for q in o.cands:
+            if q.precision == "country" and q.country == p.country:
+                return True
+            if q.admin1 and p.admin1 and norm(q.admin1) == norm(p.admin1):
+                return True
+            if q.precision != "country" and abs(q.lat - p.lat) + abs(q.lon - p.lon) < 1.0:
+                return True
+    return False
+
+
+def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter, near: list[Toponym],
+          inner: bool = False) -> float:
     s = 0.0
     if p.admin1 and norm(p.admin1) in admin1 and p.precision != "admin1":
         s += 5
@@ -143,6 +206,8 @@ def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter
     s += 1.5 if p.primary else 0
     if t.prefer_admin and p.precision == "admin1":
         s += 2
+    if inner and p.precision in ("city", "site"):
+        s += 2.5
     if p.precision == "country":
         s += 1.5
     if p.precision == "site":
