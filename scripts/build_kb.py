@@ -173,7 +173,8 @@ def groups(src: Path, known: set[str]) -> dict[str, dict]:
 
 def agents(src: Path) -> list[str]:
     """Keep our own agents.tsv (sectors as PLOVER names them); PETRARCH's agent nouns fill gaps."""
-    ours = (DATA / "agents.tsv").read_text(encoding="utf-8").splitlines()
+    marker = "# --- from PETRARCH2 Phoenix.agents.txt (MIT), see LICENSE-petrarch2.txt"
+    ours = (DATA / "agents.tsv").read_text(encoding="utf-8").split(marker)[0].rstrip("\n").splitlines()
     have = {line.split("\t")[0] for line in ours if line and not line.startswith("#")}
     kinds = {"MIL": "military", "COP": "military", "REB": "armed_group", "UAF": "armed_group", "GOV": "government",
              "LEG": "government", "JUD": "government", "OPP": "population"}  # civilians: our own list
@@ -182,12 +183,9 @@ def agents(src: Path) -> list[str]:
         m = re.match(r"([A-Z_]+)\s*\[~([A-Z]{3})", line)
         if m and m.group(2) in kinds:
             lemma = m.group(1).strip("_").replace("_", " ").lower()
-            if lemma and lemma not in have and not lemma.endswith("s") and len(lemma.split()) <= 2:
+            if lemma and lemma not in have and not lemma.endswith(("s", "men")) and len(lemma.split()) <= 2:
                 have.add(lemma)
                 extra.append(f"{lemma}\t{m.group(2)}\t{kinds[m.group(2)]}")
-    marker = "# --- from PETRARCH2 Phoenix.agents.txt (MIT), see LICENSE-petrarch2.txt"
-    if marker in ours:
-        return ours
     return [*ours, marker, *sorted(extra)]
 
 

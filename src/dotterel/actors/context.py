@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from .kb import KBActor
     from .resolve import ActorResolver
 
-# sectors of people who may protest or riot; state forces and armed groups that march are not protesters
-CROWD_SECTORS = {None, "CVL", "OPP", "LAB", "EDU", "AGR", "MED", "JRN", "REF", "REL", "BUS", "PTY", "LEG", "NGO"}
+# state forces and armed groups that march or burn are not protesters or rioters; anyone else may be
+ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "CRM"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 QUANTITY_HEADS = {"hundred", "thousand", "dozen", "number", "group", "crowd", "scores", "score", "million"}
 SPEAKER_ROLES = {"spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander", "official",
@@ -88,6 +88,8 @@ class ContextRules:
         while not out and head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
             head = head.head  # "residents gathered and pelted stones"
             out = [c for c in head.children if c.dep_ == "nsubj"]
+        if not out and verb.pos_ == "VERB":  # "in Tonala, Jalisco, a group of merchants protested": parsed as apposition
+            out = [t for t in verb.sent if t.i < verb.i and t.dep_ == "appos" and t.pos_ == "NOUN"][-1:]
         found = []
         for said in out:
             tok = said
@@ -108,14 +110,14 @@ class ContextRules:
         name = f"{label} ({place.name})" if place else label
         actor_id = f"{place.id}.OPP.{label.lower()}" if place else f"local:{label.lower()}"
         if m is not None and m.ref.id and not m.ref.id.startswith("local:") and m.ref.sector not in ("CVL", "OPP") \
-                and not (m.ref.id.count(".") >= 2 and m.ref.sector in CROWD_SECTORS):
-            if m.kind not in ("person", "state", "military") and m.ref.sector in CROWD_SECTORS | {"GOV"}:
+                and not (m.ref.id.count(".") >= 2 and m.ref.sector not in ARMED_SECTORS):
+            if m.kind not in ("person", "state", "military") and m.ref.sector not in ARMED_SECTORS:
                 actor = extra.setdefault(actor_id, Actor(id=actor_id, name=name, kind="population",
                                                          country=place.country if place else None, sector="OPP"))
                 if m.ref.text not in actor.aliases:  # a named group that protests: ACLED's composite beside it
                     actor.aliases.append(m.ref.text)
             return None
-        if m is not None and m.ref.sector not in CROWD_SECTORS:
+        if m is not None and (m.ref.sector in ARMED_SECTORS or m.kind in ("person", "state")):
             return None
         if m is None:
             span = self.doc[tok.left_edge.i:tok.i + 1]

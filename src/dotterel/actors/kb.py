@@ -75,7 +75,9 @@ class ActorBase:
         self.actors: dict[str, KBActor] = {}
         for actor in actors:
             self.actors[actor.id] = actor
-        self.agents = {a.lemma: a for a in agents}
+        self.agents: dict[str, Agent] = {}
+        for agent in agents:  # the first line for a lemma wins: our own list comes before PETRARCH's
+            self.agents.setdefault(agent.lemma, agent)
         self.by_qid = {a.qid: a.id for a in self.actors.values() if a.qid}  # mentions carry the QID when known
         self.cues: dict[str, set[str]] = read_cues(_package_file("agents.tsv"))
 

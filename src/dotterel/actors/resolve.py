@@ -142,10 +142,10 @@ class ActorResolver:
             actor = self.base.actors[actor_id]
             if actor.kind == "state" and actor.country:
                 votes[actor.country] += 1
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS:
-                for place in self.gaz.candidates(ent.text)[:1]:
-                    votes[place.country] += 1
+        for ent in doc.ents:  # each place votes for every country its likely readings lie in
+            if ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+                for code in {place.country for place in self.gaz.candidates(ent.text)[:3]}:
+                    votes[code] += 1
         top = votes.most_common(2)
         if not top or (len(top) > 1 and top[1][1] == top[0][1]):
             return None
@@ -155,8 +155,13 @@ class ActorResolver:
         """'in Mosul', 'near Kabul', 'across Nigeria': a state's name in a locative phrase is a place."""
         if actor.kind != "state":
             return False
-        root = span.root
-        return root.dep_ == "pobj" and root.head.lower_ in self.cues.get("locative", set())
+        return self.locative(span.root)
+
+    def locative(self, token) -> bool:
+        """Whether a token is (in a list or apposition under) the object of 'in', 'near', 'across'..."""
+        while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in self.cues.get("locative", set())
 
     def kb_mention(self, span: Span, actor: KBActor, head: int, sector: str | None = None) -> Mention:
         ref = ActorRef(text=span.text, name=actor.name, id=actor.qid or actor.id, country=actor.country,
@@ -194,8 +199,8 @@ class ActorResolver:
         if role:
             return self.role_mention(span, root.i, role, None, country)
         if ent is not None:
-            if ent.label_ in PLACE_LABELS and root.dep_ == "pobj" and root.head.lower_ in self.cues.get("locative", ()):
-                return None  # "in Arequipa": a place, not an actor
+            if (ent.label_ in PLACE_LABELS or ent.label_ == "NORP") and self.locative(root):
+                return None  # "in Arequipa", "in Morelia, Michoacan": places, not actors
             kind = {"PERSON": "person", "NORP": "population", "GPE": "state"}.get(ent.label_, "other")
             ref = ActorRef(text=span.text, name=ent.text, id=f"local:{slug(ent.text)}")
             return Mention(span.start_char, span.end_char, ref, kind=kind, head=root.i)
