@@ -125,3 +125,39 @@ def test_vague_number_is_null(code):
 ])
 def test_acled_mapping(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+def pair(event: dict) -> tuple[str, str, str]:
+    return event["event_type"], event["actor"]["text"], (event["recipient"] or {}).get("text", "")
+
+
+def test_promised_cooperation_is_agree(code):
+    ev = [pair(e) for e in events(code, "The Kenyan president will visit Ethiopia next week.")]
+    assert any(t == "AGREE" and "president" in a and "Ethiopia" in r for t, a, r in ev)
+    assert not any(t == "CONSULT" for t, _, _ in ev)
+
+
+def test_refused_cooperation_is_reject(code):
+    ev = [pair(e) for e in events(code, "Hungary will not accept any more asylum seekers from Serbia.")]
+    assert any(t == "REJECT" and "Hungary" in a for t, a, r in ev)
+
+
+def test_symmetric_act_links_the_two_sides(code):
+    ev = [pair(e) for e in events(code, "Colombia and Venezuela signed a trade agreement on Monday.")]
+    assert ("SUPPORT", "Colombia", "Venezuela") in ev and ("SUPPORT", "Venezuela", "Colombia") in ev
+
+
+def test_must_clause_in_speech_is_a_request(code):
+    ev = [pair(e) for e in events(code, "Germany said Turkey must release the detained journalists.")]
+    assert any(t == "REQUEST" and a == "Germany" and "Turkey" in r for t, a, r in ev)
+    assert not any(t == "RETREAT" for t, _, _ in ev)
+
+
+def test_reported_speech_codes_the_inner_act(code):
+    ev = [pair(e) for e in events(code, "The ministry said rebels attacked a convoy near the border.")]
+    assert any(t == "ASSAULT" and "rebels" in a and "convoy" in r for t, a, r in ev)
+
+
+def test_patient_of_a_nominal_recipient(code):
+    ev = [pair(e) for e in events(code, "Amnesty International demanded the release of three detained activists.")]
+    assert any(t == "REQUEST" and "activists" in r for t, a, r in ev)

@@ -25,9 +25,20 @@ HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "will", "shal
 # acts that frame another act as intended, not done: "plans to attack", "vowed to strike"
 FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "attempt", "consider", "refuse",
            "fail", "threaten", "vow", "warn", "promise", "pledge", "agree", "urge", "call", "demand", "ask",
-           "order", "deny", "propose", "offer", "decide", "expect", "need", "able", "likely", "going"}
+           "order", "deny", "propose", "offer", "expect", "need", "able", "likely", "going", "willing", "ready",
+           "commit", "decline", "reject"}
+SAYING = {"say", "insist", "declare", "tell", "state", "argue", "stress", "add", "write", "believe", "think"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+REFUSING = {"refuse", "decline", "reject", "fail", "deny"}
+# framing verbs that announce the act as intended: cooperation announced is an AGREE
+INTENDING = {"plan", "intend", "agree", "pledge", "promise", "offer", "vow", "willing", "ready", "prepare", "want",
+             "hope", "aim", "seek", "expect", "going", "commit"}
+# cooperative types: promising them is AGREE, refusing them is REJECT
+COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
+# acts two parties do together: "A and B signed a deal" codes A->B and B->A
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # verbal types whose content is the act itself: future tense is what they are about
-FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE"}
+FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "ACCUSE"}
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
 UNKNOWN_ACTOR = "Unidentified actor"
 # entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
@@ -42,6 +53,7 @@ class Trigger:
     sense: TriggerSense
     governor: Token  # the verb whose clause carries the event (the trigger itself for verbs)
     text_end: int  # character end of the trigger words (two-word nouns)
+    demand: Token | None = None  # "X says Y must stop": the verb of saying whose subject demands the act
 
 
 class EventCoder:
@@ -106,24 +118,42 @@ class EventCoder:
         return any(c.dep_ in ("dobj", "nsubjpass") and self.noun_sense(c) for c in verb.children)
 
     # ---------------------------------------------------------------- filters
-    def is_real(self, trig: Trigger) -> bool:
-        """False for negated, hypothetical or merely intended acts."""
+    def status(self, trig: Trigger) -> str:
+        """'real'; 'negated' ("did not attack", "refused to meet"); 'future' ("will visit", "plans to
+        release"); or 'skip' for hypothetical and conditional acts."""
         verb = trig.governor
         if verb.pos_ not in ("VERB", "AUX"):
-            return not any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in trig.token.children)
-        if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children):
-            return False
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children) and \
-                trig.sense.event_type not in FUTURE_OK:
-            return False
+            return "negated" if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in trig.token.children) else "real"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
-            return False
+            return "skip"
         head = verb.head
-        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING:
-            return False  # "threatened to strike" is the threat; "plans to attack" is no act yet
-        if verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
-            return False
-        return True
+        framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
+                (verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)) or \
+                (framed and head.lemma_.lower() in REFUSING):
+            return "negated"
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in SAYING and \
+                any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+            trig.demand = head
+            return "demanded"
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS}
+        if modals and trig.sense.event_type not in FUTURE_OK:
+            return "future" if modals & FUTURE_MODALS else "skip"
+        if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
+            return "future" if head.lemma_.lower() in INTENDING else "skip"
+        return "real"
+
+    def as_coded(self, trig: Trigger) -> TriggerSense | None:
+        """The sense to code a trigger with, given its status: a promised or planned cooperative act is an
+        AGREE, a refused or negated one a REJECT; a conflictual act that did not happen is nothing."""
+        status = self.status(trig)
+        if status == "real":
+            return trig.sense
+        if status == "demanded":
+            return TriggerSense("REQUEST", None, trig.sense.context)
+        if trig.sense.event_type in COOPERATIVE and status in ("future", "negated"):
+            return TriggerSense("AGREE" if status == "future" else "REJECT", None, trig.sense.context)
+        return None
 
     # ---------------------------------------------------------------- arguments
     def subjects(self, verb: Token) -> list[Token]:
@@ -157,8 +187,8 @@ class EventCoder:
         actors = [c for c in noun.children if c.dep_ == "poss"]
         recipients = []
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "between", "among"):
-                # "clashes between A and B": both sides act
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "between", "among", "from"):
+                # "clashes between A and B": both sides act; "criticism from the UN": the UN acts
                 actors += [c for c in prep.children if c.dep_ == "pobj"]
             elif prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 recipients += [c for c in prep.children if c.dep_ == "pobj"]
@@ -170,10 +200,12 @@ class EventCoder:
         token, verb = trig.token, trig.governor
         if token.lemma_.lower() in self.lex.agents and token.head is verb and token.dep_.startswith("nsubj"):
             return with_conjuncts([token]), [c for c in self.objects(verb, passive_subject=False) if c is not token]
+        if trig.demand is not None:  # "Russia says Israel must end attacks": Russia asks it of Israel
+            return self.subjects(trig.demand), self.subjects(verb) or self.objects(verb)
         if token.pos_ in ("VERB", "AUX"):
             actors = self.subjects(verb)
             # "an American air strike killed 12": the subject names the attacker through its modifier
-            return actors, self.objects(verb)
+            return actors, [self.patient(t) for t in self.objects(verb)]
         actors, recipients = self.noun_arguments(token)
         if verb is not token:
             if not actors:
@@ -181,8 +213,18 @@ class EventCoder:
             if not recipients:
                 recipients = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
                               for c in p.children if c.dep_ == "pobj" and self.participant(c)][:1]
-        recipients = [r for r in recipients if self.participant(r)]
+        recipients = [self.patient(r) for r in recipients if self.participant(r)]
         return with_conjuncts(actors), with_conjuncts(recipients)
+
+    def patient(self, token: Token) -> Token:
+        """'the release of the hostages', 'the death of a migrant': the one the act befalls is in 'of'."""
+        if token.lemma_.lower() in self.lex.of_nouns or self.noun_sense(token):
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and self.participant(pobj):
+                        return pobj
+        return token
 
     # ---------------------------------------------------------------- the stage
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
@@ -191,7 +233,8 @@ class EventCoder:
         sentences = list(doc.sents)
         for n, sentence in enumerate(sentences):
             for trig in self.triggers(sentence):
-                if self.is_real(trig):
+                if sense := self.as_coded(trig):
+                    trig.sense = sense
                     new = self.code_trigger(doc, coded, sentence, trig)
                     events += new
                     sentence_of += [n] * len(new)
@@ -248,13 +291,18 @@ class EventCoder:
             counts["fatalities"] = counts["injured"] = None
         if sense.event_type != "COERCE":
             counts["arrested"] = None
+        others = [a for a in actors if a is not None]
+        pairs = [(a, recipient) for a in actors]
+        if recipient is None and sense.event_type in SYMMETRIC and len(others) > 1:
+            # "Pakistan and the IMF reached an agreement": each side acts towards the other
+            pairs = [(a, next(o for o in others if o is not a)) for a in others]
         out = []
-        for actor in actors:
+        for actor, target in pairs:
             if actor is None:
                 actor = ActorRef(text="", name=UNKNOWN_ACTOR)
-            if recipient is not None and actor.name == recipient.name and actor.text == recipient.text:
+            if target is not None and actor.name == target.name and actor.text == target.text:
                 continue
-            event = Event(event_type=sense.event_type, actor=actor, recipient=recipient, mode=mode,
+            event = Event(event_type=sense.event_type, actor=actor, recipient=target, mode=mode,
                           context=list(sense.context), evidence=evidence, doc_id=coded.doc_id,
                           trigger=_span(doc, trig.token.idx, trig.text_end), **counts)
             event.acled_event_type, event.acled_sub_event_type = acled_types(event, self.lex.acled, trig.token)

@@ -38,6 +38,7 @@ class Lexicon:
     agents: dict[str, TriggerSense]  # "protesters", "rioters": the actor noun names the act
     non_actors: frozenset[str]  # nouns never taken as actor or recipient ("shots", "rounds")
     verb_objects: dict[str, TriggerSense]  # "exchange fire": verb lemma + object lemma
+    of_nouns: frozenset[str]  # "the release of X": nouns whose patient follows "of"
 
     @property
     def acled_rules(self) -> tuple[dict, ...]:
@@ -52,4 +53,5 @@ def load_lexicon() -> Lexicon:
                    light_verbs=frozenset(triggers.get("light_verbs", [])),
                    instruments=dict(triggers.get("instruments", {})), acled=acled,
                    agents=_senses(triggers.get("agents", {})), non_actors=frozenset(triggers.get("non_actors", [])),
-                   verb_objects=_senses(triggers.get("verb_objects", {})))
+                   verb_objects=_senses(triggers.get("verb_objects", {})),
+                   of_nouns=frozenset(triggers.get("of_nouns", [])))
