@@ -35,6 +35,8 @@ INTENDING = {"plan", "intend", "agree", "pledge", "promise", "offer", "vow", "wi
              "hope", "aim", "seek", "expect", "going", "commit"}
 # cooperative types: promising them is AGREE, refusing them is REJECT
 COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
+# nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
+FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SANCTION"}
 # acts two parties do together: "A and B signed a deal" codes A->B and B->A
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # verbal types whose content is the act itself: future tense is what they are about
@@ -108,7 +110,7 @@ class EventCoder:
 
     def verb_object(self, verb: Token) -> TriggerSense | None:
         for c in verb.children:
-            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp"):
+            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "prt"):
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 if sense := self.lex.verb_objects.get(f"{verb.lemma_.lower()} {target.lemma_.lower()}"):
                     return sense
@@ -138,7 +140,9 @@ class EventCoder:
             return "demanded"
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS}
         if modals and trig.sense.event_type not in FUTURE_OK:
-            return "future" if modals & FUTURE_MODALS else "skip"
+            # "said it would allow": in reported speech "would" is the speaker's "will"
+            reported = verb.dep_ == "ccomp" and head.lemma_.lower() in SAYING and "would" in modals
+            return "future" if modals & FUTURE_MODALS or reported else "skip"
         if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
             return "future" if head.lemma_.lower() in INTENDING else "skip"
         return "real"
@@ -160,7 +164,7 @@ class EventCoder:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent or subj
-        if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl") and verb.head is not verb:
+        if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return [verb.head]
             return self.subjects(verb.head) if verb.dep_ != "conj" or verb.head.pos_ == "VERB" else []
@@ -187,7 +191,8 @@ class EventCoder:
         actors = [c for c in noun.children if c.dep_ == "poss"]
         recipients = []
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "between", "among", "from"):
+            if prep.dep_ == "prep" and (prep.lower_ in ("by", "between", "among") or
+                                        (prep.lower_ == "from" and self.noun_type(noun) in FROM_SOURCE)):
                 # "clashes between A and B": both sides act; "criticism from the UN": the UN acts
                 actors += [c for c in prep.children if c.dep_ == "pobj"]
             elif prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
@@ -195,6 +200,10 @@ class EventCoder:
         if not actors:
             actors = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
         return actors, recipients
+
+    def noun_type(self, noun: Token) -> str | None:
+        hit = self.noun_sense(noun)
+        return hit[0].event_type if hit else None
 
     def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
         token, verb = trig.token, trig.governor
@@ -208,8 +217,8 @@ class EventCoder:
             return actors, [self.patient(t) for t in self.objects(verb)]
         actors, recipients = self.noun_arguments(token)
         if verb is not token:
-            if not actors:
-                actors = self.subjects(verb)
+            if not actors or all(a.pos_ == "PRON" for a in actors):  # "completed its withdrawal": the subject's
+                actors = self.subjects(verb) or actors
             if not recipients:
                 recipients = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
                               for c in p.children if c.dep_ == "pobj" and self.participant(c)][:1]
@@ -275,6 +284,8 @@ class EventCoder:
 
     def code_trigger(self, doc: Doc, coded: CodedDocument, sentence: Span, trig: Trigger) -> list[Event]:
         actor_tokens, recipient_tokens = self.arguments(trig)
+        actor_tokens = [antecedent(t) if t.pos_ == "PRON" and mention_at(coded.mentions, t.i, doc) is None else t
+                        for t in actor_tokens]
         actors = [ref_for(doc, coded.mentions, t) for t in actor_tokens] or [None]
         recipient = next((r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))), None)
         sense = trig.sense
@@ -330,6 +341,19 @@ class EventCoder:
                     modes.append(self.lex.instruments[m.lemma_.lower()])
         ranked = [m for m in MODE_RANK if m in modes]
         return ranked[0] if ranked else (modes[0] if modes else None)
+
+
+def antecedent(pronoun: Token) -> Token:
+    """'Clinton said he will not lift the embargo': a pronoun subject of reported speech is the speaker."""
+    verb = pronoun.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return pronoun
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
