@@ -74,14 +74,24 @@ class ContextRules:
                 return "protest"  # "blocked roads to protest"
             if c.dep_ == "prep" and any(g.lemma_.lower() in self.cues["protest_noun"] | {"street"} for g in c.children):
                 return "protest"  # "went on strike", "took to the streets"
-        if lemma in self.cues["riot_verb"]:
-            return "riot"
+        if lemma in self.cues["riot_verb"] or (lemma == "set" and any(c.lower_ in ("alight", "ablaze", "fire") or any(
+                g.lower_ == "fire" for g in c.children) for c in token.children)):
+            return "riot"  # "pelted stones", "set the station alight"
+        if lemma in self.cues.get("mob_verb", ()):
+            return "mob"
         return None
 
     def subjects(self, verb: Token, cue: str) -> list[tuple[Token, Token]]:
         """(the token the parse names as subject, the crowd it stands for)."""
+        found = self._subjects(verb, cue)
+        if cue == "mob":  # "villagers beat a thief": only an unorganised crowd is a mob
+            crowd = self.cues.get("crowd_noun", set())
+            found = [(s, t) for s, t in found if t.lemma_.lower() in crowd]
+        return found
+
+    def _subjects(self, verb: Token, cue: str) -> list[tuple[Token, Token]]:
         out = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
-        if verb.pos_ == "NOUN" or cue == "riot":  # "was lynched by villagers", "a protest by farmers"
+        if verb.pos_ == "NOUN" or cue in ("riot", "mob"):  # "was lynched by villagers", "a protest by farmers"
             out += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                     for g in c.children if g.dep_ == "pobj"]
         head = verb
@@ -106,7 +116,7 @@ class ContextRules:
         place = self.country
         if m is not None and m.ref.country:
             place = self.r.base.get(m.ref.country) or place
-        label = "Protesters" if cue == "protest" else "Rioters"
+        label = "Protesters" if cue == "protest" else "Rioters"  # riot or mob violence
         name = f"{label} ({place.name})" if place else label
         actor_id = f"{place.id}.OPP.{label.lower()}" if place else f"local:{label.lower()}"
         if m is not None and m.ref.id and not m.ref.id.startswith("local:") and m.ref.sector not in ("CVL", "OPP") \

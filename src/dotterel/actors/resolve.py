@@ -24,7 +24,7 @@ from .kb import ActorBase, KBActor
 NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "armed men", "unknown persons": no role noun, but ACLED's unidentified armed group
-UNKNOWN_HEADS = {"man", "men", "person", "people", "individual", "group", "youth", "assailant"}
+UNKNOWN_HEADS = {"man", "men", "person", "people", "individual", "group", "youth", "assailant", "party", "actor", "element"}
 UNKNOWN_MODS = {"armed", "unidentified", "unknown", "masked", "hooded"}
 BACKING_WORDS = {"backed", "allied", "aligned", "sponsored", "funded", "supported", "linked", "affiliated", "led"}
 Role = tuple[str, str, str, "str | None"]
@@ -94,10 +94,11 @@ class ActorResolver:
             if pair in self.base.agents:
                 agent = self.base.agents[pair]
                 return pair, agent.sector, agent.kind, agent.name
-        if lemma in UNKNOWN_HEADS and any(c.lower_ in UNKNOWN_MODS for c in token.children if c.dep_ == "amod"):
-            return "armed group", "UAF", "armed_group", "Unidentified Armed Group ({})"
-        if lemma in self.base.agents and token.pos_ in ("NOUN", "PROPN"):
-            agent = self.base.agents[lemma]
+        agent = self.base.agents.get(lemma) if token.pos_ in ("NOUN", "PROPN") else None
+        if (lemma in UNKNOWN_HEADS or (agent and agent.sector not in ("MIL", "COP", "REB"))) and any(
+                c.lower_ in UNKNOWN_MODS for c in token.children if c.dep_ in ("amod", "compound")):
+            return "armed group", "UAF", "armed_group", "Unidentified Armed Group ({})"  # "armed traffickers"
+        if agent is not None:
             return lemma, agent.sector, agent.kind, agent.name
         return None
 
