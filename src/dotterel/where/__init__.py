@@ -18,11 +18,13 @@ from ..model import CodedDocument, Event, Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
 from .toponyms import GENERIC, STRONG_CUES, Toponym, resolve_all, spot
 
-ATTACHING_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "on", "from", "throughout",
-                   "within", "along", "towards", "toward", "over", "off"}
+ATTACHING_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "from", "on", "throughout",
+                   "within", "along", "towards", "toward", "over", "off", "through", "beyond", "onto", "amid"}
 GEO_NOUNS = {"city", "town", "village", "province", "district", "region", "area", "outskirts", "suburbs", "suburb",
              "vicinity", "centre", "center", "capital", "governorate", "state", "county", "municipality", "north",
-             "south", "east", "west", "part", "parts", "streets", "border", "neighborhood", "neighbourhood", "camp"}
+             "south", "east", "west", "part", "parts", "streets", "border", "neighborhood", "neighbourhood", "camp",
+             "towns", "cities", "villages", "heart", "perimeter", "edge", "skies", "third", "half", "rest", "island",
+             "districts", "provinces", "areas", "countryside", "farms", "airport", "port", "coast"}
 RANK = {"site": 0, "city": 0, "admin1": 1, "country": 2}
 
 
@@ -109,45 +111,56 @@ def _root(doc: Doc, t: Toponym) -> Token | None:
     return span.root if span is not None else None
 
 
+def governing_prep(doc: Doc, t: Toponym) -> Token | None:
+    """The preposition whose object the place is, through conjuncts, appositions, possessives and 'city of'."""
+    token = _root(doc, t)
+    for _ in range(6):
+        if token is None:
+            return None
+        if token.dep_ == "pobj":
+            prep = token.head
+            if prep.lower_ == "of" and prep.head.lower_ in GEO_NOUNS:
+                token = prep.head
+                continue
+            return prep
+        if token.dep_ in ("conj", "appos", "compound", "poss") or (token.dep_ == "nmod" and token.head.pos_ != "VERB"):
+            token = token.head
+            continue
+        return None
+    return None
+
+
 def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> bool:
-    """The place follows a locative preposition, or is its object in the parse (through conjuncts,
-    appositions and 'city of'), or qualifies such a place ("in Kovvur town (West Godaveri, AP)")."""
+    """The place follows a locative preposition, or is its object in the parse, or qualifies such a place
+    ("in Kovvur town (West Godaveri, AP)")."""
     if t.cue in STRONG_CUES:
         return True
     if t.chained and toponyms:
         prev = [o for o in toponyms if o.end <= t.start]
         if prev and locative(doc, prev[-1], toponyms):
             return True
-    token = _root(doc, t)
-    for _ in range(6):
-        if token is None:
-            return False
-        if token.dep_ == "pobj":
-            prep = token.head
-            if prep.lower_ in ATTACHING_PREPS:
-                return True
-            if prep.lower_ == "of" and prep.head.lower_ in GEO_NOUNS:
-                token = prep.head
-                continue
-            return False
-        if token.dep_ in ("conj", "appos", "compound") or (token.dep_ == "nmod" and token.head.pos_ != "VERB"):
-            token = token.head
-            continue
-        break
-    return False
+    prep = governing_prep(doc, t)
+    return prep is not None and prep.lower_ in ATTACHING_PREPS
 
 
 def attached(doc: Doc, t: Toponym, head: Token) -> bool:
-    """Whether the place hangs off the trigger through a preposition ("killed ... in Mosul")."""
+    """Whether the place hangs off the trigger through a locative preposition ("killed ... in Mosul"), or is
+    the place the trigger acts on ("captured the towns of Uvira and Goma")."""
+    prep = governing_prep(doc, t)
+    if prep is not None:
+        return prep.lower_ in ATTACHING_PREPS and prep.head.i == head.i
     token = _root(doc, t)
-    for _ in range(8):
+    for _ in range(4):
         if token is None or token.head.i == token.i:
             return False
-        if token.dep_ == "pobj" and token.head.lower_ in ATTACHING_PREPS and token.head.head.i == head.i:
-            return True
-        if token.i == head.i:
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.i == head.i:
+            return t.best is None or t.best.precision != "country" or token.dep_ == "dobj"
+        if token.dep_ in ("conj", "appos", "compound"):
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in GEO_NOUNS:
+            token = token.head.head
+        else:
             return False
-        token = token.head
     return False
 
 

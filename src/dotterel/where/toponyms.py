@@ -81,6 +81,8 @@ def _cue(text: str, start: int) -> str:
     if before[-1:] in ",(":
         return before[-1:]
     words = re.findall(r"[\w-]+", before)
+    if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
+        return "near"
     if len(words) >= 2 and words[-1].lower() == "the":  # "in the West Bank"
         return words[-2].lower()
     return words[-1].lower() if words else ""
@@ -94,11 +96,21 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     text = doc.text
     found: list[Toponym] = []
     place_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
+    runs = [(m.start(), m.end()) for m in RUN.finditer(text)]
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            cands, admin = lookup(gaz, ent.text)
+            s, e, name = ent.start_char, ent.end_char, ent.text
+            # the small model often tags a part of a longer name ("Catole do Rocha" -> "Rocha"): take the whole run
+            run = next(((a, b) for a, b in runs if a <= s and e <= b and (a, b) != (s, e)), None)
+            if run and " " in text[run[0]:run[1]] and not text[run[0]:s].strip().startswith(("The", "A ")):
+                whole = text[run[0]:run[1]].rstrip(".")
+                cands, admin = lookup(gaz, whole)
+                if cands or _cue(text, run[0]) in STRONG_CUES:
+                    found.append(Toponym(run[0], run[0] + len(whole), whole, cands, True, admin, cue=_cue(text, run[0])))
+                    continue
+            cands, admin = lookup(gaz, name)
             if cands:
-                found.append(Toponym(ent.start_char, ent.end_char, ent.text, cands, True, admin, cue=_cue(text, ent.start_char)))
+                found.append(Toponym(s, e, name, cands, True, admin, cue=_cue(text, s)))
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
     for m in RUN.finditer(text):
         s = m.start()
@@ -110,6 +122,8 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if not strong and not chained and cue not in LOCATIVE_CUES:
             continue
         words = m.group(0).split()
+        if words and words[-1].endswith(".") and words[-1].count(".") == 1:  # sentence stop, not "U.S."
+            words[-1] = words[-1][:-1]
         while words and words[-1].lower().strip(".,") in TIME_WORDS:  # "in Nice Saturday"
             words.pop()
         if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A", "An"):
@@ -140,6 +154,9 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
                                      chained=chained))
         found.sort(key=lambda t: t.start)
+    for i, t in enumerate(found):  # qualifiers found as entities chain too: "near Vodyane, Donetsk"
+        if i and t.cue in ",(" and 0 <= t.start - found[i - 1].end <= 25 and "." not in text[found[i - 1].end:t.start]:
+            t.chained = True
     return found
 
 
