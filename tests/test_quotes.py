@@ -112,6 +112,19 @@ def test_reported_speech_with_quoted_fragment_is_one_quote(code):
     assert not any(q["text"].startswith("gut the protections") for q in quotes)
 
 
+def test_stance_verb_object_is_content(code):
+    rec = code("Senator Marco Rubio called the proposal “reckless and dangerous” at a rally in Iowa.")
+    (q,) = only(rec)
+    assert q["kind"] == "indirect" and q["text"].startswith("the proposal") and "reckless" in q["text"]
+    assert q["cue"] == "called" and "Rubio" in q["speaker"]["name"]
+
+
+def test_owned_noun_of_saying(code):
+    rec = code("The minister's call for an immediate ceasefire in the north was rejected by the rebels.")
+    (q,) = only(rec)
+    assert q["text"] == "an immediate ceasefire in the north" and q["speaker"]["text"] == "The minister"
+
+
 @pytest.mark.parametrize("text", [
     'The army described the raid as a "liberation" of the town and withdrew at dusk.',
     'She starred in "The Long Night" before turning to politics in 2010.',

@@ -11,6 +11,7 @@ from .lexicon import cue_kind
 
 MIN_WORDS = 4
 MIN_OBJECT_WORDS = 3
+OBJECT_PREPS = {"as", "for", "on", "about", "against", "of"}  # "called on X to", "accused X of Y"
 EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--", "and", "but"}
 
 
@@ -32,6 +33,11 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
     for token in doc:
         kind = cue_kind(token)
         if kind is None or kind == "direct":
+            continue
+        if kind == "noun":
+            span = nominal(doc, token)
+            if span is not None:
+                yield span, token
             continue
         content = [c for c in token.children if c.dep_ == "ccomp"]
         if not content:
@@ -58,14 +64,36 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     "called the statement “offensive”", "described the field as “very good”", "pledged to oppose ..."."""
     if verb.dep_ in ("amod", "compound", "acl") or any(c.dep_ == "neg" for c in verb.children):
         return None
-    parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "oprd", "dative") and c.i > verb.i]
-    parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "for") and c.i > verb.i]
+    rights = [c for c in verb.children if c.i > verb.i]
+    parts = [c for c in rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative")]
+    after = max((p.right_edge.i for p in parts), default=verb.i)
+    parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and c.i <= after + 2]
     if not parts:
         return None
     left = min(p.left_edge.i for p in parts)
     right = max(p.right_edge.i for p in parts)
+    # a comment clause after a comma is the writer's, not the content (", which he believes ...")
+    right = next((t.i - 1 for t in doc[left + 1:right + 1] if t.text == "," and t.i + 1 <= right
+                  and doc[t.i + 1].lower_ in ("which", "who", "whom")), right)
     span = trimmed(doc, left, right)
     return span if span is not None and len(span) >= MIN_OBJECT_WORDS else None
+
+
+def nominal(doc: Doc, noun: Token) -> Span | None:
+    """The complement of an owned noun of saying: "Kerry's announcement [of a new ceiling]", "her call
+    [for a ceasefire]", "the minister's claim [that ...]". Without an owner the speaker is unknown: skip."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS | {"to", "that"}:
+            span = trimmed(doc, child.i + 1, child.right_edge.i)
+        elif child.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children):
+            span = trimmed(doc, child.left_edge.i, child.right_edge.i)
+        else:
+            continue
+        if span is not None and len(span) >= MIN_OBJECT_WORDS:
+            return span
+    return None
 
 
 def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:

@@ -11,18 +11,24 @@ from spacy.tokens import Token
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, str]:
-    """lemma -> kind ("speech" | "direct" | "thought" | "object"); speech wins when a lemma is listed twice."""
+    """lemma -> kind ("speech" | "direct" | "thought" | "object" | "noun"); speech wins when a lemma is
+    listed twice; nouns share lemmas with verbs ("call", "support"), so they live under "noun:LEMMA"."""
     path = Path(str(resources.files("dotterel") / "data" / "speech_cues.txt"))
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("#", 1)[0].split()
-        if len(parts) == 2 and out.get(parts[0]) != "speech":
+        if len(parts) == 2 and parts[1] == "noun":
+            out["noun:" + parts[0]] = "noun"
+        elif len(parts) == 2 and out.get(parts[0]) != "speech":
             out[parts[0]] = parts[1]
     return out
 
 
 def cue_kind(token: Token) -> str | None:
-    """The kind of reporting cue a token is, or None. Only verbs count ("a report", "the claims" do not)."""
+    """The kind of reporting cue a token is, or None. Verbs count as verb kinds, nouns as "noun" only
+    ("the claims" is no verb of saying, "said" is no noun cue)."""
+    if token.pos_ == "NOUN":
+        return cues().get("noun:" + token.lemma_.lower())
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBZ", "VBD", "VBP", "VBN", "VBG", "VB"):
         return None
     return cues().get(token.lemma_.lower())

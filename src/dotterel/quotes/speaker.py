@@ -21,7 +21,8 @@ def subject_of(cue: Token) -> Token | None:
     for _ in range(4):
         if token is None:
             return None
-        subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                     or (c.dep_ == "poss" and token.pos_ == "NOUN")), None)
         if subj is not None:
             return subj
         if token.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "ccomp") and token.head is not token:
@@ -44,6 +45,8 @@ def phrase(doc: Doc, head: Token) -> Span:
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right == head.i + 1 and doc[right].dep_ == "case":  # "the minister's [call]" -> the minister
         right -= 1
     if right - left + 1 > MAX_PHRASE:
         return core(doc, head)
