@@ -161,3 +161,16 @@ def test_reported_speech_codes_the_inner_act(code):
 def test_patient_of_a_nominal_recipient(code):
     ev = [pair(e) for e in events(code, "Amnesty International demanded the release of three detained activists.")]
     assert any(t == "REQUEST" and "activists" in r for t, a, r in ev)
+
+
+def test_cut_aid_is_a_sanction(code):
+    assert "SANCTION" in types(code, "The United States cut military aid to the country after the coup.")
+
+
+def test_pledged_support_is_support(code):
+    assert "SUPPORT" in types(code, "The prime minister pledged support for the new coalition government.")
+
+
+def test_labour_strike_is_a_protest_not_an_attack(code):
+    assert first_acled(code, "On 3 May 2021, bus drivers went on strike in the capital over unpaid salaries.") == \
+        "Peaceful protest"

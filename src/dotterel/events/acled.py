@@ -74,14 +74,22 @@ def rank(event: Event, acled: dict) -> int:
     return subs.index(event.acled_sub_event_type) if event.acled_sub_event_type in subs else len(subs)
 
 
-def order_by_salience(events: list[Event], sentence_of: list[int], text: str, acled: dict) -> list[Event]:
-    """Events of the first sentence that has an ACLED-typed event, most specific first, then the rest in
-    text order. The note-level rules then refine that first event from the wording of the whole report."""
+def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bool], text: str,
+                      acled: dict) -> list[Event]:
+    """The lead event first, then the rest in text order. The lead comes from the first sentence that has an
+    ACLED-typed event: a specific one (a weapon named: "fired mortars") if any, else one of the main clause
+    ("teachers protested ... against attacks by bandits" is a protest), the most specific rule first.
+    The note-level rules then refine the lead from the wording of the report."""
     typed = [i for i, e in enumerate(events) if e.acled_sub_event_type]
     if not typed:
         return events
     first_sentence = sentence_of[typed[0]]
-    lead = min((i for i in typed if sentence_of[i] == first_sentence), key=lambda i: (rank(events[i], acled), i))
+    specific = int(acled.get("specific_rules", 0))
+
+    def key(i: int) -> tuple[int, int, int]:
+        r = rank(events[i], acled)
+        return (0 if r < specific else 1 if main[i] else 2), r, i
+    lead = min((i for i in typed if sentence_of[i] == first_sentence), key=key)
     ordered = [events[lead]] + [e for i, e in enumerate(events) if i != lead]
     head = ordered[0]
     for rule in acled.get("note_rules", []):

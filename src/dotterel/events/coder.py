@@ -37,6 +37,7 @@ INTENDING = {"plan", "intend", "agree", "pledge", "promise", "offer", "vow", "wi
 COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 # nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
 FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SANCTION"}
+PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # acts two parties do together: "A and B signed a deal" codes A->B and B->A
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # verbal types whose content is the act itself: future tense is what they are about
@@ -99,6 +100,8 @@ class EventCoder:
                 found.append(Trigger(token, self.lex.agents[token.lemma_.lower()], head, head.idx + len(head.text)))
             elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
                 sense, end = hit
+                if token.dep_ == "pobj" and (alt := self.lex.prep_nouns.get(f"{token.head.lower_} {token.lemma_.lower()}")):
+                    sense = alt  # "went on strike" is a labour strike, not an air strike
                 governor = token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" else token
                 if governor is not token and governor.lemma_.lower() in self.lex.verbs and \
                         governor.lemma_.lower() not in self.lex.light_verbs:
@@ -239,6 +242,7 @@ class EventCoder:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         events: list[Event] = []
         sentence_of: list[int] = []
+        main: list[bool] = []  # in the sentence's main clause
         sentences = list(doc.sents)
         for n, sentence in enumerate(sentences):
             for trig in self.triggers(sentence):
@@ -247,12 +251,14 @@ class EventCoder:
                     new = self.code_trigger(doc, coded, sentence, trig)
                     events += new
                     sentence_of += [n] * len(new)
+                    g = trig.governor
+                    main += [g.dep_ == "ROOT" or (g.dep_ == "conj" and g.head.dep_ == "ROOT")] * len(new)
         self.attach_summary_counts(events, sentence_of, sentences)
         typed = [sentence_of[i] for i, e in enumerate(events) if e.acled_sub_event_type]
         if typed:  # the report's wording around its lead event refines that event's ACLED type
             window = sentences[typed[0]:typed[0] + 3]
             text = doc.text[window[0].start_char:window[-1].end_char]
-            events = order_by_salience(events, sentence_of, text, self.lex.acled)
+            events = order_by_salience(events, sentence_of, main, text, self.lex.acled)
         coded.events = events
 
     @staticmethod
@@ -288,7 +294,7 @@ class EventCoder:
                         for t in actor_tokens]
         actors = [ref_for(doc, coded.mentions, t) for t in actor_tokens] or [None]
         recipient = next((r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))), None)
-        sense = trig.sense
+        sense = trig.sense = self.object_sense(trig)
         mode = sense.mode
         if sense.event_type == "ASSAULT" and (not mode or mode in MODE_RANK):
             # "fired 82mm mortars": the weapon named is more telling than the verb's default
@@ -304,7 +310,9 @@ class EventCoder:
             counts["arrested"] = None
         others = [a for a in actors if a is not None]
         pairs = [(a, recipient) for a in actors]
-        if recipient is None and sense.event_type in SYMMETRIC and len(others) > 1:
+        thing = recipient is not None and recipient.id is None and bool(recipient_tokens) and \
+            recipient_tokens[0].ent_type_ not in PARTY_ENTS  # "agreed on the draft text": a matter, not a party
+        if (recipient is None or thing) and sense.event_type in SYMMETRIC and len(others) > 1:
             # "Pakistan and the IMF reached an agreement": each side acts towards the other
             pairs = [(a, next(o for o in others if o is not a)) for a in others]
         out = []
@@ -319,6 +327,24 @@ class EventCoder:
             event.acled_event_type, event.acled_sub_event_type = acled_types(event, self.lex.acled, trig.token)
             out.append(event)
         return out
+
+    def object_sense(self, trig: Trigger) -> TriggerSense:
+        """What the object makes of the verb: "pledged support" is SUPPORT, "agreed to a deal" a SUPPORT of
+        it, "cut aid" or "withdrew peacekeepers" a SANCTION, not a concession."""
+        verb = trig.token
+        if verb.pos_ not in ("VERB", "AUX"):
+            return trig.sense
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on") for g in p.children
+                 if g.dep_ == "pobj"]
+        for obj in objs:
+            kind = self.noun_type(obj)
+            if trig.sense.event_type == "AGREE" and kind == "SUPPORT":
+                return self.noun_sense(obj)[0]
+            if verb.lemma_.lower() in self.lex.reversing and \
+                    (kind in ("AID", "COOPERATE", "SUPPORT", "CONSULT") or obj.lemma_.lower() in self.lex.reversible):
+                return TriggerSense("SANCTION", "discontinue", trig.sense.context)
+        return trig.sense
 
     def mode_from_subject(self, trig: Trigger) -> str | None:
         """'an air strike killed', 'warplanes struck', 'attacked with mortars': the mode is in the

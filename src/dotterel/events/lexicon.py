@@ -39,6 +39,9 @@ class Lexicon:
     non_actors: frozenset[str]  # nouns never taken as actor or recipient ("shots", "rounds")
     verb_objects: dict[str, TriggerSense]  # "exchange fire": verb lemma + object lemma
     of_nouns: frozenset[str]  # "the release of X": nouns whose patient follows "of"
+    prep_nouns: dict[str, TriggerSense]  # "on strike": preposition + noun lemma
+    reversing: frozenset[str]  # "cut", "suspend": verbs that undo what their object gives
+    reversible: frozenset[str]  # "aid", "peacekeepers": what they undo makes the act a SANCTION
 
     @property
     def acled_rules(self) -> tuple[dict, ...]:
@@ -54,4 +57,7 @@ def load_lexicon() -> Lexicon:
                    instruments=dict(triggers.get("instruments", {})), acled=acled,
                    agents=_senses(triggers.get("agents", {})), non_actors=frozenset(triggers.get("non_actors", [])),
                    verb_objects=_senses(triggers.get("verb_objects", {})),
-                   of_nouns=frozenset(triggers.get("of_nouns", [])))
+                   of_nouns=frozenset(triggers.get("of_nouns", [])),
+                   reversing=frozenset(triggers.get("reversing", [])),
+                   prep_nouns=_senses(triggers.get("prep_nouns", {})),
+                   reversible=frozenset(triggers.get("reversible", [])))
