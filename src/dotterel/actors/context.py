@@ -42,6 +42,12 @@ class ContextRules:
             if token.pos_ not in ("VERB", "AUX", "NOUN"):
                 continue
             cue = self.cue_of(token)
+            if token.pos_ == "NOUN" and not cue:  # "rioting prisoners", "protesting farmers"
+                mod = next((c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")
+                            and c.lower_.endswith("ing") and c.lemma_.lower() in ("riot", "protest", "demonstrate")), None)
+                if mod:
+                    self.rename(token, "riot" if mod == "riot" else "protest", by_head, mentions, extra)
+                    continue
             if cue:
                 for said, subj in self.subjects(token, cue):
                     m = self.rename(subj, cue, by_head, mentions, extra)
@@ -61,9 +67,11 @@ class ContextRules:
     # ---------------------------------------------------------------- protests and riots
     def cue_of(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN":  # "a protest by farmers", "a rally of workers"
-            return "protest" if lemma in self.cues["protest_noun"] and any(c.dep_ == "agent" or (
-                c.dep_ == "prep" and c.lower_ == "by") for c in token.children) else None
+        if token.pos_ == "NOUN":  # "a protest by farmers", "violent demonstrations by prisoners"
+            if lemma in self.cues["protest_noun"] and any(c.dep_ == "agent" or (
+                    c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
+                return "riot" if any(c.lower_ == "violent" for c in token.children) else "protest"
+            return None
         if lemma in self.cues["protest_verb"]:
             return "protest"
         for c in token.children:
@@ -98,8 +106,9 @@ class ContextRules:
         while not out and head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
             head = head.head  # "residents gathered and pelted stones"
             out = [c for c in head.children if c.dep_ == "nsubj"]
-        if not out and verb.pos_ == "VERB":  # "in Tonala, Jalisco, a group of merchants protested": parsed as apposition
-            out = [t for t in verb.sent if t.i < verb.i and t.dep_ == "appos" and t.pos_ == "NOUN"][-1:]
+        if not out and verb.pos_ == "VERB" and verb.dep_ in ("ROOT", "acl", "conj", "ccomp", "relcl"):
+            out = self.left_subject(verb) or [  # "in Tonala, Jalisco, a group of merchants protested": an apposition
+                t for t in verb.sent if t.i < verb.i and t.dep_ == "appos" and t.pos_ == "NOUN"][-1:]
         found = []
         for said in out:
             tok = said
@@ -107,8 +116,23 @@ class ContextRules:
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), tok)
             found.append((said, tok))
-            found += [(c, c) for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+            found += [(c, c) for c in tok.conjuncts if c.pos_ == tok.pos_ and not c.ent_type_]
         return [(s, t) for s, t in found if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ("police", "who")]
+
+    def left_subject(self, verb: Token) -> list[Token]:
+        """The small parser often hangs a crowd off the place before it ("in Tonala, Jalisco, merchants protested")
+        or reads the verb as a modifier ("450 pilgrims protested"): take the noun right before the verb."""
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "NOUN":
+            return [verb.head]
+        j = verb.i - 1
+        while j >= verb.sent.start and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
+            j -= 1
+        if j < verb.sent.start or self.doc[j].pos_ != "NOUN" or self.doc[j].dep_ in ("pobj", "dobj"):
+            return []
+        tok = self.doc[j]
+        while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
+            tok = tok.head
+        return [tok]
 
     def rename(self, tok: Token, cue: str, by_head: dict, mentions: list[Mention],
                extra: dict[str, Actor]) -> Mention | None:

@@ -200,7 +200,7 @@ class ActorResolver:
         if role:
             return self.role_mention(span, root.i, role, None, country)
         if ent is not None:
-            if (ent.label_ in PLACE_LABELS or ent.label_ == "NORP") and self.locative(root):
+            if self.locative(root) and (ent.label_ in PLACE_LABELS or ent.label_ == "NORP" or self.gaz.candidates(ent.text)):
                 return None  # "in Arequipa", "in Morelia, Michoacan": places, not actors
             kind = {"PERSON": "person", "NORP": "population", "GPE": "state"}.get(ent.label_, "other")
             ref = ActorRef(text=span.text, name=ent.text, id=f"local:{slug(ent.text)}")
