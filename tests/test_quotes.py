@@ -41,6 +41,13 @@ def test_new_sentence_attribution_starts_a_new_quote(code):
     assert len(only(rec, "direct")) == 2
 
 
+def test_cue_in_the_sentence_before(code):
+    rec = code("Judge Alan Berman turned to the defendant and asked him a question.  “Explain to me why you did "
+               "what you did.”")
+    (q,) = only(rec, "direct")
+    assert q["text"].startswith("Explain to me") and "Berman" in q["speaker"]["name"]
+
+
 def test_quote_spanning_paragraphs(code):
     rec = code('The governor said, "This is the worst flood we have seen in fifty years.\n\n'
                '"Thousands of homes are under water and the roads are cut."\n\nRescue teams arrived on Sunday.')

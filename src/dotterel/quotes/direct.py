@@ -79,8 +79,11 @@ class Chain:
 
 
 def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    if span is None:
+    text = doc.text
+    while char > 0 and (char >= len(text) or text[char].isspace()):  # white space belongs to no token
+        char -= 1
+    span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
+    if not span:
         return char, char
     sent = span[0].sent
     return sent.start_char, sent.end_char
@@ -134,7 +137,7 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
             return cue
     para_start = text.rfind("\n", 0, first.open_start) + 1
     before_start = max(sentence_bounds(doc, first.open_start)[0], para_start)
-    if before_start == first.open_start:  # the quote opens its paragraph: "Smith said:" ends the last one
+    if para_start == first.open_start:  # the quote opens its paragraph: "Smith said:" ends the last one
         prev = text[:para_start].rstrip()
         if prev.endswith(":") or prev.endswith(","):
             before_start = max(sentence_bounds(doc, len(prev) - 1)[0], text.rfind("\n", 0, len(prev)) + 1)
