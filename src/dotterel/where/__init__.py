@@ -88,9 +88,9 @@ def unplaced(t: Toponym, known: list[Toponym]) -> Place:
     """A place the gazetteer lacks keeps its name; its point is the place that qualifies it ("Hosingow town
     (Kismaayo, Lower Juba)" -> Kismaayo), else the next known place of the sentence, at that one's precision."""
     name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip() or t.text
-    after = [o for o in known if o.start >= t.end] + [o for o in known if o.start < t.start][::-1]
-    if after and after[0].best:
-        p = after[0].best
+    after = [o.best for o in known if o.start >= t.end] + [o.best for o in known if o.start < t.start][::-1]
+    if t.anchor or after:
+        p = t.anchor or after[0]
         return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
     return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
 

@@ -42,7 +42,8 @@ GEO_AFTER = re.compile(r"\s+(?:city|town|village|district|area|neighbou?rhood|ca
                        r"province|municipality|county|sub-district|region|hamlet|settlement)\b", re.I)
 STRONG_CUES = {"in", "near", "at", "outside", "around", "inside", "across", "between", "nearby", "outskirts", "vicinity"}
 # single generic words that GeoNames also uses as names (Cameroon's 'North' region, Wales' 'Bala')
-NOT_NAMES = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre",
+NOT_NAMES = {"wadi", "jabal", "jebel", "tal", "tell", "ras", "bir", "ain", "deir", "kafr", "khirbet",
+             "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre",
              "center", "coast", "island", "capital", "city", "town", "village", "district", "province", "region",
              "state", "lake", "river", "sea", "mount", "valley", "border", "airport", "port", "bay", "zone", "area",
              "upper", "lower", "middle", "new", "old", "great", "little", "sector", "camp", "hills", "hill", "road",
@@ -59,6 +60,7 @@ class Toponym:
     prefer_admin: bool = False
     best: Place | None = None
     cue: str = ""  # the word (or , or parenthesis) right before it
+    anchor: Place | None = None  # for a name the gazetteer lacks: the place that qualifies it
     chained: bool = False  # follows another toponym: "Bar-Sanguun village (Kismaayo, Lower Juba)"
 
 
@@ -88,6 +90,18 @@ def _cue(text: str, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Capitalised runs, cut at sentence stops ("Donetsk. The OSCE" is two runs)."""
+    out = []
+    for m in RUN.finditer(text):
+        a = m.start()
+        for stop in re.finditer(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s+", m.group(0)):
+            out.append((a, m.start() + stop.start() + 1))
+            a = m.start() + stop.end()
+        out.append((a, m.end()))
+    return out
+
+
 def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """Place entities, then capitalised runs after a locative cue; a run right after a strong locative
     preposition overrides the small model's other labels ("in Kovvur town" tagged ORG). A run the gazetteer
@@ -96,7 +110,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     text = doc.text
     found: list[Toponym] = []
     place_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
-    runs = [(m.start(), m.end()) for m in RUN.finditer(text)]
+    runs = _runs(text)
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             s, e, name = ent.start_char, ent.end_char, ent.text
@@ -112,8 +126,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if cands:
                 found.append(Toponym(s, e, name, cands, True, admin, cue=_cue(text, s)))
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
-    for m in RUN.finditer(text):
-        s = m.start()
+    for s, run_end in runs:
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
         chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
@@ -121,7 +134,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         strong = cue in STRONG_CUES or geo_before
         if not strong and not chained and cue not in LOCATIVE_CUES:
             continue
-        words = m.group(0).split()
+        words = text[s:run_end].split()
         if words and words[-1].endswith(".") and words[-1].count(".") == 1:  # sentence stop, not "U.S."
             words[-1] = words[-1][:-1]
         while words and words[-1].lower().strip(".,") in TIME_WORDS:  # "in Nice Saturday"
@@ -181,24 +194,34 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         countries = {p.country for p in t.cands}
         if len(countries) == 1:
             focus[next(iter(countries))] += 1
-    for t in toponyms:
+    for t in reversed(toponyms):  # qualifiers come after what they qualify: resolve them first
         if not t.cands:
             continue
         others = [o for o in toponyms if o is not t and norm(o.text) != norm(t.text)]
         quals = [o for o in qualifiers(t, toponyms) if o.cands]
         admin1 = {norm(p.name) for o in others for p in o.cands if p.precision == "admin1"}
-        admin1 |= {norm(p.admin1) for o in quals for p in o.cands if p.admin1}
+        admin1 |= {norm(o.best.admin1) for o in quals if o.best and o.best.admin1}
         named_countries = {p.country for o in others for p in o.cands[:1] if p.precision == "country"}
         near = [o for o in others if abs(o.start - t.end) < 60]
         inner = bool(quals)  # a place qualified by others is the smaller one ("Campeche, Campeche")
         t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner))
+        if not inner and t.chained and (up := [p for p in t.cands if p.precision == "admin1"]):
+            t.best = max(up, key=lambda p: score(p, t, admin1, named_countries, focus, near))  # "..., Michoacan"
         if quals and not fits(t.best, quals):
             t.cands, t.best = [], None
+    for t in toponyms:
+        quals = qualifiers(t, toponyms)
+        if not t.best and quals:
+            t.anchor = next((q.best for q in quals if q.best), None)
+        if quals:  # later bare mentions of a qualified name mean the same place ("near Vodyane" again)
+            for o in toponyms:
+                if o.start > t.start and norm(o.text) == norm(t.text) and not qualifiers(o, toponyms):
+                    o.cands, o.best, o.anchor = t.cands, t.best, t.anchor
 
 
 def fits(p: Place, quals: list[Toponym]) -> bool:
     for o in quals:
-        for q in o.cands:
+        for q in [o.best] if o.best else []:
             if q.precision == "country" and q.country == p.country:
                 return True
             if q.admin1 and p.admin1 and norm(q.admin1) == norm(p.admin1):
