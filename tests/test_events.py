@@ -174,3 +174,13 @@ def test_pledged_support_is_support(code):
 def test_labour_strike_is_a_protest_not_an_attack(code):
     assert first_acled(code, "On 3 May 2021, bus drivers went on strike in the capital over unpaid salaries.") == \
         "Peaceful protest"
+
+
+def test_crowd_attacking_police_is_mob_violence(code):
+    assert first_acled(code, "On 6 May 2021, villagers assaulted two police officers who tried to enforce the curfew.") == \
+        "Mob violence"
+
+
+def test_burning_tyres_to_demand_is_violent_demonstration(code):
+    assert first_acled(code, "On 7 May 2021, workers burned tyres on the highway to demand unpaid wages.") == \
+        "Violent demonstration"

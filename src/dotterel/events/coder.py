@@ -181,9 +181,11 @@ class EventCoder:
 
     def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
+        weapons = [w for c in objs if not self.participant(c) for w in [c, *c.conjuncts]]
         objs = [c for c in objs if self.participant(c)]
         if not objs:
-            for prep in verb.children:
+            # "fired mortars and small arms at the positions": the target may hang from the weapons
+            for prep in [*verb.children, *(p for w in weapons for p in w.children)]:
                 if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                     objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
                     if objs:
@@ -256,7 +258,7 @@ class EventCoder:
         self.attach_summary_counts(events, sentence_of, sentences)
         typed = [sentence_of[i] for i, e in enumerate(events) if e.acled_sub_event_type]
         if typed:  # the report's wording around its lead event refines that event's ACLED type
-            window = sentences[typed[0]:typed[0] + 3]
+            window = sentences[typed[0]:typed[0] + 2]
             text = doc.text[window[0].start_char:window[-1].end_char]
             events = order_by_salience(events, sentence_of, main, text, self.lex.acled)
         coded.events = events
