@@ -20,17 +20,33 @@ _MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    # ranges: the first day ("3-5 May 2020", "between 3 and 5 March", "March 3-5")
+    ("drange", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+" + _MON +
+                          r"(?:,?\s+((?:19|20)\d\d))?", re.I)),
+    ("mrange", re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}\b(?:,?\s+((?:19|20)\d\d))?",
+                          re.I)),
+    ("endof", re.compile(r"\b(?:the\s+)?(end|beginning|start|middle|mid)(?:\s+of|-)\s*" + _MON + r"(?:,?\s+((?:19|20)\d\d))?",
+                         re.I)),
     ("dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+((?:19|20)\d\d)\b", re.I)),
     ("mdy", re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)),
     ("dm", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?!\w)", re.I)),
     ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     ("my", re.compile(r"\b" + _MON + r",?\s+((?:19|20)\d\d)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
-    ("relative", re.compile(r"\b(yesterday|today|tonight|last night|this morning|earlier today|"
-                            r"last week|this week|earlier this week|last month|this month|earlier this month|"
-                            r"in the past month|in the past week|last year|this year)\b", re.I)),
+    ("relative", re.compile(r"\b(yesterday|today|tonight|last night|this morning|earlier today|overnight|"
+                            r"(?:in )?the (?:last|past) (?:24|48|72) hours|"
+                            r"last week|this week|earlier this week|last weekend|this weekend|"
+                            r"last month|this month|earlier this month|"
+                            r"in the (?:past|last) month|in the (?:past|last) week|last year|this year|earlier this year|"
+                            r"in recent years|in recent months|in recent weeks|recent days)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|by)\s+((?:19|20)\d\d)\b", re.I)),
 ]
+
+
+FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|scheduled|plans? to|expected to|next)\b[^.;]*$", re.I)
+# an event told after another, dated by it ("hours later", "the next day")
+FOLLOWING = re.compile(r"\b(hours later|later that day|that night|minutes later|shortly after(?:wards)?|"
+                       r"the (?:next|following) day|a day later)\b", re.I)
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:
@@ -52,6 +68,20 @@ def _near(pub: dt.date, month: int, day: int) -> dt.date | None:
 def resolve(kind: str, m: re.Match, pub: dt.date | None) -> tuple[str, str] | None:
     """(date string, precision) for one matched expression."""
     g = m.groups()
+    if kind in ("drange", "mrange", "endof"):
+        day_g, mon_g = (g[0], g[1]) if kind == "drange" else (g[1], g[0]) if kind == "mrange" else (None, g[1])
+        month = month_number(mon_g)
+        if kind == "endof":
+            day = {"end": 28, "middle": 15, "mid": 15}.get(g[0].lower(), 1)
+        else:
+            day = int(day_g)
+        if g[2]:
+            d = _date(int(g[2]), month, day)
+        else:
+            d = _near(pub, month, day) if pub else None
+        if d is None:
+            return None
+        return (d.strftime("%Y-%m"), "month") if kind == "endof" else (d.isoformat(), "day")
     if kind == "iso" and (d := _date(int(g[0]), int(g[1]), int(g[2]))):
         return d.isoformat(), "day"
     if kind == "dmy" and (d := _date(int(g[2]), month_number(g[1]), int(g[0]))):
@@ -70,11 +100,25 @@ def resolve(kind: str, m: re.Match, pub: dt.date | None) -> tuple[str, str] | No
         return d.isoformat(), "day"
     if kind == "weekday":
         back = (pub.weekday() - WEEKDAYS.index(g[0].lower())) % 7
+        if back == 0 and m.group(0).lower().startswith("last"):
+            back = 7
         return (pub - dt.timedelta(days=back)).isoformat(), "day"
     if kind == "relative":
         word = g[0].lower()
-        if word == "yesterday":
-            return (pub - dt.timedelta(days=1)).isoformat(), "day"
+        if word == "yesterday" or re.search(r"(24|48|72) hours", word):
+            days = int(m.group(0).split()[-2]) // 24 if "hours" in word else 1
+            return (pub - dt.timedelta(days=days)).isoformat(), "day"
+        if word == "overnight":
+            return pub.isoformat(), "day"
+        if word in ("last weekend", "this weekend"):
+            back = (pub.weekday() - 5) % 7 or 7  # the Saturday before publication
+            return (pub - dt.timedelta(days=back)).isoformat(), "day"
+        if word in ("in recent years",):
+            return str(pub.year), "year"
+        if word in ("in recent months", "earlier this year"):
+            return str(pub.year), "year"
+        if word in ("in recent weeks", "recent days"):
+            return pub.strftime("%Y-%m"), "month"
         if word in ("today", "tonight", "this morning", "earlier today"):
             return pub.isoformat(), "day"
         if word == "last night":
@@ -103,6 +147,9 @@ def find_expressions(text: str, pub: dt.date | None) -> list[tuple[int, str, str
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if (value := resolve(kind, m, pub)) is not None:
+                if kind == "weekday" and pub is not None and FUTURE.search(text[max(0, m.start() - 60):m.end()]):
+                    ahead = (WEEKDAYS.index(m.group(1).lower()) - pub.weekday()) % 7 or 7
+                    value = ((pub + dt.timedelta(days=ahead)).isoformat(), "day")
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), *value))
     return sorted(found)
@@ -121,11 +168,21 @@ class TemporalResolver:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         pub = dt.date.fromisoformat(coded.publication_date) if coded.publication_date else None
         cache: dict[int, list[tuple[int, str, str]]] = {}
-        for event in coded.events:
+        previous: Event | None = None
+        for event in sorted(coded.events, key=lambda e: e.evidence.start):
             ev = event.evidence
             if ev.start not in cache:
                 cache[ev.start] = find_expressions(ev.text, pub)
-            self.date_event(event, cache[ev.start], pub)
+            follow = FOLLOWING.search(ev.text)
+            if follow and not cache[ev.start] and previous is not None and previous.date and previous.evidence.start < ev.start:
+                event.date, event.date_precision = previous.date, previous.date_precision
+                cue = follow.group(1).lower()
+                if "day" in cue and "that" not in cue and previous.date_precision == "day":
+                    event.date = (dt.date.fromisoformat(previous.date) + dt.timedelta(days=1)).isoformat()
+                event.historical = previous.historical
+            else:
+                self.date_event(event, cache[ev.start], pub)
+            previous = event
 
     @staticmethod
     def date_event(event: Event, expressions: list[tuple[int, str, str]], pub: dt.date | None) -> None:

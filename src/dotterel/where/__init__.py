@@ -155,7 +155,7 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
             return False
         if token.dep_ in ("dobj", "nsubjpass") and token.head.i == head.i:
             return t.best is None or t.best.precision != "country" or token.dep_ == "dobj"
-        if token.dep_ in ("conj", "appos", "compound"):
+        if token.dep_ in ("conj", "appos"):
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in GEO_NOUNS:
             token = token.head.head

@@ -28,8 +28,9 @@ GENERIC = re.compile(r"\s+(city|town|village|villages|district|municipality|prov
                      r"prefecture|division|zone|locality|camp|refugee camp|market|islands?)$", re.I)
 ADMIN_WORDS = {"district", "municipality", "province", "region", "state", "governorate", "oblast", "county",
                "department", "prefecture", "division", "zone", "raion", "township"}
-RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|de la|of|al|el|ad|ar|as|an|es|ash|ez|bin|ben|la|le|du|da|do|dos|das)\s+)?"
-                 r"[A-Z][\w'’.-]*)*")
+_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|ash|az|ez|es|at)-[A-Z][\w'’.-]*)"  # "Ain al-Asad"
+RUN = re.compile(_WORD + r"(?:\s+(?:(?:de|del|de la|of|al|el|ash|ez|bin|ben|la|le|du|da|do|dos|das)\s+)?" + _WORD + r")*")
+CONNECTORS = {"de", "del", "of", "al", "el", "ash", "ez", "bin", "ben", "la", "le", "du", "da", "do", "dos", "das"}
 MAX_CANDS = 40
 GEO_PREFIX = re.compile(r"^(?:the\s+)?(?:city|town|village|municipality|district|province|region|governorate|state|"
                         r"county|department|prefecture) of\s+", re.I)
@@ -143,7 +144,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
         for k in range(len(words), 0, -1):
-            if k == 1 and len(words) > 1 and not words[1][:1].isdigit():
+            if k == 1 and len(words) > 1 and not words[1][:1].isdigit() and words[1] not in CONNECTORS:
                 break
             sub = " ".join(words[:k])
             e = s + len(sub)

@@ -1,0 +1,60 @@
+"""Event dates against the publication date: explicit, day-month, weekdays, relative words, ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dotterel.when import find_expressions
+
+PUB = dt.date(2024, 3, 13)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,date,precision", [
+    ("Troops shelled the town on 2 March 2024.", "2024-03-02", "day"),
+    ("Troops shelled the town on March 3, 2023.", "2023-03-03", "day"),
+    ("Troops shelled the town on Mar. 3.", "2024-03-03", "day"),
+    ("Militants attacked a convoy on 28 December.", "2023-12-28", "day"),  # no year: the latest before publication
+    ("The army seized the base in January 2016.", "2016-01", "month"),
+    ("The rebels first took the city in 1991.", "1991", "year"),
+    ("Police arrested 20 protesters yesterday.", "2024-03-12", "day"),
+    ("Police arrested 20 protesters on Monday.", "2024-03-11", "day"),
+    ("Police arrested 20 protesters last Wednesday.", "2024-03-06", "day"),
+    ("Ministers will meet on Friday to discuss the truce.", "2024-03-15", "day"),
+    ("Clashes erupted last week in the capital.", "2024-03-06", "week"),
+    ("Clashes erupted earlier this month in the capital.", "2024-03", "month"),
+    ("At least 40 people died in the past month.", "2024-02", "month"),
+    ("Fighting resumed at the end of October.", "2023-10", "month"),
+    ("Six soldiers were killed in the last 24 hours.", "2024-03-12", "day"),
+    ("Fighting raged on 3-5 March around the airport.", "2024-03-03", "day"),
+    ("Fighting raged between 3 and 5 May 2020.", "2020-05-03", "day"),
+])
+def test_date_forms(text, date, precision):
+    found = find_expressions(text, PUB)
+    assert found and found[0][1:] == (date, precision)
+
+
+def test_relative_dates_stay_null_without_publication_date():
+    assert find_expressions("Police arrested 20 protesters yesterday.", None) == []
+    assert find_expressions("Police arrested 20 protesters on Monday.", None) == []
+    assert [x[1:] for x in find_expressions("Police arrested 20 protesters on 2 March 2024.", None)] == [("2024-03-02", "day")]
+
+
+def test_event_dates_in_a_document(code):
+    rec = code("Gunmen attacked a police station in Kaduna on Monday, killing three officers. "
+               "Hours later, soldiers arrested 12 suspects in the area.", date="2024-03-13")
+    dated = {e["event_type"]: e for e in rec["events"]}
+    assert dated["ASSAULT"]["date"] == "2024-03-11" and dated["ASSAULT"]["date_precision"] == "day"
+    assert not dated["ASSAULT"]["historical"]
+    arrest = dated.get("COERCE")
+    if arrest is not None:  # "hours later" takes the previous event's date
+        assert arrest["date"] == "2024-03-11"
+
+
+def test_historical_and_undated_documents(code):
+    old = code("Rebels captured the town of Kidal in 2012.", date="2024-03-13")
+    assert old["events"] and all(e["historical"] for e in old["events"] if e["date"])
+    undated = code("Police arrested 20 protesters in Nairobi yesterday.")
+    assert undated["publication_date"] is None
+    assert all(e["date"] is None for e in undated["events"])

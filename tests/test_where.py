@@ -1,0 +1,81 @@
+"""Offline gazetteer and event locations: attachment, qualifiers, ambiguity, and sentences with no event place."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.where import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_gazetteer_has_cities_provinces_countries_and_curated_places(gaz):
+    assert any(p.country == "IRQ" and p.precision == "city" for p in gaz.candidates("Mosul"))
+    assert any(p.precision == "admin1" and p.country == "SOM" for p in gaz.candidates("Lower Juba"))
+    assert any(p.admin1 for p in gaz.candidates("Kandahar") if p.precision == "city")
+    tanf = gaz.candidates("al-Tanf")
+    assert tanf and tanf[0].precision == "site" and tanf[0].country == "SYR"
+    assert gaz.candidates("the West Bank")[0].country == "PSE"
+    assert gaz.candidates("U.S.")[0].country == "USA"
+    # a country sits at its centroid, not at its capital
+    syria, damascus = gaz.country("SYR"), next(p for p in gaz.candidates("Damascus") if p.country == "SYR")
+    assert abs(syria.lat - damascus.lat) + abs(syria.lon - damascus.lon) > 1
+
+
+def loc(code, text, date="2024-03-13"):
+    rec = code(text, date=date)
+    return [e["location"] for e in rec["events"] if e["location"]]
+
+
+def test_place_attached_to_the_event(code):
+    locs = loc(code, "A car bomb exploded near a market in Mosul on Tuesday, killing seven people.")
+    assert locs and locs[0]["name"] == "Mosul" and locs[0]["country"] == "IRQ" and locs[0]["precision"] == "city"
+
+
+def test_village_qualified_by_district_and_province(code):
+    # the qualifiers choose the right namesake; an unknown village takes its qualifier's point
+    locs = loc(code, "On 9 March 2024, militants attacked an army post near Pisky, Donetsk. Two soldiers were wounded.")
+    assert locs and locs[0]["country"] == "UKR"
+    assert 46.5 < locs[0]["lat"] < 49.5 and 36 < locs[0]["lon"] < 39.5
+    locs = loc(code, "On 2 March 2024, gunmen killed a farmer in Qoryooley village (Qoryooley, Lower Shabelle).")
+    assert locs and locs[0]["country"] == "SOM"
+
+
+def test_municipality_and_state(code):
+    locs = loc(code, "On 4 March 2024, in Cuauhtemoc municipality, Chihuahua, two men were shot dead by gunmen.")
+    assert locs and locs[0]["name"] == "Cuauhtemoc" and locs[0]["admin1"] == "Chihuahua"
+
+
+def test_ambiguous_names_follow_the_document(code):
+    georgia = loc(code, "Police arrested 30 protesters in Atlanta, Georgia, after a march on the state capitol.")
+    assert georgia and georgia[0]["country"] == "USA"
+    tripoli = loc(code, "Armed groups clashed in Tripoli as Libyan officials called for calm.")
+    assert tripoli and tripoli[0]["country"] == "LBY"
+
+
+def test_curated_base_and_region(code):
+    base = loc(code, "A drone attack targeted US forces at Ain al-Asad air base on Monday.")
+    assert base and base[0]["precision"] == "site" and base[0]["country"] == "IRQ"
+    strip = loc(code, "Israeli aircraft struck targets in the Gaza Strip overnight.")
+    assert strip and strip[0]["country"] == "PSE"
+
+
+def test_several_countries_give_no_wrong_point(code):
+    locs = loc(code, "The coalition carried out 20 air strikes in Iraq and Syria last week.")
+    assert not locs or {x["country"] for x in locs} <= {"IRQ", "SYR"} and all(x["precision"] != "city" for x in locs)
+    assert not any(x["country"] == "IRQ" for x in locs) or not any(x["country"] == "SYR" for x in locs)
+
+
+def test_no_event_place_gives_no_location(code):
+    assert loc(code, "Rebels killed four soldiers in an ambush, the army said.") == []
+    # a country named as an actor is not where the event happened
+    assert loc(code, "Russia condemned the attack on the convoy.") == []
+
+
+def test_document_without_a_date(code):
+    rec = code("Soldiers clashed with militants in Kidal.")
+    assert rec["publication_date"] is None
+    assert any(e["location"] and e["location"]["country"] == "MLI" for e in rec["events"])
