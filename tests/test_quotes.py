@@ -69,6 +69,13 @@ def test_indirect_speech_that_clause(code):
     assert "The interior minister" in names(q["speaker"])
 
 
+def test_coordinated_reports_are_two_quotes(code):
+    rec = code("The minister said the border would reopen on Monday and said that aid trucks were already "
+               "waiting at the crossing.")
+    texts = [q["text"] for q in only(rec, "indirect")]
+    assert texts == ["the border would reopen on Monday", "aid trucks were already waiting at the crossing"]
+
+
 def test_told_reuters_with_spokesperson_for_org(code):
     rec = code("A spokesperson for the United Nations told Reuters that aid convoys had been blocked at the "
                "border for three days.")

@@ -15,6 +15,18 @@ OBJECT_PREPS = {"as", "for", "on", "about", "against", "of"}  # "called on X to"
 EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--", "and", "but"}
 
 
+def clipped(doc: Doc, cue: Token, left: int, right: int) -> int:
+    """The right end of the content: before a paragraph break, or before a second reporting verb
+    coordinated with the cue ("said X and said that Y"). Nested and adverbial attributions stay inside
+    ("said he believes ...", PolNeAR's contents keep them)."""
+    for t in doc[left + 1:right + 1]:
+        if "\n" in t.text:
+            return t.i - 1
+        if t.i > cue.i and cue_kind(t) == "speech" and t.dep_ == "conj" and t.head.i == cue.i:
+            return min(t.left_edge.i, t.i) - 1
+    return right
+
+
 def trimmed(doc: Doc, left: int, right: int) -> Span | None:
     """doc[left:right+1] without a leading complementizer and edge punctuation."""
     while left <= right and (doc[left].text in EDGE_PUNCT or doc[left].is_space):
@@ -52,9 +64,7 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
             # attribution ("X, the minister said, Y") keeps both sides, as one quote
             left = token.i + 1 if clause.i > token.i else left
             right = token.i - 1 if clause.i < token.i else right
-        right = next((t.left_edge.i - 1 for t in doc[left:right + 1] if t.dep_ == "conj" and t.i > token.i
-                      and cue_kind(t) == "speech" and t.head.i in (token.i, clause.i)), right)
-        span = trimmed(doc, left, right)
+        span = trimmed(doc, left, clipped(doc, token, left, right))
         if span is not None and len(span) >= MIN_WORDS:
             yield span, token
 
@@ -75,7 +85,7 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     # a comment clause after a comma is the writer's, not the content (", which he believes ...")
     right = next((t.i - 1 for t in doc[left + 1:right + 1] if t.text == "," and t.i + 1 <= right
                   and doc[t.i + 1].lower_ in ("which", "who", "whom")), right)
-    span = trimmed(doc, left, right)
+    span = trimmed(doc, left, clipped(doc, verb, left, right))
     return span if span is not None and len(span) >= MIN_OBJECT_WORDS else None
 
 
