@@ -184,3 +184,13 @@ def test_crowd_attacking_police_is_mob_violence(code):
 def test_burning_tyres_to_demand_is_violent_demonstration(code):
     assert first_acled(code, "On 7 May 2021, workers burned tyres on the highway to demand unpaid wages.") == \
         "Violent demonstration"
+
+
+def test_compound_nominal_takes_the_phrase_arguments(code):
+    ev = [pair(e) for e in events(code, "Norway launched a mediation effort between the government and the rebels.")]
+    assert any(t == "CONSULT" and a == "Norway" and "government" in r for t, a, r in ev)
+
+
+def test_on_alert_is_mobilization(code):
+    ev = [pair(e) for e in events(code, "Indian troops remained on alert along the border with China.")]
+    assert any(t == "MOBILIZE" and "troops" in a for t, a, r in ev)

@@ -57,6 +57,7 @@ class Trigger:
     governor: Token  # the verb whose clause carries the event (the trigger itself for verbs)
     text_end: int  # character end of the trigger words (two-word nouns)
     demand: Token | None = None  # "X says Y must stop": the verb of saying whose subject demands the act
+    anchor: Token | None = None  # the noun whose phrase holds a nominal trigger's arguments
 
 
 class EventCoder:
@@ -102,13 +103,18 @@ class EventCoder:
                 sense, end = hit
                 if token.dep_ == "pobj" and (alt := self.lex.prep_nouns.get(f"{token.head.lower_} {token.lemma_.lower()}")):
                     sense = alt  # "went on strike" is a labour strike, not an air strike
-                governor = token.head if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" else token
-                if governor is not token and governor.lemma_.lower() in self.lex.verbs and \
+                # "a mediation effort": the phrase's head noun carries the arguments
+                anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
+                    not self.noun_sense(token.head) else token
+                governor = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" else anchor
+                if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.pos_ == "VERB":
+                    governor = anchor.head.head  # "went on strike", "remained on alert"
+                if governor is not anchor and governor.lemma_.lower() in self.lex.verbs and \
                         governor.lemma_.lower() not in self.lex.light_verbs:
                     continue  # "condemned the attack": the verb is the event
-                if token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lex.verbs:
+                if anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in self.lex.verbs:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
-                found.append(Trigger(token, sense, governor, end))
+                found.append(Trigger(token, sense, governor, end, anchor=anchor))
         return found
 
     def verb_object(self, verb: Token) -> TriggerSense | None:
@@ -196,11 +202,12 @@ class EventCoder:
         actors = [c for c in noun.children if c.dep_ == "poss"]
         recipients = []
         for prep in noun.children:
-            if prep.dep_ == "prep" and (prep.lower_ in ("by", "between", "among") or
-                                        (prep.lower_ == "from" and self.noun_type(noun) in FROM_SOURCE)):
+            kind = self.noun_type(noun)
+            if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ in ("between", "among") and kind == "ASSAULT") or
+                                        (prep.lower_ == "from" and kind in FROM_SOURCE)):
                 # "clashes between A and B": both sides act; "criticism from the UN": the UN acts
                 actors += [c for c in prep.children if c.dep_ == "pobj"]
-            elif prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+            elif prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "between"):
                 recipients += [c for c in prep.children if c.dep_ == "pobj"]
         if not actors:
             actors = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
@@ -220,8 +227,11 @@ class EventCoder:
             actors = self.subjects(verb)
             # "an American air strike killed 12": the subject names the attacker through its modifier
             return actors, [self.patient(t) for t in self.objects(verb)]
-        actors, recipients = self.noun_arguments(token)
-        if verb is not token:
+        noun = trig.anchor or token
+        actors, recipients = self.noun_arguments(noun)
+        if not recipients:  # "gave Canada a deadline"
+            recipients = [c for c in verb.children if c.dep_ == "dative"]
+        if verb is not noun:
             if not actors or all(a.pos_ == "PRON" for a in actors):  # "completed its withdrawal": the subject's
                 actors = self.subjects(verb) or actors
             if not recipients:
