@@ -105,3 +105,21 @@ def test_user_kb_record_is_used(code, tmp_path, monkeypatch):
     path = add_user_actor(KBActor(id="ZZ_FRONT", name="Zanzibar Liberation Front", kind="armed_group",
                                   aliases=["ZLF"]))
     assert json.loads(path.read_text().splitlines()[0])["id"] == "ZZ_FRONT"
+
+
+def test_protest_held_by_and_implicit_protesters(code):
+    rec = code("A rally was held by teachers in Nairobi, Kenya, on Monday to demand better pay.")
+    assert "Protesters (Kenya)" in actors(rec)
+    rec = code("Protests were held outside the governor's office in Enugu, Nigeria, against rising fuel prices.")
+    assert "Protesters (Nigeria)" in actors(rec)
+
+
+def test_generic_doers_of_violence_are_unidentified(code):
+    rec = code("Two men shot dead a money changer in Peshawar, Pakistan, on Saturday and fled on a motorbike.")
+    assert "Unidentified Armed Group (Pakistan)" in actors(rec)
+
+
+def test_crowd_misparsed_after_place_list(code):
+    rec = code("On 2 March, in Cusco, Peru, a group of street vendors protested against their eviction.")
+    assert "Protesters (Peru)" in actors(rec)
+    assert "Cusco" not in actors(rec)

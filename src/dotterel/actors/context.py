@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # state forces and armed groups that march or burn are not protesters or rioters; anyone else may be
 ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "CRM"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+UNKNOWN_DOERS = {"man", "person", "individual", "people", "assailant", "attacker", "unknown", "perpetrator"}
 QUANTITY_HEADS = {"hundred", "thousand", "dozen", "number", "group", "crowd", "scores", "score", "million"}
 SPEAKER_ROLES = {"spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander", "official",
                  "representative", "member", "envoy", "minister", "secretary", "president", "director"}
@@ -48,6 +49,12 @@ class ContextRules:
                 if mod:
                     self.rename(token, "riot" if mod == "riot" else "protest", by_head, mentions, extra)
                     continue
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.cues["protest_noun"] | {"riot"}:
+                self.implicit_crowd(token, extra)
+            if cue is None and token.pos_ == "VERB" and token.lemma_.lower() in self.cues.get("violence_verb", ()):
+                for said, subj in self._subjects(token, "riot"):
+                    if subj.lemma_.lower() in UNKNOWN_DOERS and said.i not in by_head:
+                        self.unidentified(said, subj, mentions, by_head)
             if cue:
                 for said, subj in self.subjects(token, cue):
                     m = self.rename(subj, cue, by_head, mentions, extra)
@@ -75,6 +82,9 @@ class ContextRules:
         if lemma in self.cues["protest_verb"]:
             return "protest"
         for c in token.children:
+            if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.cues["protest_noun"] and any(
+                    g.dep_ == "agent" for g in token.children):
+                return "protest"  # "a rally was held by journalists"
             if c.dep_ == "dobj" and (c.lemma_.lower() in self.cues["protest_noun"] or self.doc[c.left_edge.i:c.i + 1]
                                      .text.lower().replace(" ", "").endswith("sit-in")):
                 return "protest"  # "staged a sit-in", "held a protest demonstration"
@@ -99,7 +109,7 @@ class ContextRules:
 
     def _subjects(self, verb: Token, cue: str) -> list[tuple[Token, Token]]:
         out = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
-        if verb.pos_ == "NOUN" or cue in ("riot", "mob"):  # "was lynched by villagers", "a protest by farmers"
+        if verb.pos_ == "NOUN" or cue in ("riot", "mob") or not out:  # "was lynched by villagers", "a protest by farmers"
             out += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                     for g in c.children if g.dep_ == "pobj"]
         head = verb
@@ -118,6 +128,37 @@ class ContextRules:
             found.append((said, tok))
             found += [(c, c) for c in tok.conjuncts if c.pos_ == tok.pos_ and not c.ent_type_]
         return [(s, t) for s, t in found if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ("police", "who")]
+
+    def implicit_crowd(self, noun: Token, extra: dict[str, Actor]) -> None:
+        """'a protest was held in Erode', 'a prison riot broke out': the protesters or rioters are actors too,
+        even unnamed; 'a rally was held by journalists' names them."""
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return
+        if any(c.dep_ == "agent" for c in verb.children):
+            return  # the agent is renamed through the verb's own subjects below
+        label = "Rioters" if noun.lemma_.lower() == "riot" or any(c.lower_ == "violent" for c in noun.children) \
+            else "Protesters"
+        place = self.country
+        actor_id = f"{place.id}.OPP.{label.lower()}" if place else f"local:{label.lower()}"
+        actor = extra.setdefault(actor_id, Actor(id=actor_id, name=f"{label} ({place.name})" if place else label,
+                                                 kind="population", country=place.country if place else None,
+                                                 sector="OPP"))
+        if noun.text not in actor.aliases:
+            actor.aliases.append(noun.text)
+
+    def unidentified(self, said: Token, subj: Token, mentions: list[Mention], by_head: dict) -> None:
+        span = self.doc[said.left_edge.i:subj.i + 1]
+        place = self.country
+        name = f"Unidentified Armed Group ({place.name})" if place else "Unidentified Armed Group"
+        ref = ActorRef(text=span.text, name=name, id=f"{place.id}.UAF.armed-group" if place else "local:unidentified-armed-group",
+                       country=place.country if place else None, sector="UAF")
+        old = by_head.get(subj.i)
+        if old is not None:
+            old.ref, old.kind = ActorRef(**{**ref.__dict__, "text": old.ref.text}), "armed_group"
+            return
+        by_head[said.i] = Mention(span.start_char, span.end_char, ref, kind="armed_group", head=said.i)
+        mentions.append(by_head[said.i])
 
     def left_subject(self, verb: Token) -> list[Token]:
         """The small parser often hangs a crowd off the place before it ("in Tonala, Jalisco, merchants protested")

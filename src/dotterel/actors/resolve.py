@@ -144,7 +144,7 @@ class ActorResolver:
             if actor.kind == "state" and actor.country:
                 votes[actor.country] += 1
         for ent in doc.ents:  # each place votes for every country its likely readings lie in
-            if ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+            if ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "PERSON"):
                 for code in {place.country for place in self.gaz.candidates(ent.text)[:3]}:
                     votes[code] += 1
         top = votes.most_common(2)
