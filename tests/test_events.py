@@ -194,3 +194,17 @@ def test_compound_nominal_takes_the_phrase_arguments(code):
 def test_on_alert_is_mobilization(code):
     ev = [pair(e) for e in events(code, "Indian troops remained on alert along the border with China.")]
     assert any(t == "MOBILIZE" and "troops" in a for t, a, r in ev)
+
+
+def test_material_support_is_aid(code):
+    ev = [pair(e) for e in events(code, "Canada provided support to flood victims in Pakistan.")]
+    assert any(t == "AID" and a == "Canada" for t, a, r in ev)
+
+
+def test_refusing_to_end_a_strike_is_reject(code):
+    assert "REJECT" in types(code, "The dockworkers' union said it will not end the strike until wages rise.")
+
+
+def test_purpose_clause_aims_at_the_main_object(code):
+    ev = [pair(e) for e in events(code, "Poland summoned the Belarusian ambassador to complain about border incidents.")]
+    assert any(t == "ACCUSE" and a == "Poland" and "ambassador" in r for t, a, r in ev)

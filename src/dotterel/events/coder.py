@@ -86,15 +86,19 @@ class EventCoder:
 
     def triggers(self, sentence: Span) -> list[Trigger]:
         found = []
+        consumed: set[int] = set()  # objects whose sense a verb + object pair already took ("provided support")
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
+            if token.i in consumed:
+                continue
+            if token.pos_ == "VERB" and (pair := self.verb_object(token)):
+                consumed.update(c.i for c in token.children if c.dep_ == "dobj")
+                found.append(Trigger(token, pair, token, token.idx + len(token.text)))
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp"):
                     continue  # "Iran-backed militias": an attribute, not an act
                 if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
                     continue  # "launched an attack": the noun names the event
                 found.append(Trigger(token, self.lex.verbs[token.lemma_.lower()], token, token.idx + len(token.text)))
-            elif token.pos_ == "VERB" and (pair := self.verb_object(token)):
-                found.append(Trigger(token, pair, token, token.idx + len(token.text)))
             elif token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in self.lex.agents and \
                     token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in self.lex.verbs:
                 head = token.head  # the act of "protesters gathered" is the protest they form
@@ -119,7 +123,7 @@ class EventCoder:
 
     def verb_object(self, verb: Token) -> TriggerSense | None:
         for c in verb.children:
-            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "prt"):
+            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt"):
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 if sense := self.lex.verb_objects.get(f"{verb.lemma_.lower()} {target.lemma_.lower()}"):
                     return sense
@@ -196,6 +200,10 @@ class EventCoder:
                     objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
                     if objs:
                         break
+        if not objs and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
+                not any(c.dep_ == "nsubj" for c in verb.children):
+            # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
+            objs = [c for c in verb.head.children if c.dep_ == "dobj" and self.participant(c)]
         return with_conjuncts(objs[:1])
 
     def noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
@@ -242,9 +250,11 @@ class EventCoder:
 
     def patient(self, token: Token) -> Token:
         """'the release of the hostages', 'the death of a migrant': the one the act befalls is in 'of'."""
-        if token.lemma_.lower() in self.lex.of_nouns or self.noun_sense(token):
+        event_noun = self.noun_sense(token) is not None
+        if token.lemma_.lower() in self.lex.of_nouns or event_noun:
             for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                # "rejected a request from Brown": the one who asked is the one rejected
+                if prep.dep_ == "prep" and (prep.lower_ == "of" or (event_noun and prep.lower_ == "from")):
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None and self.participant(pobj):
                         return pobj
