@@ -85,12 +85,13 @@ class PlaceResolver:
 
 
 def unplaced(t: Toponym, known: list[Toponym]) -> Place:
-    """A place the gazetteer lacks keeps its name; its point is the place that qualifies it ("Hosingow town
-    (Kismaayo, Lower Juba)" -> Kismaayo), else the next known place of the sentence, at that one's precision."""
+    """A place the gazetteer lacks keeps its name; its point is the most specific known place around it: its
+    qualifier ("Hosingow town (Kismaayo, Lower Juba)" -> Kismaayo) or the sentence's town ("in Tijuana, ...
+    found dead in La Presa Rural" -> Tijuana), at that place's precision."""
     name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip() or t.text
-    after = [o.best for o in known if o.start >= t.end] + [o.best for o in known if o.start < t.start][::-1]
-    if t.anchor or after:
-        p = t.anchor or after[0]
+    around = ([t.anchor] if t.anchor else []) + [o.best for o in sorted(known, key=lambda o: abs(o.start - t.start)) if o.best]
+    if around:
+        p = min(around, key=lambda q: RANK[q.precision])
         return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
     return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
 

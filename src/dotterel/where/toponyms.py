@@ -32,13 +32,15 @@ _WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|ash|az|ez|es|at)-[A-Z][\w'’
 RUN = re.compile(_WORD + r"(?:\s+(?:(?:de|del|de la|of|al|el|ash|ez|bin|ben|la|le|du|da|do|dos|das)\s+)?" + _WORD + r")*")
 CONNECTORS = {"de", "del", "of", "al", "el", "ash", "ez", "bin", "ben", "la", "le", "du", "da", "do", "dos", "das"}
 MAX_CANDS = 40
-GEO_PREFIX = re.compile(r"^(?:the\s+)?(?:city|town|village|municipality|district|province|region|governorate|state|"
-                        r"county|department|prefecture) of\s+", re.I)
+GEO_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|municipality|district|province|region|governorate|state|"
+                        r"county|department|prefecture) of\s+|(?:barangay|colonia|kebele|village|commune|locality)\s+)", re.I)
 TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"}
 GEO_OF = re.compile(r"\b(?:city|town|village|villages|district|province|region|area|areas|neighbou?rhood|suburb|"
-                    r"camp|governorate|municipality|county|state|hamlet|settlement|island|port) of\s+(?:the\s+)?$", re.I)
+                    r"camp|governorate|municipality|county|state|hamlet|settlement|island|port|commune|locality|sector|"
+                    r"(?:north|south)(?:east|west)?|east|west|outskirts|vicinity|side|part|parts|suburbs|"
+                    r"entrance|edge|centre|center|heart) of\s+(?:the\s+)?$", re.I)
 GEO_AFTER = re.compile(r"\s+(?:city|town|village|district|area|neighbou?rhood|camp|refugee camp|governorate|"
                        r"province|municipality|county|sub-district|region|hamlet|settlement)\b", re.I)
 STRONG_CUES = {"in", "near", "at", "outside", "around", "inside", "across", "between", "nearby", "outskirts", "vicinity"}
@@ -169,8 +171,9 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                                      chained=chained))
         found.sort(key=lambda t: t.start)
     for i, t in enumerate(found):  # qualifiers found as entities chain too: "near Vodyane, Donetsk"
-        if i and t.cue in ",(" and 0 <= t.start - found[i - 1].end <= 25 and "." not in text[found[i - 1].end:t.start]:
-            t.chained = True
+        gap = text[found[i - 1].end:t.start] if i else "."
+        if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and "." not in gap:
+            t.chained = True  # "Ta Tork commune of Samlout district" chains as well
     return found
 
 
