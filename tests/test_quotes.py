@@ -35,6 +35,13 @@ def test_interrupted_quote_is_one_quote_with_the_named_speaker(code):
     assert "Yoav Gallant" in q["speaker"]["name"]
 
 
+def test_title_before_an_attribution_is_not_an_interrupted_quote(code):
+    rec = code("On “Meet the Press,” Senator Dana Reyes said the governor’s “judgment” and “honesty” were in "
+               "question after the flood response.")
+    assert not any("Meet the Press" in q["text"] for q in only(rec))
+    assert any(q["text"].startswith("the governor’s “judgment”") for q in only(rec, "indirect"))
+
+
 def test_new_sentence_attribution_starts_a_new_quote(code):
     rec = code('The governor said, "Thousands of homes are under water tonight." He added, "The army will '
                'send boats to the villages in the north."')

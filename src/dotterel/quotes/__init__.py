@@ -69,3 +69,4 @@ class QuoteExtractor:
                              cue="according to", speaker=speaker, speaker_org=org or org_of(doc, source, source.root,
                                                                                             mentions)))
         return sorted(out, key=lambda q: q.start)
+

@@ -112,13 +112,15 @@ def chains(doc: Doc) -> list[Chain]:
     for chain in out:
         if chain.cue is None:
             chain.cue = attribution(doc, chain, segs)
-    return [c for c in out if keep(text, c)]
+    return [c for c in out if keep(doc, c)]
 
 
 def interrupts(before: str, gap: str) -> bool:
     """An attribution that cuts a quote in two follows a comma ("“X,” he said, “Y”") or starts in lower
-    case ("“Why?” he asked. “Y”"); "“X.” He added, “Y”" starts a new quote."""
+    case ("“Why?” he asked. “Y”"), and ends with punctuation; "“X.” He added, “Y”" starts a new quote."""
     first = next((ch for ch in gap if ch.isalpha()), "")
+    if not gap.rstrip().endswith((",", ".", ":", ";")):  # "..., Issa said Clinton's “judgment”" goes on
+        return False
     return before.rstrip().endswith(",") or first.islower()
 
 
@@ -158,9 +160,14 @@ def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | 
     return cue_in(doc, prev_start, start, segs)
 
 
-def keep(text: str, chain: Chain) -> bool:
+def keep(doc: Doc, chain: Chain) -> bool:
+    """Long enough to be speech; a short quote ("“Too many,” he said.") only when attributed and opening
+    its sentence (so "On “Meet the Press,” she said ..." is a title)."""
+    text = doc.text
     total = sum(words(text[s.start:s.end]) for s in chain.segs)
-    if len(chain.segs) > 1:
-        return total >= MIN_WORDS
-    return total >= MIN_WORDS or (chain.cue is not None and total >= MIN_SENTENCE_WORDS
-                                  and text[chain.segs[0].start:chain.segs[0].end].rstrip()[-1:] in ",.?!")
+    if total >= MIN_WORDS:
+        return True
+    first = chain.segs[0]
+    opens = not text[sentence_bounds(doc, first.open_start)[0]:first.open_start].strip()
+    return (len(chain.segs) == 1 and chain.cue is not None and total >= MIN_SENTENCE_WORDS and opens
+            and text[first.start:first.end].rstrip()[-1:] in ",.?!")
