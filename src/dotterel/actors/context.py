@@ -163,13 +163,15 @@ class ContextRules:
     def left_subject(self, verb: Token) -> list[Token]:
         """The small parser often hangs a crowd off the place before it ("in Tonala, Jalisco, merchants protested")
         or reads the verb as a modifier ("450 pilgrims protested"): take the noun right before the verb."""
-        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "NOUN":
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "NOUN" and not verb.head.ent_type_:
             return [verb.head]
         j = verb.i - 1
         while j >= verb.sent.start and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
             j -= 1
-        if j < verb.sent.start or self.doc[j].pos_ != "NOUN" or self.doc[j].dep_ in ("pobj", "dobj"):
+        if j < verb.sent.start or self.doc[j].pos_ != "NOUN" or self.doc[j].ent_type_ or self.doc[j].dep_ == "dobj":
             return []
+        if self.doc[j].dep_ == "pobj" and self.doc[j].tag_ != "NNS":
+            return []  # "in Tepic, Nayarit, teachers demonstrated": a plural swallowed by the place phrase
         tok = self.doc[j]
         while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
             tok = tok.head

@@ -129,6 +129,10 @@ class ActorResolver:
             span = doc[s:e]
             if (s, e, actor_id) not in used and not self.only_place(span, self.base.actors[actor_id]):
                 mentions.append(self.kb_mention(span, self.base.actors[actor_id], span.root.i))
+        covered = {i for m in mentions for i in range(*_token_range(doc, m))}
+        for tok in doc:  # a role noun the chunker missed ("a gendarme shot and killed ...": 'shot' read as a noun)
+            if tok.i not in covered and tok.pos_ == "NOUN" and (role := self.role_of(tok)) is not None:
+                mentions.append(self.role_mention(doc[tok.i:tok.i + 1], tok.i, role, None, country))
         mentions.sort(key=lambda m: m.start)
         ctx = ContextRules(self, doc, country, matches)
         extra = ctx.apply(mentions)
@@ -226,6 +230,11 @@ class ActorResolver:
             place = None
         ref = ActorRef(text=span.text, name=name, id=actor_id, country=place.country if place else None, sector=sector)
         return Mention(span.start_char, span.end_char, ref, kind=kind, head=head)
+
+
+def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def person_name(doc: Doc, root) -> str:
