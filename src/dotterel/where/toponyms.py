@@ -145,28 +145,33 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A", "An"):
             continue
         # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
+        placed = False
         for k in range(len(words), 0, -1):
             if k == 1 and len(words) > 1 and not words[1][:1].isdigit() and words[1] not in CONNECTORS:
                 break
             sub = " ".join(words[:k])
             e = s + len(sub)
             if any(t.start < e and s < t.end for t in found):
+                placed = True
                 break
             if any(a < e and s < b for a, b in blocked) and not strong and not chained:
+                placed = True
                 break
             cands, admin = lookup(gaz, sub)
             if cands and len(sub) > 2:
                 found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained))
+                placed = True
                 break
-        else:
+        if not placed:
             sub = " ".join(words)
             e = s + len(sub)
             if any(t.start < e and s < t.end for t in found) or norm(sub) in NOT_NAMES or len(sub) < 3:
                 continue
-            labelled = any(a < e and s < b for a, b in blocked)
+            # a name the model tagged otherwise still reads as a place before a parenthesised qualifier: "in X (Y)"
+            labelled = any(a < e and s < b for a, b in blocked) and not (cue in STRONG_CUES and text[e:e + 2] == " (")
             geo_after = bool(GEO_AFTER.match(text[e:e + 25])) or bool(GENERIC.search(sub))
             is_ent = any(a <= s and e <= b for a, b in place_ents)
-            if geo_before or geo_after or is_ent or (cue in STRONG_CUES and not labelled):
+            if geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained) and not labelled):
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
                                      chained=chained))
         found.sort(key=lambda t: t.start)
