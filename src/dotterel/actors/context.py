@@ -59,7 +59,7 @@ class ContextRules:
                 for said, subj in self.subjects(token, cue):
                     m = self.rename(subj, cue, by_head, mentions, extra)
                     if m is not None and said.i != subj.i and said.i not in by_head:  # "hundreds of workers"
-                        span = self.doc[said.left_edge.i:subj.i + 1]
+                        span = self.doc[np_start(said):subj.i + 1]
                         by_head[said.i] = Mention(span.start_char, span.end_char, ActorRef(**{**m.ref.__dict__,
                                                   "text": span.text}), kind=m.kind, head=said.i)
                         mentions.append(by_head[said.i])
@@ -148,7 +148,7 @@ class ContextRules:
             actor.aliases.append(noun.text)
 
     def unidentified(self, said: Token, subj: Token, mentions: list[Mention], by_head: dict) -> None:
-        span = self.doc[said.left_edge.i:subj.i + 1]
+        span = self.doc[np_start(said):subj.i + 1]
         place = self.country
         name = f"Unidentified Armed Group ({place.name})" if place else "Unidentified Armed Group"
         ref = ActorRef(text=span.text, name=name, id=f"{place.id}.UAF.armed-group" if place else "local:unidentified-armed-group",
@@ -164,18 +164,26 @@ class ContextRules:
         """The small parser often hangs a crowd off the place before it ("in Tonala, Jalisco, merchants protested")
         or reads the verb as a modifier ("450 pilgrims protested"): take the noun right before the verb."""
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "NOUN" and not verb.head.ent_type_:
-            return [verb.head]
+            return [self.of_head(verb.head)]
         j = verb.i - 1
         while j >= verb.sent.start and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
             j -= 1
-        if j < verb.sent.start or self.doc[j].pos_ != "NOUN" or self.doc[j].ent_type_ or self.doc[j].dep_ == "dobj":
+        if j < verb.sent.start or self.doc[j].pos_ not in ("NOUN", "PROPN") or self.doc[j].dep_ == "dobj":
             return []
-        if self.doc[j].dep_ == "pobj" and self.doc[j].tag_ != "NNS":
-            return []  # "in Tepic, Nayarit, teachers demonstrated": a plural swallowed by the place phrase
         tok = self.doc[j]
+        tok = self.of_head(tok)
+        if tok.ent_type_ or tok.pos_ != "NOUN" or (tok.dep_ == "pobj" and tok.tag_ != "NNS"):
+            return []  # "in Tepic, Nayarit, teachers demonstrated": a plural swallowed by the place phrase
         while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
             tok = tok.head
         return [tok]
+
+    @staticmethod
+    def of_head(tok: Token) -> Token:
+        """'nurses of a district hospital' -> nurses."""
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head
+        return tok
 
     def rename(self, tok: Token, cue: str, by_head: dict, mentions: list[Mention],
                extra: dict[str, Actor]) -> Mention | None:
@@ -197,7 +205,7 @@ class ContextRules:
         if m is not None and (m.ref.sector in ARMED_SECTORS or m.kind in ("person", "state")):
             return None
         if m is None:
-            span = self.doc[tok.left_edge.i:tok.i + 1]
+            span = self.doc[np_start(tok):tok.i + 1]
             span = span if len(span) <= 6 else self.doc[tok.i:tok.i + 1]
             m = Mention(span.start_char, span.end_char, ActorRef(text=span.text, name=name), kind="population", head=tok.i)
             mentions.append(m)
@@ -268,3 +276,13 @@ class ContextRules:
         """The body named in the phrase that ends at token ("the Taliban", "Iran's foreign ministry")."""
         found = [a for s, e, a in self.matches if token.left_edge.i <= s and e <= token.i + 1]
         return self.r.base.actors[found[-1]] if found else None
+
+
+def np_start(tok: Token) -> int:
+    """Where the noun phrase a token heads begins, its own modifiers only ("hundreds of textile workers"
+    from 'hundreds'; never the date or place the parser hung on it)."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "advmod"):
+            start = min(start, c.left_edge.i)
+    return start

@@ -147,10 +147,11 @@ class ActorResolver:
             actor = self.base.actors[actor_id]
             if actor.kind == "state" and actor.country:
                 votes[actor.country] += 1
-        for ent in doc.ents:  # each place votes for every country its likely readings lie in
+        for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "PERSON"):
-                for code in {place.country for place in self.gaz.candidates(ent.text)[:3]}:
-                    votes[code] += 1
+                places = self.gaz.candidates(ent.text)
+                if places:  # the most populous reading: Odessa is in Ukraine before Texas
+                    votes[max(places, key=lambda p: p.population or 0).country] += 1
         top = votes.most_common(2)
         if not top or (len(top) > 1 and top[1][1] == top[0][1]):
             return None
