@@ -208,3 +208,8 @@ def test_refusing_to_end_a_strike_is_reject(code):
 def test_purpose_clause_aims_at_the_main_object(code):
     ev = [pair(e) for e in events(code, "Poland summoned the Belarusian ambassador to complain about border incidents.")]
     assert any(t == "ACCUSE" and a == "Poland" and "ambassador" in r for t, a, r in ev)
+
+
+def test_small_arms_fire_is_an_armed_clash(code):
+    text = "On 4 May 2021, monitors recorded 40 shots of small arms fire near the front line."
+    assert first_acled(code, text) == "Armed clash"

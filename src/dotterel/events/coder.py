@@ -111,6 +111,8 @@ class EventCoder:
                 anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
                     not self.noun_sense(token.head) else token
                 governor = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" else anchor
+                if governor.lemma_.lower() in self.lex.observing:
+                    governor = anchor  # "monitors recorded 40 shots": the observer did not fire them
                 if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.pos_ == "VERB":
                     governor = anchor.head.head  # "went on strike", "remained on alert"
                 if governor is not anchor and governor.lemma_.lower() in self.lex.verbs and \
@@ -195,7 +197,8 @@ class EventCoder:
         objs = [c for c in objs if self.participant(c)]
         if not objs:
             # "fired mortars and small arms at the positions": the target may hang from the weapons
-            for prep in [*verb.children, *(p for w in weapons for p in w.children)]:
+            shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
+            for prep in [*verb.children, *(p for w in weapons + shared for p in w.children)]:
                 if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                     objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
                     if objs:

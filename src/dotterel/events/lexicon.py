@@ -40,6 +40,7 @@ class Lexicon:
     verb_objects: dict[str, TriggerSense]  # "exchange fire": verb lemma + object lemma
     of_nouns: frozenset[str]  # "the release of X": nouns whose patient follows "of"
     prep_nouns: dict[str, TriggerSense]  # "on strike": preposition + noun lemma
+    observing: frozenset[str]  # "observed", "recorded": their subject only saw the act named by the object
     reversing: frozenset[str]  # "cut", "suspend": verbs that undo what their object gives
     reversible: frozenset[str]  # "aid", "peacekeepers": what they undo makes the act a SANCTION
 
@@ -59,5 +60,6 @@ def load_lexicon() -> Lexicon:
                    verb_objects=_senses(triggers.get("verb_objects", {})),
                    of_nouns=frozenset(triggers.get("of_nouns", [])),
                    reversing=frozenset(triggers.get("reversing", [])),
+                   observing=frozenset(triggers.get("observing", [])),
                    prep_nouns=_senses(triggers.get("prep_nouns", {})),
                    reversible=frozenset(triggers.get("reversible", [])))
