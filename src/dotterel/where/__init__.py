@@ -16,15 +16,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .toponyms import GENERIC, STRONG_CUES, Toponym, resolve_all, spot
+from .lexicon import ATTACHING_PREPS, GENERIC, GEO_NOUNS, STRONG_CUES
+from .toponyms import Toponym, resolve_all, spot
 
-ATTACHING_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "from", "on", "throughout",
-                   "within", "along", "towards", "toward", "over", "off", "through", "beyond", "onto", "amid"}
-GEO_NOUNS = {"city", "town", "village", "province", "district", "region", "area", "outskirts", "suburbs", "suburb",
-             "vicinity", "centre", "center", "capital", "governorate", "state", "county", "municipality", "north",
-             "south", "east", "west", "part", "parts", "streets", "border", "neighborhood", "neighbourhood", "camp",
-             "towns", "cities", "villages", "heart", "perimeter", "edge", "skies", "third", "half", "rest", "island",
-             "districts", "provinces", "areas", "countryside", "farms", "airport", "port", "coast"}
 RANK = {"site": 0, "city": 0, "admin1": 1, "country": 2}
 
 

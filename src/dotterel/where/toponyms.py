@@ -18,39 +18,23 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, Place, norm
+from .lexicon import (
+    ADMIN_WORDS,
+    CONNECTORS,
+    GENERIC,
+    GEO_AFTER,
+    GEO_OF,
+    GEO_PREFIX,
+    LOCATIVE_CUES,
+    NOT_NAMES,
+    RUN,
+    STRONG_CUES,
+    TIME_WORDS,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "WORK_OF_ART", "EVENT", "LAW"}
-LOCATIVE_CUES = {"in", "near", "at", "outside", "around", "inside", "across", "from", "between", "and", "of", "to",
-                 "towards", "toward", "into", "off", "nearby", "close", "west", "east", "north", "south", ",", "("}
-GENERIC = re.compile(r"\s+(city|town|village|villages|district|municipality|province|region|state|governorate|oblast|"
-                     r"county|area|areas|department|township|sub-district|subdistrict|commune|neighbou?rhood|raion|"
-                     r"prefecture|division|zone|locality|camp|refugee camp|market|islands?)$", re.I)
-ADMIN_WORDS = {"district", "municipality", "province", "region", "state", "governorate", "oblast", "county",
-               "department", "prefecture", "division", "zone", "raion", "township"}
-_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|ash|az|ez|es|at)-[A-Z][\w'’.-]*)"  # "Ain al-Asad"
-RUN = re.compile(_WORD + r"(?:\s+(?:(?:de|del|de la|of|al|el|ash|ez|bin|ben|la|le|du|da|do|dos|das)\s+)?" + _WORD + r")*")
-CONNECTORS = {"de", "del", "of", "al", "el", "ash", "ez", "bin", "ben", "la", "le", "du", "da", "do", "dos", "das"}
 MAX_CANDS = 40
-GEO_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|municipality|district|province|region|governorate|state|"
-                        r"county|department|prefecture) of\s+|(?:barangay|colonia|kebele|village|commune|locality)\s+)", re.I)
-TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"}
-GEO_OF = re.compile(r"\b(?:city|town|village|villages|district|province|region|area|areas|neighbou?rhood|suburb|"
-                    r"camp|governorate|municipality|county|state|hamlet|settlement|island|port|commune|locality|sector|"
-                    r"(?:north|south)(?:east|west)?|east|west|outskirts|vicinity|side|part|parts|suburbs|"
-                    r"entrance|edge|centre|center|heart) of\s+(?:the\s+)?$", re.I)
-GEO_AFTER = re.compile(r"\s+(?:city|town|village|district|area|neighbou?rhood|camp|refugee camp|governorate|"
-                       r"province|municipality|county|sub-district|region|hamlet|settlement)\b", re.I)
-STRONG_CUES = {"in", "near", "at", "outside", "around", "inside", "across", "between", "nearby", "outskirts", "vicinity"}
-# single generic words that GeoNames also uses as names (Cameroon's 'North' region, Wales' 'Bala')
-NOT_NAMES = {"wadi", "jabal", "jebel", "tal", "tell", "ras", "bir", "ain", "deir", "kafr", "khirbet",
-             "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "centre",
-             "center", "coast", "island", "capital", "city", "town", "village", "district", "province", "region",
-             "state", "lake", "river", "sea", "mount", "valley", "border", "airport", "port", "bay", "zone", "area",
-             "upper", "lower", "middle", "new", "old", "great", "little", "sector", "camp", "hills", "hill", "road",
-             "earth", "world"}
 
 
 @dataclass
