@@ -64,7 +64,9 @@ class PlaceResolver:
             att, loc = attached(doc, t, head), locative(doc, t, toponyms)
             if not (att or loc):
                 continue  # a place named as an actor or a modifier ("Russia said", "Iraqi forces") is no event place
-            ranked.append(((not att, RANK[t.best.precision] if t.best else 0, abs(t.start - span.start)), t))
+            # a possessive place qualifies another ("in Pakistan's port city of Karachi"): rank it after
+            poss = (root := _root(doc, t)) is not None and root.dep_ == "poss"
+            ranked.append(((not att, poss, RANK[t.best.precision] if t.best else 0, abs(t.start - span.start)), t))
         if not ranked:
             return None
         ranked.sort(key=lambda x: x[0])
@@ -72,7 +74,7 @@ class PlaceResolver:
         if best.best is None:
             return unplaced(best, [t for _, t in ranked if t.best])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if t.best and k[:2] == best_key[:2]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:3] == best_key[:3]}
             if len(tied) > 1:
                 return None
         return named(best)

@@ -82,7 +82,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
     out = []
     for m in RUN.finditer(text):
         a = m.start()
-        for stop in re.finditer(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s+", m.group(0)):
+        for stop in re.finditer(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s+|(?<=[a-z’'])\.(?=[A-Z])", m.group(0)):
             out.append((a, m.start() + stop.start() + 1))
             a = m.start() + stop.end()
         out.append((a, m.end()))
@@ -132,6 +132,11 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         placed = False
         for k in range(len(words), 0, -1):
             if k == 1 and len(words) > 1 and not words[1][:1].isdigit() and words[1] not in CONNECTORS:
+                # a bare first word only when it is a country, province or big city ("in France Khaled Issa said")
+                first, _ = lookup(gaz, words[0])
+                if first and (first[0].precision in ("country", "admin1") or first[0].population >= 100000):
+                    found.append(Toponym(s, s + len(words[0]), words[0], first, False, False, cue=cue, chained=chained))
+                    placed = True
                 break
             sub = " ".join(words[:k])
             e = s + len(sub)
@@ -150,6 +155,8 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             sub = " ".join(words)
             e = s + len(sub)
             if any(t.start < e and s < t.end for t in found) or norm(sub) in NOT_NAMES or len(sub) < 3:
+                continue
+            if re.search(r"-[a-z]+$", sub):  # "American-led", "Israeli-occupied": an adjective, not a place
                 continue
             # a name the model tagged otherwise still reads as a place before a parenthesised qualifier: "in X (Y)"
             labelled = any(a < e and s < b for a, b in blocked) and not (cue in STRONG_CUES and text[e:e + 2] == " (")
