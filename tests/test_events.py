@@ -213,3 +213,8 @@ def test_purpose_clause_aims_at_the_main_object(code):
 def test_small_arms_fire_is_an_armed_clash(code):
     text = "On 4 May 2021, monitors recorded 40 shots of small arms fire near the front line."
     assert first_acled(code, text) == "Armed clash"
+
+
+def test_establishing_ties_is_support(code):
+    ev = [pair(e) for e in events(code, "Oman has established diplomatic ties with Kiribati, the foreign ministry said.")]
+    assert any(t == "SUPPORT" and a == "Oman" and r == "Kiribati" for t, a, r in ev)

@@ -193,7 +193,10 @@ class EventCoder:
 
     def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
-        weapons = [w for c in objs if not self.participant(c) for w in [c, *c.conjuncts]]
+        # "established ties with Seychelles": the object that names the act is not its recipient
+        paired = [c for c in objs if f"{verb.lemma_.lower()} {c.lemma_.lower()}" in self.lex.verb_objects]
+        objs = [c for c in objs if c not in paired]
+        weapons = paired + [w for c in objs if not self.participant(c) for w in [c, *c.conjuncts]]
         objs = [c for c in objs if self.participant(c)]
         if not objs:
             # "fired mortars and small arms at the positions": the target may hang from the weapons
