@@ -123,3 +123,10 @@ def test_crowd_misparsed_after_place_list(code):
     rec = code("On 2 March, in Cusco, Peru, a group of street vendors protested against their eviction.")
     assert "Protesters (Peru)" in actors(rec)
     assert "Cusco" not in actors(rec)
+
+
+def test_blocking_roads_and_gathering_to_demand_are_protests(code):
+    rec = code("On Tuesday, a group of truck drivers blocked the highway near Cochabamba, Bolivia, demanding fuel.")
+    assert "Protesters (Bolivia)" in actors(rec)
+    rec = code("Militants blocked the road and attacked a convoy in Borno, Nigeria.")
+    assert not any(a["name"].startswith("Protesters") for a in rec["actors"])

@@ -92,6 +92,12 @@ class ContextRules:
                 return "protest"  # "blocked roads to protest"
             if c.dep_ == "prep" and any(g.lemma_.lower() in self.cues["protest_noun"] | {"street"} for g in c.children):
                 return "protest"  # "went on strike", "took to the streets"
+        if lemma == "block" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.cues.get("blocked_thing", ())
+                                    for c in token.children):
+            return "protest"  # "blocked the highway to demand fuel"
+        if lemma in self.cues.get("gather_verb", ()) and any(
+                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.cues.get("gather_purpose", ()) for c in token.children):
+            return "protest"  # "gathered outside the ministry to demand their wages"
         if lemma in self.cues["riot_verb"] or (lemma == "set" and any(c.lower_ in ("alight", "ablaze", "fire") or any(
                 g.lower_ == "fire" for g in c.children) for c in token.children)):
             return "riot"  # "pelted stones", "set the station alight"
@@ -121,6 +127,8 @@ class ContextRules:
                 t for t in verb.sent if t.i < verb.i and t.dep_ == "appos" and t.pos_ == "NOUN"][-1:]
         found = []
         for said in out:
+            if said.ent_type_ in ("GPE", "LOC"):  # "in Natal, Rio Grande do Norte, bus drivers gathered"
+                said = next((c for c in said.children if c.dep_ == "appos" and c.pos_ == "NOUN"), said)
             tok = said
             if tok.lemma_.lower() in QUANTITY_HEADS or tok.like_num:  # "hundreds of workers"
                 tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -171,8 +179,9 @@ class ContextRules:
         if j < verb.sent.start or self.doc[j].pos_ not in ("NOUN", "PROPN") or self.doc[j].dep_ == "dobj":
             return []
         tok = self.doc[j]
+        plural = tok.tag_ == "NNS"
         tok = self.of_head(tok)
-        if tok.ent_type_ or tok.pos_ != "NOUN" or (tok.dep_ == "pobj" and tok.tag_ != "NNS"):
+        if tok.ent_type_ or tok.pos_ != "NOUN" or (tok.dep_ == "pobj" and not plural and tok.tag_ != "NNS"):
             return []  # "in Tepic, Nayarit, teachers demonstrated": a plural swallowed by the place phrase
         while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
             tok = tok.head
