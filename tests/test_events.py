@@ -218,3 +218,8 @@ def test_small_arms_fire_is_an_armed_clash(code):
 def test_establishing_ties_is_support(code):
     ev = [pair(e) for e in events(code, "Oman has established diplomatic ties with Kiribati, the foreign ministry said.")]
     assert any(t == "SUPPORT" and a == "Oman" and r == "Kiribati" for t, a, r in ev)
+
+
+def test_shells_fired_by_forces_is_shelling(code):
+    text = "On 3 May 2021, shells fired by government forces fell on a residential street in the old city."
+    assert first_acled(code, text) == "Shelling/artillery/missile attack"

@@ -44,7 +44,8 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
     lemma = trigger.lemma_.lower() if trigger is not None else ""
     lemmas = {lemma, trigger.head.lemma_.lower()} if trigger is not None and trigger.dep_ == "dobj" else {lemma}
     if trigger is not None and trigger.i >= 2 and trigger.doc[trigger.i - 1].text == "-":  # "shoot-out"
-        lemmas.add(trigger.doc[trigger.i - 2:trigger.i + 1].text.lower())
+        word = trigger.doc[trigger.i - 2:trigger.i + 1].text.lower()
+        lemmas |= {word, word.removesuffix("s")}
     sentence = event.evidence.text
     actor = f"{event.actor.text} {event.actor.name}"
     for rule in acled["rules"]:

@@ -383,6 +383,8 @@ class EventCoder:
         args = [c for c in verb.children if c.dep_ in ("nsubj", "agent", "dobj", "nsubjpass")]
         args += [g for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by", "using")
                  for g in p.children if g.dep_ == "pobj"]
+        if verb.dep_ == "acl":  # "shells fired by LNA forces": the weapon is the noun the verb describes
+            args.append(verb.head)
         if trig.token is not verb:  # "an attack with mortars", "a mortar attack"
             args += [trig.token] + [g for p in trig.token.children if p.dep_ == "prep" and p.lower_ in ("with", "by", "of")
                                     for g in p.children if g.dep_ == "pobj"]
