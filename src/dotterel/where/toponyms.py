@@ -146,9 +146,18 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if any(a < e and s < b for a, b in blocked) and not strong and not chained:
                 placed = True
                 break
+            rest = " ".join(words[k:])
+            # a shorter name only when the words dropped are a province or country ("Tijuana Baja California"),
+            # never a namesake of a fragment ("Colonia Mesa Colorada" is not Mesa, Arizona)
+            up = [p for p in lookup(gaz, rest)[0] if p.precision in ("admin1", "country")] if rest else []
+            if rest and not up and not rest[:1].isdigit():
+                continue
             cands, admin = lookup(gaz, sub)
             if cands and len(sub) > 2:
                 found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained))
+                if up:
+                    r0 = text.find(rest, e)
+                    found.append(Toponym(r0, r0 + len(rest), rest, up, False, True, cue=",", chained=True))
                 placed = True
                 break
         if not placed:
