@@ -8,6 +8,7 @@ in the pickle cached in the user's cache directory; ``Place`` objects are made o
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -206,8 +207,15 @@ def _supplement(name: str) -> dict:
 
 
 def cache_path() -> Path:
+    """Keyed by INDEX_VERSION and the curated files' content, so that editing places.json rebuilds the index."""
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "dotterel" / f"gazetteer-v{INDEX_VERSION}.pickle"
+    digest = hashlib.sha1()
+    for name in ("places.json", "country_centroids.json"):
+        try:
+            digest.update((resources.files("dotterel") / "data" / name).read_bytes())
+        except FileNotFoundError:
+            pass
+    return base / "dotterel" / f"gazetteer-v{INDEX_VERSION}-{digest.hexdigest()[:10]}.pickle"
 
 
 @lru_cache(maxsize=1)
