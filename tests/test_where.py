@@ -79,3 +79,15 @@ def test_document_without_a_date(code):
     rec = code("Soldiers clashed with militants in Kidal.")
     assert rec["publication_date"] is None
     assert any(e["location"] and e["location"]["country"] == "MLI" for e in rec["events"])
+
+
+def test_unknown_neighbourhood_takes_the_town_point(code):
+    # "Colonia ..." is not in the gazetteer; it must not become a namesake abroad ("Mesa", Arizona)
+    locs = loc(code, "On 3 March 2024, in Zapopan Jalisco, a man was found dead in Colonia Mesa Verde Norte.")
+    assert locs and all(x["country"] == "MEX" for x in locs)
+    assert any(abs(x["lat"] - 20.72) < 0.3 and abs(x["lon"] + 103.39) < 0.3 for x in locs)
+
+
+def test_possessive_place(code):
+    locs = loc(code, "A pilgrim was shot in the leg at Bethlehem's Church of the Nativity on Sunday.")
+    assert locs and locs[0]["name"] == "Bethlehem"

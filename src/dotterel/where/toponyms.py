@@ -82,8 +82,10 @@ def _runs(text: str) -> list[tuple[int, int]]:
     out = []
     for m in RUN.finditer(text):
         a = m.start()
-        for stop in re.finditer(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s+|(?<=[a-z’'])\.(?=[A-Z])", m.group(0)):
-            out.append((a, m.start() + stop.start() + 1))
+        for stop in re.finditer(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s+|(?<=[a-z’'])\.(?=[A-Z])|['’]s\s+", m.group(0)):
+            # a sentence stop ends a run; so does a possessive ("Bethlehem's Church" -> "Bethlehem")
+            cut = stop.start() + (0 if stop.group(0)[0] in "'’" else 1)
+            out.append((a, m.start() + cut))
             a = m.start() + stop.end()
         out.append((a, m.end()))
     return out
@@ -106,9 +108,13 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if run and " " in text[run[0]:run[1]] and not text[run[0]:s].strip().startswith(("The", "A ")):
                 whole = text[run[0]:run[1]].rstrip(".")
                 cands, admin = lookup(gaz, whole)
-                if cands or _cue(text, run[0]) in STRONG_CUES:
+                if cands:
                     found.append(Toponym(run[0], run[0] + len(whole), whole, cands, True, admin, cue=_cue(text, run[0])))
                     continue
+                if _cue(text, run[0]) in STRONG_CUES:
+                    continue  # the run pass below splits or keeps the whole name
+            elif " " in ent.text and not lookup(gaz, ent.text)[0]:
+                continue  # an unknown multi-word entity: the run pass below may split "Zapopan Jalisco"
             cands, admin = lookup(gaz, name)
             if cands:
                 found.append(Toponym(s, e, name, cands, True, admin, cue=_cue(text, s)))
@@ -131,9 +137,12 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
         placed = False
         for k in range(len(words), 0, -1):
-            if k == 1 and len(words) > 1 and not words[1][:1].isdigit() and words[1] not in CONNECTORS:
-                # a bare first word only when it is a country, province or big city ("in France Khaled Issa said")
-                first, _ = lookup(gaz, words[0])
+            rest_up = [p for p in lookup(gaz, " ".join(words[k:]))[0]
+                       if p.precision in ("admin1", "country")] if k < len(words) else []
+            if k == 1 and len(words) > 1 and not words[1][:1].isdigit() and words[1] not in CONNECTORS and not rest_up:
+                # a bare first word only when it is a country, province or big city ("in France Khaled Issa said"),
+                # never a generic prefix ("Colonia Mesa Verde" is no Uruguayan province)
+                first, _ = lookup(gaz, words[0]) if not GEO_PREFIX.match(words[0] + " x") else ([], False)
                 if first and (first[0].precision in ("country", "admin1") or first[0].population >= 100000):
                     found.append(Toponym(s, s + len(words[0]), words[0], first, False, False, cue=cue, chained=chained))
                     placed = True
