@@ -342,7 +342,8 @@ class EventCoder:
             recipient_tokens[0].ent_type_ not in PARTY_ENTS  # "agreed on the draft text": a matter, not a party
         if (recipient is None or thing) and sense.event_type in SYMMETRIC and len(others) > 1:
             # "Pakistan and the IMF reached an agreement": each side acts towards the other
-            pairs = [(a, next(o for o in others if o is not a)) for a in others]
+            # two tokens may resolve to one mention: then there is no other side to pair with
+            pairs = [(a, next((o for o in others if o is not a), None)) for a in others]
         out = []
         for actor, target in pairs:
             if actor is None:
