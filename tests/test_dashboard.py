@@ -108,15 +108,22 @@ def test_clicking_a_network_node_filters_the_table(page, server):
     import urllib.parse
     import urllib.request
 
-    node = page.evaluate("""() => {
-        const cy = window.dotterel.cy;
-        const n = cy.nodes().sort((a, b) => b.data('events') - a.data('events'))[0];
-        const p = n.renderedPosition(), box = cy.container().getBoundingClientRect();
-        return {id: n.id(), x: box.left + p.x, y: box.top + p.y};
-    }""")
     before = page.locator("#events tbody tr").count()
-    page.mouse.click(node["x"], node["y"])
-    page.wait_for_selector("body[data-loads='2']")
+    # the layout may still be settling on a loaded machine: read the node's position again before each try
+    for _ in range(5):
+        node = page.evaluate("""() => {
+            const cy = window.dotterel.cy;
+            const n = cy.nodes().sort((a, b) => b.data('events') - a.data('events'))[0];
+            const p = n.renderedPosition(), box = cy.container().getBoundingClientRect();
+            return {id: n.id(), x: box.left + p.x, y: box.top + p.y};
+        }""")
+        page.mouse.click(node["x"], node["y"])
+        try:
+            page.wait_for_selector("body[data-loads='2']", timeout=6000)
+            break
+        except Exception:  # playwright's TimeoutError: the click landed beside the moving node
+            continue
+    page.wait_for_selector("body[data-loads='2']", timeout=1000)
     assert page.locator("input[name=actor]").input_value() == node["id"]
     with urllib.request.urlopen(f"{server}/api/events?limit=1000&actor={urllib.parse.quote(node['id'])}") as res:
         expected = json.load(res)
