@@ -130,3 +130,8 @@ def test_blocking_roads_and_gathering_to_demand_are_protests(code):
     assert "Protesters (Bolivia)" in actors(rec)
     rec = code("Militants blocked the road and attacked a convoy in Borno, Nigeria.")
     assert not any(a["name"].startswith("Protesters") for a in rec["actors"])
+
+
+def test_curly_apostrophes_match_straight_aliases(code):
+    record = code("Coalition aircraft struck Da’esh fighters near Raqqa on Monday, the task force said.", date="2017-01-03")
+    assert "Islamic State" in [a["name"] for a in record["actors"]]

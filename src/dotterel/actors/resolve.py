@@ -56,7 +56,9 @@ class ActorResolver:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, folded = {}, {}
         for actor in self.base.actors.values():
-            for alias in {actor.name, *actor.aliases}:
+            names = {actor.name, *actor.aliases}
+            # news text prints apostrophes curly as often as straight: "Da’esh", "Kata’ib"
+            for alias in names | {n.replace("'", "’") for n in names if "'" in n}:
                 (exact if is_acronym(alias) else folded).setdefault(alias, actor.id)
         self._add(nlp, self.exact, exact)
         self._add(nlp, self.folded, {a.lower(): i for a, i in folded.items()})
