@@ -42,3 +42,18 @@ def test_graph_weights_and_signs():
     g = build_graph(rows, [{"a": "C", "b": "D", "type": "backs"}])
     assert g["A"]["B"]["weight"] == 2 and g["A"]["B"]["sign"] == "conflict"
     assert g["A"]["C"]["sign"] == "cooperation" and g.has_edge("C", "D")
+
+
+def test_unnamed_actor_placeholder_is_no_node():
+    from dotterel.model import UNKNOWN_ACTOR
+    from dotterel.network import build_graph
+
+    rows = [{"actor_id": None, "actor_name": UNKNOWN_ACTOR, "recipient_id": "ISIL", "recipient_name": "Islamic State",
+             "event_type": "ASSAULT"},
+            {"actor_id": None, "actor_name": UNKNOWN_ACTOR, "recipient_id": "IRQ", "recipient_name": "Iraq",
+             "event_type": "ASSAULT"},
+            {"actor_id": "USA", "actor_name": "United States", "recipient_id": "ISIL", "recipient_name": "Islamic State",
+             "event_type": "ASSAULT"}]
+    graph = build_graph(rows)
+    assert set(graph.nodes) == {"USA", "ISIL"}
+    assert graph["USA"]["ISIL"]["conflict"] == 1

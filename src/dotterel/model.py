@@ -11,6 +11,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The actor of an event whose doer the text does not name; never a node of the actor network.
+UNKNOWN_ACTOR = "Unidentified actor"
+
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short hash that is the same for the same parts on every machine and run."""

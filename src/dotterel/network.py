@@ -10,7 +10,7 @@ import networkx as nx
 from spacy.tokens import Doc
 
 from .actors import mention_at
-from .model import CodedDocument, Relation, Span
+from .model import UNKNOWN_ACTOR, CodedDocument, Relation, Span
 
 # PLOVER quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
@@ -116,12 +116,19 @@ def _token_at(doc: Doc, char: int) -> int | None:
     return span.start if span is not None else None
 
 
+def _node(row: dict, side: str) -> str | None:
+    """The graph node of one side of an event row: its id, else its name; the placeholder for an unnamed
+    actor is no node (as one hub it would join unrelated events)."""
+    name = row.get(f"{side}_name")
+    return row.get(f"{side}_id") or (name if name != UNKNOWN_ACTOR else None)
+
+
 def build_graph(event_rows: Iterable[dict], relation_rows: Iterable[dict] = ()) -> nx.Graph:
     """Actor graph: an edge per dyad, weight = number of events, sign by PLOVER quad
     (cooperation positive, conflict negative), plus textual relations."""
     graph = nx.Graph()
     for row in event_rows:
-        a, b = row.get("actor_id") or row.get("actor_name"), row.get("recipient_id") or row.get("recipient_name")
+        a, b = _node(row, "actor"), _node(row, "recipient")
         if not a or not b or a == b:
             continue
         for node, name in ((a, row.get("actor_name")), (b, row.get("recipient_name"))):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import mention_at
-from ..model import ActorRef, CodedDocument, Event, Mention
+from ..model import UNKNOWN_ACTOR, ActorRef, CodedDocument, Event, Mention
 from ..model import Span as TextSpan
 from . import quantities
 from .acled import acled_types, order_by_salience
@@ -43,7 +43,6 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # verbal types whose content is the act itself: future tense is what they are about
 FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "ACCUSE"}
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
-UNKNOWN_ACTOR = "Unidentified actor"
 # entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # when weapons of several kinds are named, the heaviest decides the mode ("fired mortars and rifles")

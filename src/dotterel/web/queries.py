@@ -13,7 +13,6 @@ import duckdb
 
 from ..network import QUAD, build_graph
 
-UNIDENTIFIED = "Unidentified actor"
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -168,10 +167,6 @@ def network(con, f: EventFilter, min_weight: int = 1, top: int | None = None) ->
                            f"e.recipient_country, e.event_type FROM events e WHERE {where}", params)
     relation_rows = rows(con, f"SELECT a, b, type FROM relations WHERE content_hash IN "
                               f"(SELECT e.content_hash FROM events e WHERE {where})", params)
-    for r in event_rows:  # the coder's placeholder for an unnamed actor is not a node: it would join unrelated events
-        for side in ("actor", "recipient"):
-            if r[f"{side}_name"] == UNIDENTIFIED and not r[f"{side}_id"]:
-                r[f"{side}_name"] = None
     graph = build_graph(event_rows, relation_rows)
     countries: dict[str, str] = {}
     for r in event_rows:
