@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -331,11 +331,6 @@ def kb_add(
     path = add_user_actor(KBActor(id=actor_id, name=name, kind=kind, country=country, sector=sector,
                                   aliases=list(alias), member_of=list(member_of)))
     typer.echo(f"added {actor_id} to {path}")
-
-
-def records_of(coded: Iterable[CodedDocument]) -> Iterator[dict]:
-    for c in coded:
-        yield c.to_dict()
 
 
 @app.command()
