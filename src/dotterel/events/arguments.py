@@ -1,0 +1,143 @@
+"""Arguments: who acts and on whom, from the trigger's clause.
+
+A verb takes its subject as actor and its object as recipient (passives swapped back); a nominal trigger takes a
+possessive, a "by" phrase, a modifier ("American air strike") or the subject of its light verb ("launched an attack on").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import mention_at
+from ..model import ActorRef, Mention
+from .triggers import Trigger, TriggerFinder
+
+# nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
+FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SANCTION"}
+RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
+# entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+class ArgumentFinder(TriggerFinder):
+    """Adds the actor and recipient tokens of a trigger."""
+
+    def subjects(self, verb: Token) -> list[Token]:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        heads = agent or subj
+        if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head is not verb:
+            if verb.dep_ == "relcl":
+                return [verb.head]
+            return self.subjects(verb.head) if verb.dep_ != "conj" or verb.head.pos_ == "VERB" else []
+        return with_conjuncts(heads)
+
+    def participant(self, token: Token) -> bool:
+        """Can this noun be an actor or recipient? Not a date, a number or a weapon."""
+        if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
+            return False
+        return token.lemma_.lower() not in self.lex.instruments and token.lemma_.lower() not in self.lex.non_actors
+
+    def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
+        # "established ties with Seychelles": the object that names the act is not its recipient
+        paired = [c for c in objs if f"{verb.lemma_.lower()} {c.lemma_.lower()}" in self.lex.verb_objects]
+        objs = [c for c in objs if c not in paired]
+        weapons = paired + [w for c in objs if not self.participant(c) for w in [c, *c.conjuncts]]
+        objs = [c for c in objs if self.participant(c)]
+        if not objs:
+            # "fired mortars and small arms at the positions": the target may hang from the weapons
+            shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
+            for prep in [*verb.children, *(p for w in weapons + shared for p in w.children)]:
+                if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                    objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
+                    if objs:
+                        break
+        if not objs and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
+                not any(c.dep_ == "nsubj" for c in verb.children):
+            # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
+            objs = [c for c in verb.head.children if c.dep_ == "dobj" and self.participant(c)]
+        return with_conjuncts(objs[:1])
+
+    def noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        actors = [c for c in noun.children if c.dep_ == "poss"]
+        recipients = []
+        for prep in noun.children:
+            kind = self.noun_type(noun)
+            if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ in ("between", "among") and kind == "ASSAULT") or
+                                        (prep.lower_ == "from" and kind in FROM_SOURCE)):
+                # "clashes between A and B": both sides act; "criticism from the UN": the UN acts
+                actors += [c for c in prep.children if c.dep_ == "pobj"]
+            elif prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "between"):
+                recipients += [c for c in prep.children if c.dep_ == "pobj"]
+        if not actors:
+            actors = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        return actors, recipients
+
+    def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
+        token, verb = trig.token, trig.governor
+        if token.lemma_.lower() in self.lex.agents and token.head is verb and token.dep_.startswith("nsubj"):
+            return with_conjuncts([token]), [c for c in self.objects(verb, passive_subject=False) if c is not token]
+        if trig.demand is not None:  # "Russia says Israel must end attacks": Russia asks it of Israel
+            return self.subjects(trig.demand), self.subjects(verb) or self.objects(verb)
+        if token.pos_ in ("VERB", "AUX"):
+            actors = self.subjects(verb)
+            # "an American air strike killed 12": the subject names the attacker through its modifier
+            return actors, [self.patient(t) for t in self.objects(verb)]
+        noun = trig.anchor or token
+        actors, recipients = self.noun_arguments(noun)
+        if not recipients:  # "gave Canada a deadline"
+            recipients = [c for c in verb.children if c.dep_ == "dative"]
+        if verb is not noun:
+            if not actors or all(a.pos_ == "PRON" for a in actors):  # "completed its withdrawal": the subject's
+                actors = self.subjects(verb) or actors
+            if not recipients:
+                recipients = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS
+                              for c in p.children if c.dep_ == "pobj" and self.participant(c)][:1]
+        recipients = [self.patient(r) for r in recipients if self.participant(r)]
+        return with_conjuncts(actors), with_conjuncts(recipients)
+
+    def patient(self, token: Token) -> Token:
+        """'the release of the hostages', 'the death of a migrant': the one the act befalls is in 'of'."""
+        event_noun = self.noun_sense(token) is not None
+        if token.lemma_.lower() in self.lex.of_nouns or event_noun:
+            for prep in token.children:
+                # "rejected a request from Brown": the one who asked is the one rejected
+                if prep.dep_ == "prep" and (prep.lower_ == "of" or (event_noun and prep.lower_ == "from")):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and self.participant(pobj):
+                        return pobj
+        return token
+
+
+def antecedent(pronoun: Token) -> Token:
+    """'Clinton said he will not lift the embargo': a pronoun subject of reported speech is the speaker."""
+    verb = pronoun.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return pronoun
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out += [c for c in t.conjuncts if c.i > t.i]
+    return out
+
+
+def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
+    mention = mention_at(mentions, token.i, doc)
+    if mention is not None:
+        return mention.ref
+    if token.pos_ in ("NOUN", "PROPN"):  # an unresolved noun phrase is still the argument
+        chunk = doc[token.left_edge.i:token.i + 1]
+        text = chunk.text if len(chunk) <= 6 else token.text
+        return ActorRef(text=text, name=text)
+    return None
+

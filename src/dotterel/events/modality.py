@@ -1,0 +1,65 @@
+"""Is a trigger an act that happened? Negated, conditional, planned and demanded acts, by the clause
+around the trigger ("did not attack", "if talks fail they would strike", "plans to visit", "X says Y must stop")."""
+
+from __future__ import annotations
+
+from .lexicon import TriggerSense
+from .triggers import Trigger
+
+NEGATIONS = {"not", "n't", "never", "no"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"}
+# acts that frame another act as intended, not done: "plans to attack", "vowed to strike"
+FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "attempt", "consider", "refuse",
+           "fail", "threaten", "vow", "warn", "promise", "pledge", "agree", "urge", "call", "demand", "ask",
+           "order", "deny", "propose", "offer", "expect", "need", "able", "likely", "going", "willing", "ready",
+           "commit", "decline", "reject"}
+SAYING = {"say", "insist", "declare", "tell", "state", "argue", "stress", "add", "write", "believe", "think"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+REFUSING = {"refuse", "decline", "reject", "fail", "deny"}
+# framing verbs that announce the act as intended: cooperation announced is an AGREE
+INTENDING = {"plan", "intend", "agree", "pledge", "promise", "offer", "vow", "willing", "ready", "prepare", "want",
+             "hope", "aim", "seek", "expect", "going", "commit"}
+# cooperative types: promising them is AGREE, refusing them is REJECT
+COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
+# verbal types whose content is the act itself: future tense is what they are about
+FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "ACCUSE"}
+
+
+def status(trig: Trigger) -> str:
+    """'real'; 'negated' ("did not attack", "refused to meet"); 'future' ("will visit", "plans to
+    release"); or 'skip' for hypothetical and conditional acts."""
+    verb = trig.governor
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "negated" if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in trig.token.children) else "real"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return "skip"
+    head = verb.head
+    framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
+            (verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)) or \
+            (framed and head.lemma_.lower() in REFUSING):
+        return "negated"
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in SAYING and \
+            any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        trig.demand = head
+        return "demanded"
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS}
+    if modals and trig.sense.event_type not in FUTURE_OK:
+        # "said it would allow": in reported speech "would" is the speaker's "will"
+        reported = verb.dep_ == "ccomp" and head.lemma_.lower() in SAYING and "would" in modals
+        return "future" if modals & FUTURE_MODALS or reported else "skip"
+    if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
+        return "future" if head.lemma_.lower() in INTENDING else "skip"
+    return "real"
+
+def as_coded(trig: Trigger) -> TriggerSense | None:
+    """The sense to code a trigger with, given its status: a promised or planned cooperative act is an
+    AGREE, a refused or negated one a REJECT; a conflictual act that did not happen is nothing."""
+    state = status(trig)
+    if state == "real":
+        return trig.sense
+    if state == "demanded":
+        return TriggerSense("REQUEST", None, trig.sense.context)
+    if trig.sense.event_type in COOPERATIVE and state in ("future", "negated"):
+        return TriggerSense("AGREE" if state == "future" else "REJECT", None, trig.sense.context)
+    return None

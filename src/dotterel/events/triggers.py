@@ -1,0 +1,100 @@
+"""Triggers: the words that name an act, found in the dependency parse with the trigger lexicon.
+
+A verb in the lexicon ("shelled"), a verb with its object ("opened fire"), an agent noun that names the act
+("protesters gathered") or an event noun ("an air strike", "sanctions"), with the verb whose clause carries it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon, TriggerSense, load_lexicon
+
+
+@dataclass
+class Trigger:
+    token: Token  # the head word of the trigger
+    sense: TriggerSense
+    governor: Token  # the verb whose clause carries the event (the trigger itself for verbs)
+    text_end: int  # character end of the trigger words (two-word nouns)
+    demand: Token | None = None  # "X says Y must stop": the verb of saying whose subject demands the act
+    anchor: Token | None = None  # the noun whose phrase holds a nominal trigger's arguments
+
+
+
+class TriggerFinder:
+    """Finds the triggers of a sentence; subclasses add arguments and coding."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+
+    def noun_sense(self, token: Token) -> tuple[TriggerSense, int] | None:
+        lemma = token.lemma_.lower()
+        left = token.i - 1
+        if left >= 1 and token.doc[left].text == "-":  # "shoot-out", "sit-in": spaCy splits at the hyphen
+            pair = f"{token.doc[left - 1].lower_}-{token.lower_}"
+            if pair in self.lex.nouns or (pair := pair.rstrip("s")) in self.lex.nouns:
+                return self.lex.nouns[pair], token.idx + len(token.text)
+        if left >= 0 and token.doc[left].dep_ in ("compound", "amod"):
+            pair = f"{token.doc[left].lemma_.lower()} {lemma}"
+            if pair in self.lex.nouns:
+                return self.lex.nouns[pair], token.idx + len(token.text)
+        if lemma in self.lex.nouns:
+            return self.lex.nouns[lemma], token.idx + len(token.text)
+        return None
+
+    def triggers(self, sentence: Span) -> list[Trigger]:
+        found = []
+        consumed: set[int] = set()  # objects whose sense a verb + object pair already took ("provided support")
+        for token in sentence:
+            if token.i in consumed:
+                continue
+            if token.pos_ == "VERB" and (pair := self.verb_object(token)):
+                consumed.update(c.i for c in token.children if c.dep_ == "dobj")
+                found.append(Trigger(token, pair, token, token.idx + len(token.text)))
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
+                if token.dep_ in ("amod", "compound", "acomp"):
+                    continue  # "Iran-backed militias": an attribute, not an act
+                if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
+                    continue  # "launched an attack": the noun names the event
+                found.append(Trigger(token, self.lex.verbs[token.lemma_.lower()], token, token.idx + len(token.text)))
+            elif token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in self.lex.agents and \
+                    token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in self.lex.verbs:
+                head = token.head  # the act of "protesters gathered" is the protest they form
+                found.append(Trigger(token, self.lex.agents[token.lemma_.lower()], head, head.idx + len(head.text)))
+            elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
+                sense, end = hit
+                if token.dep_ == "pobj" and (alt := self.lex.prep_nouns.get(f"{token.head.lower_} {token.lemma_.lower()}")):
+                    sense = alt  # "went on strike" is a labour strike, not an air strike
+                # "a mediation effort": the phrase's head noun carries the arguments
+                anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
+                    not self.noun_sense(token.head) else token
+                governor = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" else anchor
+                if governor.lemma_.lower() in self.lex.observing:
+                    governor = anchor  # "monitors recorded 40 shots": the observer did not fire them
+                if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.pos_ == "VERB":
+                    governor = anchor.head.head  # "went on strike", "remained on alert"
+                if governor is not anchor and governor.lemma_.lower() in self.lex.verbs and \
+                        governor.lemma_.lower() not in self.lex.light_verbs:
+                    continue  # "condemned the attack": the verb is the event
+                if anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in self.lex.verbs:
+                    continue  # "an air strike killed 12": coded at the verb, with the noun as actor
+                found.append(Trigger(token, sense, governor, end, anchor=anchor))
+        return found
+
+    def verb_object(self, verb: Token) -> TriggerSense | None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt"):
+                target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                if sense := self.lex.verb_objects.get(f"{verb.lemma_.lower()} {target.lemma_.lower()}"):
+                    return sense
+        return None
+
+    def nominal_object(self, verb: Token) -> bool:
+        return any(c.dep_ in ("dobj", "nsubjpass") and self.noun_sense(c) for c in verb.children)
+
+    def noun_type(self, noun: Token) -> str | None:
+        hit = self.noun_sense(noun)
+        return hit[0].event_type if hit else None
