@@ -43,6 +43,7 @@ class Lexicon:
     observing: frozenset[str]  # "observed", "recorded": their subject only saw the act named by the object
     reversing: frozenset[str]  # "cut", "suspend": verbs that undo what their object gives
     reversible: frozenset[str]  # "aid", "peacekeepers": what they undo makes the act a SANCTION
+    no_comment: frozenset[str]  # "declined to comment": refusing these is no act
 
     @property
     def acled_rules(self) -> tuple[dict, ...]:
@@ -62,4 +63,5 @@ def load_lexicon() -> Lexicon:
                    reversing=frozenset(triggers.get("reversing", [])),
                    observing=frozenset(triggers.get("observing", [])),
                    prep_nouns=_senses(triggers.get("prep_nouns", {})),
-                   reversible=frozenset(triggers.get("reversible", [])))
+                   reversible=frozenset(triggers.get("reversible", [])),
+                   no_comment=frozenset(triggers.get("no_comment", [])))

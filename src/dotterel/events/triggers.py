@@ -57,6 +57,8 @@ class TriggerFinder:
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp"):
                     continue  # "Iran-backed militias": an attribute, not an act
+                if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.no_comment for c in token.children):
+                    continue  # "declined to comment": no act towards anyone
                 if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
                     continue  # "launched an attack": the noun names the event
                 found.append(Trigger(token, self.lex.verbs[token.lemma_.lower()], token, token.idx + len(token.text)))
@@ -88,7 +90,11 @@ class TriggerFinder:
         for c in verb.children:
             if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt"):
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
-                if sense := self.lex.verb_objects.get(f"{verb.lemma_.lower()} {target.lemma_.lower()}"):
+                lemma = verb.lemma_.lower()
+                if sense := self.lex.verb_objects.get(f"{lemma} {target.lemma_.lower()}"):
+                    return sense
+                # "gave 5 million euros", "called Lavrov": what kind of thing the object is decides
+                if c.dep_ == "dobj" and target.ent_type_ and (sense := self.lex.verb_objects.get(f"{lemma} @{target.ent_type_}")):
                     return sense
         return None
 
