@@ -46,6 +46,9 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
     if trigger is not None and trigger.i >= 2 and trigger.doc[trigger.i - 1].text == "-":  # "shoot-out"
         word = trigger.doc[trigger.i - 2:trigger.i + 1].text.lower()
         lemmas |= {word, word.removesuffix("s")}
+    if trigger is not None:  # "killed in an exchange of fire", "wounded during clashes": the fight is in the phrase
+        lemmas |= {g.lemma_.lower() for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "amid")
+                   for g in p.children if g.dep_ == "pobj"}
     sentence = event.evidence.text
     actor = f"{event.actor.text} {event.actor.name}"
     for rule in acled["rules"]:
@@ -73,8 +76,11 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
 
 def rank(event: Event, acled: dict) -> int:
     """Rules are listed from specific to general, so a rule's position measures how telling it is."""
-    subs = [r["sub"] for r in acled["rules"]]
-    return subs.index(event.acled_sub_event_type) if event.acled_sub_event_type in subs else len(subs)
+    rules = acled["rules"]
+    # the first rule that gives this sub-event type to an event of this mode: a plain "killed" is no
+    # weapon-specific "Armed clash" just because heavy weapons fired with small arms also make one
+    return next((n for n, r in enumerate(rules) if r["sub"] == event.acled_sub_event_type and
+                 ("mode" not in r or event.mode in r["mode"])), len(rules))
 
 
 def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bool], text: str,

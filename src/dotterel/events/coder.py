@@ -14,8 +14,9 @@ from ..model import Span as TextSpan
 from . import quantities
 from .acled import acled_types, order_by_salience
 from .arguments import ArgumentFinder, antecedent, ref_for, with_conjuncts
-from .lexicon import TriggerSense
-from .modality import as_coded
+from .classifier import NO_LABEL, EventModel, features_of, load_model
+from .lexicon import Lexicon, TriggerSense
+from .modality import as_coded, status
 from .triggers import Trigger
 
 PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -30,13 +31,55 @@ class EventCoder(ArgumentFinder):
 
     name = "events"
 
+    def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None | str = "default"):
+        super().__init__(lexicon)
+        # "default": $DOTTEREL_EVENT_MODEL or the shipped model; None: the lexicon alone
+        self.model = load_model() if model == "default" else model if not isinstance(model, str) else load_model(model)
+
+    def classify(self, sentence: Span, found: list[Trigger]) -> list[Trigger]:
+        """The trained model's say: it retypes a lexicon trigger when it is sure the clause means another act
+        (or none), and adds an act at a main verb the lexicon does not know. Only for acts that happened:
+        negated, planned and demanded acts keep the lexicon's reading."""
+        model = self.model
+        if model is None:
+            return found
+        override, propose = model.meta.get("override", 1.0), model.meta.get("propose", 1.0)
+        out = []
+        for trig in found:
+            if status(trig) == "real" and (pred := self.model_sense(features_of(trig.token, trig.governor, trig), trig)):
+                sense, p = pred
+                if sense.event_type != trig.sense.event_type and p >= override:
+                    if sense.event_type == NO_LABEL:
+                        continue
+                    trig.sense = sense
+            out.append(trig)
+        for verb in self.open_verbs(sentence, found):
+            trig = Trigger(verb, TriggerSense(NO_LABEL), verb, verb.idx + len(verb.text))
+            pred = self.model_sense(features_of(verb, verb, None), trig)
+            if pred and pred[0].event_type != NO_LABEL and pred[1] >= propose and status(trig) == "real":
+                trig.sense = pred[0]
+                out.append(trig)
+        return out
+
+    def model_sense(self, feats: list[str], trig: Trigger) -> tuple[TriggerSense, float] | None:
+        assert self.model is not None
+        pred = self.model.predict(feats, "event_type")
+        if pred is None:
+            return None
+        kind, p = pred
+        mode = None
+        if (by_mode := self.model.predict(feats, "mode")) and by_mode[0] in self.model.meta.get("modes", {}).get(kind, ()):
+            mode = by_mode[0]
+        context = trig.sense.context if trig.sense.event_type == kind else ()
+        return TriggerSense(kind, mode or (trig.sense.mode if trig.sense.event_type == kind else None), context), p
+
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         events: list[Event] = []
         sentence_of: list[int] = []
         main: list[bool] = []  # in the sentence's main clause
         sentences = list(doc.sents)
         for n, sentence in enumerate(sentences):
-            for trig in self.triggers(sentence):
+            for trig in self.classify(sentence, self.triggers(sentence)):
                 if sense := as_coded(trig):
                     trig.sense = sense
                     new = self.code_trigger(doc, coded, sentence, trig)
@@ -156,9 +199,15 @@ class EventCoder(ArgumentFinder):
         for c in with_conjuncts(args):
             if c is not trig.token and (hit := self.noun_sense(c)) and hit[0].event_type == "ASSAULT" and hit[0].mode:
                 modes.append(hit[0].mode)
-            for m in [c] + [m for m in c.children if m.dep_ in ("compound", "amod", "nmod")]:
+            mods = [m for m in c.children if m.dep_ in ("compound", "amod", "nmod")]
+            for m in [c] + mods:
                 if m.lemma_.lower() in self.lex.instruments:
                     modes.append(self.lex.instruments[m.lemma_.lower()])
+            before = [m.lemma_.lower() for m in mods if m.i < c.i]
+            for k in range(len(before)):  # "air force", "heavy machine gun": the phrase names the weapon
+                if (phrase := " ".join([*before[k:], c.lemma_.lower()])) in self.lex.instruments:
+                    modes.append(self.lex.instruments[phrase])
+                    break
         ranked = [m for m in MODE_RANK if m in modes]
         return ranked[0] if ranked else (modes[0] if modes else None)
 

@@ -44,6 +44,8 @@ class Lexicon:
     reversing: frozenset[str]  # "cut", "suspend": verbs that undo what their object gives
     reversible: frozenset[str]  # "aid", "peacekeepers": what they undo makes the act a SANCTION
     no_comment: frozenset[str]  # "declined to comment": refusing these is no act
+    currencies: frozenset[str]  # "gave 5 million euros": the object is money even where NER misses it
+    framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
 
     @property
     def acled_rules(self) -> tuple[dict, ...]:
@@ -64,4 +66,6 @@ def load_lexicon() -> Lexicon:
                    observing=frozenset(triggers.get("observing", [])),
                    prep_nouns=_senses(triggers.get("prep_nouns", {})),
                    reversible=frozenset(triggers.get("reversible", [])),
-                   no_comment=frozenset(triggers.get("no_comment", [])))
+                   no_comment=frozenset(triggers.get("no_comment", [])),
+                   framing_only=frozenset(triggers.get("framing_only", [])),
+                   currencies=frozenset(triggers.get("currencies", [])))
