@@ -223,3 +223,49 @@ def test_establishing_ties_is_support(code):
 def test_shells_fired_by_forces_is_shelling(code):
     text = "On 3 May 2021, shells fired by government forces fell on a residential street in the old city."
     assert first_acled(code, text) == "Shelling/artillery/missile attack"
+
+
+def pairs(code, text: str) -> set[tuple[str, str, str]]:
+    return {(e["event_type"], e["actor"]["text"], (e["recipient"] or {}).get("text", "")) for e in events(code, text)}
+
+
+def test_event_noun_in_the_object_takes_the_verbs_subject(code):
+    found = events(code, "Germany on Thursday announced a sixfold increase in funding for the fight against Ebola.")
+    assert any(e["event_type"] == "AID" and e["actor"]["text"] == "Germany" for e in found)
+    # an adjunct is not the object: the soldiers did not fight
+    found = events(code, "Philippine soldiers remained on alert because of assaults on military detachments last year.")
+    assert not any(e["event_type"] == "ASSAULT" and "soldiers" in e["actor"]["text"] for e in found)
+
+
+def test_the_kind_of_object_decides_the_verb(code):
+    assert ("CONSULT", "Blinken", "Sergey Lavrov") in {(t, a.split()[-1], r) for t, a, r in
+                                                      pairs(code, "On Monday Blinken called Sergey Lavrov to discuss the talks.")}
+    assert "AID" in types(code, "Germany gave 352.5 million euros to Ethiopia to support private investment.")
+    assert "AID" in types(code, "Norway sent medicine and tents to the flooded provinces on Friday.")
+
+
+def test_declining_to_comment_is_no_rejection(code):
+    assert "REJECT" not in types(code, "A spokeswoman for the ministry declined to comment on the report.")
+    assert "REJECT" in types(code, "The government rejected the union's demand for higher wages.")
+
+
+def test_aid_to_names_the_recipient(code):
+    found = events(code, "The United States suspended military aid to Indonesia over human rights concerns.")
+    assert any(e["event_type"] == "SANCTION" and "Indonesia" in (e["recipient"] or {}).get("text", "") for e in found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a weapon named in a subordinate clause leads over a plain "killed"
+    ("On 9 May 2020, a police commander was killed when he was hit by a landmine planted by militants in Kandahar.",
+     "Remote explosive/landmine/IED"),
+    ("On 9 May 2020, the national air force targeted rebel positions near Misrata. No casualties reported.", "Air/drone strike"),
+    ("On 9 May 2020, rebel forces fired heavy machine guns at government positions near Avdiivka.",
+     "Shelling/artillery/missile attack"),
+    ("On 8 May 2020, four insurgents and a police officer were killed in an exchange of fire near Pardhoni village.",
+     "Armed clash"),
+    ("On 8 May 2020, police commandos recovered weapons and ammunition belonging to a militant group in Imphal.",
+     "Disrupted weapons use"),
+    ("On 6 May 2020, the government released 52 prisoners from the central prison to advance the peace process.", "Other"),
+])
+def test_acled_types_of_weapons_and_strategic_developments(code, text, sub):
+    assert first_acled(code, text) == sub

@@ -24,6 +24,7 @@ app.add_typer(kb_app, name="kb")
 DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
 DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
+ModelOpt = typer.Option(None, "--event-model", help="Event model from `dotterel train` (\"none\": the lexicon alone).")
 
 
 def fail(message: str) -> None:
@@ -51,6 +52,18 @@ class Progress:
     def close(self) -> None:
         if self.enabled and self.n:
             sys.stderr.write("\n")
+
+
+def use_event_model(path: str | None) -> None:
+    """Worker processes read the model choice from the environment, so set it there."""
+    import os
+
+    from .events.classifier import MODEL_ENV
+
+    if path and path.lower() != "none" and not Path(path).is_file():
+        fail(f"--event-model {path}: no such file")
+    if path:
+        os.environ[MODEL_ENV] = path
 
 
 def coded_stream(inputs: list[str], date: str | None, workers: int, max_chars: int,
@@ -104,10 +117,12 @@ def code(
     date: str | None = DateOpt,
     workers: int = WorkersOpt,
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Longest document coded, in characters."),
+    event_model: str | None = ModelOpt,
 ) -> None:
     """Code documents into events, actors, quotes and relations (one JSON record per document)."""
     if fmt not in ("json", "plover", "acled"):
         fail(f"--format must be json, plover or acled, got {fmt!r}")
+    use_event_model(event_model)
     progress = Progress()
     with output(out) as stream:
         export.write((c.to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress)), fmt, stream)
@@ -122,9 +137,12 @@ def ingest(
     workers: int = WorkersOpt,
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars"),
     batch: int = typer.Option(64, "--batch", help="Documents per store transaction."),
+    event_model: str | None = ModelOpt,
 ) -> None:
     """Code documents and store them; documents already stored (same content) are skipped."""
     from .store import Store
+
+    use_event_model(event_model)
 
     progress = Progress()
     added = 0
@@ -331,6 +349,38 @@ def kb_add(
     path = add_user_actor(KBActor(id=actor_id, name=name, kind=kind, country=country, sector=sector,
                                   aliases=list(alias), member_of=list(member_of)))
     typer.echo(f"added {actor_id} to {path}")
+
+
+@app.command()
+def train(
+    labelled: list[Path] = typer.Argument(..., help="JSONL lines: text, event_type, mode, acled_sub_event_type, trigger."),
+    out: Path = typer.Option(..., "--output", "-o", help="Model file to write (.npz); use it with --event-model."),
+    shipped: bool = typer.Option(True, "--shipped/--no-shipped", help="Also learn from the examples shipped with dotterel."),
+    override: float = typer.Option(0.75, "--override", min=0.0, max=1.0,
+                                   help="Probability above which the model retypes a lexicon trigger."),
+    propose: float = typer.Option(0.6, "--propose", min=0.0, max=1.0,
+                                  help="Probability above which the model codes a verb the lexicon does not know."),
+    epochs: int = typer.Option(300, "--epochs", min=1),
+) -> None:
+    """Train the event model (type, mode, ACLED sub-event type) on your own labelled sentences."""
+    from .events.training import BadExample, read_examples, shipped_examples
+    from .events.training import train as train_model
+    from .nlp import load_nlp
+
+    examples = shipped_examples() if shipped else []
+    try:
+        for path in labelled:
+            if not path.is_file():
+                fail(f"{path}: no such file")
+            examples += list(read_examples(path))
+        model = train_model(load_nlp(), examples, {"override": override, "propose": propose}, epochs=epochs)
+    except BadExample as err:
+        fail(str(err))
+    model.meta["trained_on"] = ", ".join(str(p) for p in labelled) + (" + shipped examples" if shipped else "")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    heads = ", ".join(f"{name} ({len(h.labels)} labels)" for name, h in model.heads.items())
+    typer.echo(f"trained on {len(examples)} examples, {len(model.vocab)} features: {heads} -> {out}", err=True)
 
 
 @app.command()

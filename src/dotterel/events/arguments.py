@@ -85,7 +85,13 @@ class ArgumentFinder(TriggerFinder):
         if token.pos_ in ("VERB", "AUX"):
             actors = self.subjects(verb)
             # "an American air strike killed 12": the subject names the attacker through its modifier
-            return actors, [self.patient(t) for t in self.objects(verb)]
+            objects = [self.patient(t) for t in self.objects(verb)]
+            if len(objects) == 1 and (objects[0].lemma_.lower() in self.lex.reversible or self.noun_sense(objects[0])):
+                # "suspended military aid to Indonesia": the thing cut is not the party it was meant for
+                to = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "for")
+                      for c in p.children if c.dep_ == "pobj" and self.participant(c)]
+                objects = to[:1] or objects
+            return actors, objects
         noun = trig.anchor or token
         actors, recipients = self.noun_arguments(noun)
         if not recipients:  # "gave Canada a deadline"

@@ -109,7 +109,7 @@ class TriggerFinder:
                     return sense
                 # "gave 5 million euros", "called Lavrov": what kind of thing the object is decides
                 kind = "MONEY" if target.lemma_.lower() in self.lex.currencies else target.ent_type_
-                if c.dep_ == "dobj" and kind and (sense := self.lex.verb_objects.get(f"{lemma} @{kind}")):
+                if c.dep_ == "dobj" and kind and (sense := self.lex.verb_objects.get(f"{lemma} @{kind.lower()}")):
                     return sense
         return None
 
