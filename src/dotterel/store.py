@@ -8,7 +8,7 @@ Queries are parameterised; results come back as lists of dicts, or DataFrames on
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -88,15 +88,27 @@ class Store:
     def add(self, documents: Iterable[CodedDocument]) -> int:
         """Store a batch in one transaction; documents already stored (same content) are skipped.
         Returns the number of new documents."""
+        return self._add((doc.content_hash, doc.text, doc.to_dict) for doc in documents)
+
+    def import_parquet(self, path: str | Path) -> int:
+        """Store the documents of a Parquet file written by ``dotterel.scale`` (one transaction, same-content
+        documents skipped, as ``add``). Returns the number of new documents."""
+        from .scale import read_rows, row_record
+
+        rows = list(read_rows(path, self.con))  # read before the transaction: a bad file leaves the store as it was
+        return self._add((r["content_hash"], r["text"], lambda r=r: row_record(r)) for r in rows)
+
+    def _add(self, documents: Iterable[tuple[str, str, Callable[[], dict[str, Any]]]]) -> int:
+        """Insert (content hash, text, record maker) triples; the record is made only for a new document."""
         new = 0
         self.con.execute("BEGIN TRANSACTION")
         try:
             seen: set[str] = set()
-            for doc in documents:
-                if doc.content_hash in seen or self.has(doc.content_hash):
+            for h, text, record in documents:
+                if h in seen or self.has(h):
                     continue
-                seen.add(doc.content_hash)
-                self._insert(doc)
+                seen.add(h)
+                self._insert(h, text, record())
                 new += 1
             self.con.execute("COMMIT")
         except BaseException:
@@ -104,23 +116,22 @@ class Store:
             raise
         return new
 
-    def _insert(self, doc: CodedDocument) -> None:
-        rec = doc.to_dict()
-        h = doc.content_hash
+    def _insert(self, h: str, text: str, rec: dict[str, Any]) -> None:
+        doc_id = rec["doc_id"]
         self.con.execute("INSERT INTO documents (content_hash, doc_id, publication_date, title, url, text, error, record)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         [h, doc.doc_id, doc.publication_date, doc.title, doc.url, doc.text, doc.error,
+                         [h, doc_id, rec["publication_date"], rec["title"], rec["url"], text, rec["error"],
                           json.dumps(rec, ensure_ascii=False)])
         if rec["events"]:
             self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                                 [event_row(h, doc.doc_id, e) for e in rec["events"]])
+                                 [event_row(h, doc_id, e) for e in rec["events"]])
         if rec["actors"]:
             self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                  [[h, a["id"], a["name"], a["kind"], a["country"], a["sector"], a["aliases"],
                                    a["member_of"]] for a in rec["actors"]])
         if rec["quotes"]:
             self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [[h, doc.doc_id, q["text"], q["start"], q["end"], q["kind"], q["cue"],
+                                 [[h, doc_id, q["text"], q["start"], q["end"], q["kind"], q["cue"],
                                    *(_ref(q["speaker"])[:3]), (q["speaker_org"] or {}).get("name"),
                                    (q["speaker_org"] or {}).get("id")] for q in rec["quotes"]])
         if rec["relations"]:
