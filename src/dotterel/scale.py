@@ -95,20 +95,32 @@ def code_with_ray(inputs: list[str], out_parquet: str | Path, num_actors: int = 
                   address: str | None = None) -> int:
     """Code ``inputs`` (articles, corpora, folders) on ``num_actors`` Ray actors into one Parquet file.
 
-    Connects to the Ray cluster at ``address`` (or the one ``ray.init`` finds: a running local one, or a new
-    one); a cluster already initialised in this process is used as it is. Returns the number of documents.
+    Connects to the Ray cluster at ``address`` (its nodes need dotterel installed), or the one ``ray.init``
+    finds: a running local one, or a new one; a cluster already initialised in this process is used as it is.
+    Returns the number of documents.
     """
-    import pyarrow.parquet as pq
     import ray
+    import ray.data
 
     if not ray.is_initialized():
-        env = {k: os.environ[k] for k in ("DOTTEREL_KB", "PYTHONPATH") if k in os.environ}  # workers see the same code/KB
+        # local workers see the same code and user knowledge base as this process
+        env = {k: os.environ[k] for k in ("DOTTEREL_KB", "PYTHONPATH") if k in os.environ and address is None}
         ray.init(address=address, runtime_env={"env_vars": env} if env else None, include_dashboard=False,
                  log_to_driver=False)
-    ctx = ray.data.DataContext.get_current()
-    ctx.execution_options.preserve_order = True  # rows come out in input order, as on the local path
+    options = ray.data.DataContext.get_current().execution_options
+    kept_order, options.preserve_order = options.preserve_order, True  # rows in input order, as on the local path
+    try:
+        return _write(inputs, Path(out_parquet), num_actors, batch_size, default_date, max_chars, model)
+    finally:
+        options.preserve_order = kept_order
+
+
+def _write(inputs: list[str], out: Path, num_actors: int, batch_size: int, default_date: str | None, max_chars: int,
+           model: str | None) -> int:
+    import pyarrow.parquet as pq
+    import ray.data
+
     items = _document_items(read_inputs(inputs, default_date=default_date, max_chars=max_chars))
-    out = Path(out_parquet)
     out.parent.mkdir(parents=True, exist_ok=True)
     schema = parquet_schema()
     n = 0
