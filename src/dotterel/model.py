@@ -22,14 +22,20 @@ def stable_id(*parts: object, length: int = 16) -> str:
 
 
 @dataclass
-class Document:
-    """One input document as ingested, before any NLP."""
+class _DocumentHead:
+    """The fields an input document and its coded record share, in the contract's order."""
 
     doc_id: str
     text: str
     publication_date: str | None = None
     title: str | None = None
     url: str | None = None
+
+
+@dataclass
+class Document(_DocumentHead):
+    """One input document as ingested, before any NLP."""
+
     source: str | None = None  # where it was read from: a path, or path:line
     error: str | None = None  # an ingest error: the document is kept, but not coded
 
@@ -47,11 +53,13 @@ class Span:
 
 @dataclass
 class ActorRef:
-    text: str
-    name: str
-    id: str | None = None
-    country: str | None = None
-    sector: str | None = None
+    """An actor as one passage names it: the words, and who they were resolved to."""
+
+    text: str  # the surface form in the text ("the group", "Iraqi police")
+    name: str  # the resolved name: a knowledge-base name, or an ACLED-style built one
+    id: str | None = None  # knowledge-base id; None for an actor the base does not hold
+    country: str | None = None  # ISO3
+    sector: str | None = None  # PLOVER sector code (MIL, GOV, ...)
 
 
 @dataclass
@@ -133,13 +141,15 @@ class Quote:
 
 @dataclass
 class Actor:
+    """An actor of a document (the record's ``actors``); the knowledge base's records extend it."""
+
     id: str
     name: str
-    kind: str = "other"
-    country: str | None = None
-    sector: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    member_of: list[str] = field(default_factory=list)
+    kind: str = "other"  # person | armed_group | state | government | military | party | igo | media | population | other
+    country: str | None = None  # ISO3
+    sector: str | None = None  # PLOVER sector code
+    aliases: list[str] = field(default_factory=list)  # every surface form seen (or known) for it
+    member_of: list[str] = field(default_factory=list)  # ids of the bodies it belongs to
 
 
 @dataclass
@@ -162,12 +172,7 @@ class Mention:
 
 
 @dataclass
-class CodedDocument:
-    doc_id: str
-    text: str
-    publication_date: str | None = None
-    title: str | None = None
-    url: str | None = None
+class CodedDocument(_DocumentHead):
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)

@@ -8,13 +8,14 @@ Queries are parameterised; results come back as lists of dicts, or DataFrames on
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from .model import CodedDocument
+from .query import ACTOR_IDS, ACTOR_TEXT, EVENT_ORDER, Where, actor_columns, rows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -87,15 +88,27 @@ class Store:
     def add(self, documents: Iterable[CodedDocument]) -> int:
         """Store a batch in one transaction; documents already stored (same content) are skipped.
         Returns the number of new documents."""
+        return self._add((doc.content_hash, doc.text, doc.to_dict) for doc in documents)
+
+    def import_parquet(self, path: str | Path) -> int:
+        """Store the documents of a Parquet file written by ``dotterel.scale`` (one transaction, same-content
+        documents skipped, as ``add``). Returns the number of new documents."""
+        from .scale import read_rows, row_record
+
+        rows = list(read_rows(path, self.con))  # read before the transaction: a bad file leaves the store as it was
+        return self._add((r["content_hash"], r["text"], lambda r=r: row_record(r)) for r in rows)
+
+    def _add(self, documents: Iterable[tuple[str, str, Callable[[], dict[str, Any]]]]) -> int:
+        """Insert (content hash, text, record maker) triples; the record is made only for a new document."""
         new = 0
         self.con.execute("BEGIN TRANSACTION")
         try:
             seen: set[str] = set()
-            for doc in documents:
-                if doc.content_hash in seen or self.has(doc.content_hash):
+            for h, text, record in documents:
+                if h in seen or self.has(h):
                     continue
-                seen.add(doc.content_hash)
-                self._insert(doc)
+                seen.add(h)
+                self._insert(h, text, record())
                 new += 1
             self.con.execute("COMMIT")
         except BaseException:
@@ -103,23 +116,22 @@ class Store:
             raise
         return new
 
-    def _insert(self, doc: CodedDocument) -> None:
-        rec = doc.to_dict()
-        h = doc.content_hash
+    def _insert(self, h: str, text: str, rec: dict[str, Any]) -> None:
+        doc_id = rec["doc_id"]
         self.con.execute("INSERT INTO documents (content_hash, doc_id, publication_date, title, url, text, error, record)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         [h, doc.doc_id, doc.publication_date, doc.title, doc.url, doc.text, doc.error,
+                         [h, doc_id, rec["publication_date"], rec["title"], rec["url"], text, rec["error"],
                           json.dumps(rec, ensure_ascii=False)])
         if rec["events"]:
             self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                                 [event_row(h, doc.doc_id, e) for e in rec["events"]])
+                                 [event_row(h, doc_id, e) for e in rec["events"]])
         if rec["actors"]:
             self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                  [[h, a["id"], a["name"], a["kind"], a["country"], a["sector"], a["aliases"],
                                    a["member_of"]] for a in rec["actors"]])
         if rec["quotes"]:
             self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [[h, doc.doc_id, q["text"], q["start"], q["end"], q["kind"], q["cue"],
+                                 [[h, doc_id, q["text"], q["start"], q["end"], q["kind"], q["cue"],
                                    *(_ref(q["speaker"])[:3]), (q["speaker_org"] or {}).get("name"),
                                    (q["speaker_org"] or {}).get("id")] for q in rec["quotes"]])
         if rec["relations"]:
@@ -129,73 +141,35 @@ class Store:
 
     # ---------------------------------------------------------------- reading
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return rows(self.con, sql, params)
+
+    @staticmethod
+    def _limit(sql: str, params: list[Any], limit: int | None, offset: int | None = None) -> tuple[str, list[Any]]:
+        if limit is None:
+            return sql, params
+        if offset is None:
+            return sql + " LIMIT ?", params + [limit]
+        return sql + " LIMIT ? OFFSET ?", params + [limit, offset]
 
     def events(self, actor: str | None = None, event_type: str | None = None, since: str | None = None,
                until: str | None = None, country: str | None = None, limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
         """Events, filtered; ``actor`` matches id, name or surface form of actor or recipient."""
-        where, params = ["1=1"], []
-        if actor:
-            like = f"%{actor.lower()}%"
-            where.append("(lower(actor_name) LIKE ? OR lower(actor_text) LIKE ? OR actor_id = ? OR "
-                         "lower(recipient_name) LIKE ? OR lower(recipient_text) LIKE ? OR recipient_id = ?)")
-            params += [like, like, actor, like, like, actor]
-        if event_type:
-            where.append("upper(event_type) = upper(?)")
-            params.append(event_type)
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("left(date, 10) <= ?")
-            params.append(until)
-        if country:
-            where.append("(upper(country) = upper(?) OR upper(actor_country) = upper(?))")
-            params += [country, country]
-        sql = f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, doc_id, evidence_start"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        return self._rows(sql, params)
+        w = Where(literal=False).match(actor, ACTOR_TEXT, ACTOR_IDS).one_of([event_type] if event_type else None, "event_type")
+        w.since(since).until(until, width=10).same(country, "country", "actor_country")
+        return self._rows(*self._limit(f"SELECT * FROM events WHERE {w.sql} ORDER BY {EVENT_ORDER}", w.params, limit, offset))
 
     def actors(self, actor: str | None = None, country: str | None = None,
                limit: int | None = None) -> list[dict[str, Any]]:
-        where, params = ["1=1"], []
-        if actor:
-            where.append("(lower(name) LIKE ? OR id = ?)")
-            params += [f"%{actor.lower()}%", actor]
-        if country:
-            where.append("upper(country) = upper(?)")
-            params.append(country)
-        sql = (f"SELECT id, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
-               f"any_value(sector) AS sector, count(DISTINCT content_hash) AS documents, "
-               f"list_distinct(flatten(list(aliases))) AS aliases FROM actors WHERE {' AND '.join(where)} "
-               f"GROUP BY id ORDER BY documents DESC, name")
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return self._rows(sql, params)
+        w = Where("a", literal=False).match(actor, ("name",), ("id",)).same(country, "country")
+        sql = f"SELECT {actor_columns()} FROM actors a WHERE {w.sql} GROUP BY a.id ORDER BY documents DESC, name"
+        return self._rows(*self._limit(sql, w.params, limit))
 
     def quotes(self, speaker: str | None = None, org: str | None = None, contains: str | None = None,
                limit: int | None = None) -> list[dict[str, Any]]:
-        where, params = ["1=1"], []
-        if speaker:
-            where.append("(lower(speaker_name) LIKE ? OR lower(speaker_text) LIKE ?)")
-            params += [f"%{speaker.lower()}%"] * 2
-        if org:
-            where.append("lower(speaker_org_name) LIKE ?")
-            params.append(f"%{org.lower()}%")
-        if contains:
-            where.append("lower(text) LIKE ?")
-            params.append(f"%{contains.lower()}%")
-        sql = f"SELECT * FROM quotes WHERE {' AND '.join(where)} ORDER BY doc_id, start_char"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return self._rows(sql, params)
+        w = Where(literal=False).match(speaker, ("speaker_name", "speaker_text")).match(org, ("speaker_org_name",))
+        w.match(contains, ("text",))
+        return self._rows(*self._limit(f"SELECT * FROM quotes WHERE {w.sql} ORDER BY doc_id, start_char", w.params, limit))
 
     def relations(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM relations", [])

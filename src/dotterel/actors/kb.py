@@ -13,16 +13,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from ..model import Actor
+
 
 @dataclass
-class KBActor:
-    id: str
-    name: str
-    kind: str = "other"
-    country: str | None = None
-    sector: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    member_of: list[str] = field(default_factory=list)
+class KBActor(Actor):
+    """A knowledge-base actor: the record's actor fields plus who backs it and its Wikidata id."""
+
     backed_by: list[str] = field(default_factory=list)
     qid: str | None = None
 

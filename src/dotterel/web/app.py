@@ -52,6 +52,13 @@ def _date(value: str | None, name: str) -> str | None:
     return value or None
 
 
+def _found(item: dict | None, what: str) -> dict:
+    """The item asked for, or a 404 that names it."""
+    if item is None:
+        raise HTTPException(404, f"no {what}")
+    return item
+
+
 def event_filter(
     since: Annotated[str | None, Query(description="Earliest event date (YYYY[-MM[-DD]])")] = None,
     until: Annotated[str | None, Query(description="Latest event date (YYYY[-MM[-DD]])")] = None,
@@ -133,10 +140,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
     @app.get("/api/actors/{actor_id:path}", tags=["read"])
     def get_actor(con: Con, actor_id: str) -> dict:
         """One actor with its events (as actor or recipient), quotes (as speaker or speaker's body) and relations."""
-        found = queries.actor(con, actor_id)
-        if found is None:
-            raise HTTPException(404, f"no actor {actor_id!r}")
-        return found
+        return _found(queries.actor(con, actor_id), f"actor {actor_id!r}")
 
     @app.get("/api/quotes", tags=["read"])
     def list_quotes(con: Con, speaker: str | None = None, q: str | None = None, doc: str | None = None,
@@ -160,10 +164,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
     @app.get("/api/documents/{key}", tags=["read"])
     def get_document(con: Con, key: str) -> dict:
         """One document's text with its events, quotes, relations and every evidence span."""
-        found = queries.document(con, key)
-        if found is None:
-            raise HTTPException(404, f"no document {key!r}")
-        return found
+        return _found(queries.document(con, key), f"document {key!r}")
 
     @app.get("/api/stats", tags=["read"])
     def get_stats(con: Con, f: Filter) -> dict:

@@ -1,87 +1,24 @@
 """Read queries of the web API over the DuckDB store: one filter, many views.
 
-Every query is parameterised; user text only ever reaches SQL as a bound parameter (LIKE patterns are
-escaped so '%' and '_' in a search match themselves). The DuckDB fts extension is not assumed: search is ILIKE.
+Filters are built with ..query, the core the Python API shares. User text only ever reaches SQL as a bound
+parameter (LIKE patterns are escaped so '%' and '_' in a search match themselves). The DuckDB fts extension is
+not assumed: search is ILIKE.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-import duckdb
-
 from ..network import QUAD, build_graph
+from ..query import EVENT_ORDER, EventFilter, Where, actor_columns, like, rows
+
+__all__ = ["QUAD", "QUAD_NAMES", "EventFilter", "like", "rows"]  # the web app's names, now kept in ..query
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
-def like(text: str) -> str:
-    """A LIKE pattern that matches ``text`` anywhere, literally (used with ESCAPE '\\')."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = con.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row)) for row in cur.fetchall()]
-
-
 def quad_of(event_type: str | None) -> int | None:
     return QUAD.get(event_type or "")
-
-
-@dataclass
-class EventFilter:
-    """The dashboard's shared filter; every field optional."""
-
-    since: str | None = None  # YYYY-MM-DD (or a prefix), compared with the event date
-    until: str | None = None
-    event_type: list[str] | None = None  # PLOVER types
-    quad: list[int] | None = None  # PLOVER quad classes 1-4
-    actor: str | None = None  # actor or recipient id, name or surface form
-    country: str | None = None  # ISO3 of the place or of the actor
-    q: str | None = None  # text in the evidence, the document text or its title
-    doc: str | None = None  # one document (content hash)
-
-    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
-        a = alias + "."
-        where: list[str] = ["1=1"]
-        params: list[Any] = []
-        if self.since:
-            where.append(f"{a}date >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append(f"left({a}date, {len(self.until)}) <= ?")
-            params.append(self.until)
-        types = [t.upper() for t in self.event_type or []]
-        if self.quad:
-            quad_types = [t for t, q in QUAD.items() if q in self.quad]
-            types = [t for t in types if t in quad_types] if types else quad_types
-            if not types:
-                types = ["\x00none"]  # a type filter and a quad filter that exclude each other
-        if types:
-            where.append(f"upper({a}event_type) IN ({', '.join('?' * len(types))})")
-            params += types
-        if self.actor:
-            pattern = like(self.actor)
-            where.append(f"({a}actor_id = ? OR {a}recipient_id = ? OR {a}actor_name ILIKE ? ESCAPE '\\' OR "
-                         f"{a}actor_text ILIKE ? ESCAPE '\\' OR {a}recipient_name ILIKE ? ESCAPE '\\' OR "
-                         f"{a}recipient_text ILIKE ? ESCAPE '\\')")
-            params += [self.actor, self.actor, pattern, pattern, pattern, pattern]
-        if self.country:
-            where.append(f"(upper({a}country) = upper(?) OR upper({a}actor_country) = upper(?) OR "
-                         f"upper({a}recipient_country) = upper(?))")
-            params += [self.country] * 3
-        if self.q:
-            pattern = like(self.q)
-            where.append(f"({a}evidence_text ILIKE ? ESCAPE '\\' OR {a}content_hash IN (SELECT content_hash FROM "
-                         f"documents WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'))")
-            params += [pattern] * 3
-        if self.doc:
-            where.append(f"{a}content_hash = ?")
-            params.append(self.doc)
-        return " AND ".join(where), params
 
 
 def _event_out(row: dict[str, Any]) -> dict[str, Any]:
@@ -93,43 +30,28 @@ def _event_out(row: dict[str, Any]) -> dict[str, Any]:
 def events(con, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
     where, params = f.where()
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    items = rows(con, f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.doc_id, "
-                      f"e.evidence_start, e.id LIMIT ? OFFSET ?", params + [limit, offset])
+    items = rows(con, f"SELECT e.* FROM events e WHERE {where} ORDER BY {EVENT_ORDER}, e.id LIMIT ? OFFSET ?",
+                 params + [limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": [_event_out(r) for r in items]}
 
 
 def actors(con, name: str | None, country: str | None, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
-    where, params = ["1=1"], []
-    if name:
-        where.append("(a.id = ? OR a.name ILIKE ? ESCAPE '\\' OR list_contains(a.aliases, ?))")
-        params += [name, like(name), name]
-    if country:
-        where.append("upper(a.country) = upper(?)")
-        params.append(country)
-    if kind:
-        where.append("a.kind = ?")
-        params.append(kind)
-    base = (f"SELECT a.id, any_value(a.name) AS name, any_value(a.kind) AS kind, any_value(a.country) AS country, "
-            f"any_value(a.sector) AS sector, count(DISTINCT a.content_hash) AS documents, "
-            f"list_distinct(flatten(list(a.aliases))) AS aliases, "
-            f"(SELECT count(*) FROM events e WHERE e.actor_id = a.id OR e.recipient_id = a.id) AS events "
-            f"FROM actors a WHERE {' AND '.join(where)} GROUP BY a.id")
-    total = con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0]
-    items = rows(con, f"{base} ORDER BY events DESC, documents DESC, name LIMIT ? OFFSET ?", params + [limit, offset])
+    w = Where("a").match(name, ("name",), ("id",), ("aliases",)).same(country, "country").equal(kind, "kind")
+    base = (f"SELECT {actor_columns()}, (SELECT count(*) FROM events e WHERE e.actor_id = a.id OR e.recipient_id = a.id) "
+            f"AS events FROM actors a WHERE {w.sql} GROUP BY a.id")
+    total = con.execute(f"SELECT count(*) FROM ({base})", w.params).fetchone()[0]
+    items = rows(con, f"{base} ORDER BY events DESC, documents DESC, name LIMIT ? OFFSET ?", w.params + [limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def actor(con, actor_id: str) -> dict[str, Any] | None:
-    base = rows(con, "SELECT id, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
-                     "any_value(sector) AS sector, count(DISTINCT content_hash) AS documents, "
-                     "list_distinct(flatten(list(aliases))) AS aliases, list_distinct(flatten(list(member_of))) "
-                     "AS member_of FROM actors WHERE id = ? GROUP BY id", [actor_id])
+    base = rows(con, f"SELECT {actor_columns(member_of=True)} FROM actors a WHERE a.id = ? GROUP BY a.id", [actor_id])
     if not base:
         return None
     out = base[0]
     out["events"] = [_event_out(r) for r in rows(
-        con, "SELECT * FROM events WHERE actor_id = ? OR recipient_id = ? ORDER BY date NULLS LAST, doc_id, "
-             "evidence_start LIMIT 500", [actor_id, actor_id])]
+        con, f"SELECT * FROM events WHERE actor_id = ? OR recipient_id = ? ORDER BY {EVENT_ORDER} LIMIT 500",
+        [actor_id, actor_id])]
     out["quotes"] = quotes_of(con, "speaker_id = ? OR speaker_org_id = ?", [actor_id, actor_id])
     out["relations"] = rows(con, "SELECT content_hash AS key, a, b, type, evidence_start, evidence_end, evidence_text "
                                  "FROM relations WHERE a = ? OR b = ?", [actor_id, actor_id])
@@ -143,21 +65,10 @@ def quotes_of(con, where: str, params: list[Any], limit: int = 500, offset: int 
 
 
 def quotes(con, speaker: str | None, q: str | None, doc: str | None, limit: int, offset: int) -> dict[str, Any]:
-    where, params = ["1=1"], []
-    if speaker:
-        pattern = like(speaker)
-        where.append("(speaker_id = ? OR speaker_name ILIKE ? ESCAPE '\\' OR speaker_text ILIKE ? ESCAPE '\\' OR "
-                     "speaker_org_name ILIKE ? ESCAPE '\\')")
-        params += [speaker, pattern, pattern, pattern]
-    if q:
-        where.append("text ILIKE ? ESCAPE '\\'")
-        params.append(like(q))
-    if doc:
-        where.append("content_hash = ?")
-        params.append(doc)
-    clause = " AND ".join(where)
-    total = con.execute(f"SELECT count(*) FROM quotes WHERE {clause}", params).fetchone()[0]
-    return {"total": total, "limit": limit, "offset": offset, "items": quotes_of(con, clause, params, limit, offset)}
+    w = Where().match(speaker, ("speaker_name", "speaker_text", "speaker_org_name"), ("speaker_id",))
+    w.match(q, ("text",)).equal(doc, "content_hash")
+    total = con.execute(f"SELECT count(*) FROM quotes WHERE {w.sql}", w.params).fetchone()[0]
+    return {"total": total, "limit": limit, "offset": offset, "items": quotes_of(con, w.sql, w.params, limit, offset)}
 
 
 def network(con, f: EventFilter, min_weight: int = 1, top: int | None = None) -> dict[str, Any]:
@@ -187,17 +98,9 @@ def network(con, f: EventFilter, min_weight: int = 1, top: int | None = None) ->
 
 
 def documents(con, q: str | None, since: str | None, until: str | None, limit: int, offset: int) -> dict[str, Any]:
-    where, params = ["1=1"], []
-    if q:
-        where.append("(text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\' OR doc_id = ?)")
-        params += [like(q), like(q), q]
-    if since:
-        where.append("CAST(publication_date AS VARCHAR) >= ?")
-        params.append(since)
-    if until:
-        where.append(f"left(CAST(publication_date AS VARCHAR), {len(until)}) <= ?")
-        params.append(until)
-    clause = " AND ".join(where)
+    published = "CAST(publication_date AS VARCHAR)"
+    w = Where().match(q, ("text", "title"), ("doc_id",)).since(since, published).until(until, published)
+    clause, params = w.sql, w.params
     total = con.execute(f"SELECT count(*) FROM documents WHERE {clause}", params).fetchone()[0]
     items = rows(con, f"SELECT content_hash AS key, doc_id, CAST(publication_date AS VARCHAR) AS publication_date, title, "
                       f"url, error, length(text) AS chars, (SELECT count(*) FROM events e WHERE e.content_hash = "
