@@ -13,6 +13,7 @@ from typing import IO
 import typer
 
 from . import export
+from .cli_scale import scale_app
 from .ingest import MAX_CHARS, InputError, read_inputs
 from .model import CodedDocument
 
@@ -20,6 +21,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dotterel: news text in, PLOVER/ACLED event data out, every field traced to its sentence.")
 kb_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base: list, show, add your own actors.")
 app.add_typer(kb_app, name="kb")
+app.add_typer(scale_app, name="scale")  # Ray scale-out: `dotterel scale code|import` (the optional ray extra)
 
 DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
