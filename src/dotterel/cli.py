@@ -362,6 +362,9 @@ def train(
                                    help="Probability above which the model retypes a lexicon trigger."),
     propose: float = typer.Option(0.6, "--propose", min=0.0, max=1.0,
                                   help="Probability above which the model codes a verb the lexicon does not know."),
+    acled_override: float = typer.Option(2.0, "--acled-override", min=0.0,
+                                         help="Probability above which the model's ACLED sub-event type replaces the "
+                                              "rules' (train on your own ACLED notes; above 1: never)."),
     epochs: int = typer.Option(300, "--epochs", min=1),
 ) -> None:
     """Train the event model (type, mode, ACLED sub-event type) on your own labelled sentences."""
@@ -375,7 +378,8 @@ def train(
             if not path.is_file():
                 fail(f"{path}: no such file")
             examples += list(read_examples(path))
-        model = train_model(load_nlp(), examples, {"override": override, "propose": propose}, epochs=epochs)
+        model = train_model(load_nlp(), examples, {"override": override, "propose": propose, "acled_override": acled_override},
+                            epochs=epochs)
     except BadExample as err:
         fail(str(err))
     model.meta["trained_on"] = ", ".join(str(p) for p in labelled) + (" + shipped examples" if shipped else "")

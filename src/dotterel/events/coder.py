@@ -61,6 +61,18 @@ class EventCoder(ArgumentFinder):
                 out.append(trig)
         return out
 
+    def model_acled(self, trig: Trigger) -> tuple[str, str] | None:
+        """A model trained on a user's own ACLED notes may retype an event the rules typed, when it is sure
+        (meta "acled_override"; the shipped model leaves ACLED types to the rules)."""
+        model = self.model
+        if model is None or (threshold := model.meta.get("acled_override", 2.0)) > 1:
+            return None
+        pred = model.predict(features_of(trig.token, trig.governor, trig), "acled_sub_event_type")
+        kinds = model.meta.get("acled_types", {})
+        if pred is None or pred[1] < threshold or pred[0] not in kinds:
+            return None
+        return kinds[pred[0]], pred[0]
+
     def model_sense(self, feats: list[str], trig: Trigger) -> tuple[TriggerSense, float] | None:
         assert self.model is not None
         pred = self.model.predict(feats, "event_type")
@@ -160,6 +172,8 @@ class EventCoder(ArgumentFinder):
                           context=list(sense.context), evidence=evidence, doc_id=coded.doc_id,
                           trigger=_span(doc, trig.token.idx, trig.text_end), **counts)
             event.acled_event_type, event.acled_sub_event_type = acled_types(event, self.lex.acled, trig.token)
+            if event.acled_sub_event_type and (learned := self.model_acled(trig)):
+                event.acled_event_type, event.acled_sub_event_type = learned
             out.append(event)
         return out
 

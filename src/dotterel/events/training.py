@@ -58,8 +58,8 @@ def parse_examples(lines: Iterable[str], source: str) -> Iterator[Example]:
         text = row.get("text") if isinstance(row, dict) else None
         if not isinstance(text, str) or not text.strip():
             raise BadExample(f"{source}:{n}: no \"text\"")
-        labels = {h: str(row[h]).strip() for h in HEADS if row.get(h)}
-        if not labels:
+        labels = {h: str(row[h]).strip() for h in (*HEADS, "acled_event_type") if row.get(h)}
+        if not any(h in labels for h in HEADS):
             raise BadExample(f"{source}:{n}: no label: give at least one of {', '.join(HEADS)}")
         if "event_type" in labels:
             labels["event_type"] = labels["event_type"].upper()
@@ -127,4 +127,7 @@ def train(nlp: Language, examples: list[Example], thresholds: dict[str, float] |
         if e.labels.get("mode", NO_LABEL) != NO_LABEL and e.labels.get("event_type"):
             modes.setdefault(e.labels["event_type"], set()).add(e.labels["mode"])
     meta["modes"] = {t: sorted(m) for t, m in modes.items()}
+    # ACLED's taxonomy: each sub-event type belongs to one event type
+    meta["acled_types"] = {e.labels["acled_sub_event_type"]: e.labels["acled_event_type"] for e in examples
+                           if e.labels.get("acled_sub_event_type") and e.labels.get("acled_event_type")}
     return fit(pairs, epochs=epochs, meta=meta)
