@@ -129,3 +129,25 @@ def test_html_without_article_text(tmp_path):
     path.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
     [doc] = read_inputs([str(path)])
     assert "no article text" in doc.error
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's Foreign Ministry's spokesman Bahram Qassemi strongly condemned the Quetta suicide terrorist attack.",
+    "1656 - English fleet under Robert Blake captures Spanish treasure ships off Cadiz, Spain.",
+    "SRI LANKA-CIVIL WAR   COLOMBO, Sri Lanka -- Soldiers capture rebel stronghold near Kilinochchi airstrip",
+])
+def test_headline_english_is_english(text):
+    from dotterel.ingest.readers import check_text
+
+    assert check_text(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement a annoncé mardi de nouvelles sanctions contre le pays, selon le ministère des affaires étrangères.",
+    "El gobierno anunció el martes nuevas sanciones contra el país, según informó el ministerio de exteriores.",
+    "Правительство во вторник объявило о новых санкциях против страны, сообщило министерство иностранных дел.",
+])
+def test_other_languages_are_not_english(text):
+    from dotterel.ingest.readers import check_text
+
+    assert "not English" in check_text(text)

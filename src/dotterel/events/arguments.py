@@ -15,6 +15,8 @@ from .triggers import Trigger, TriggerFinder
 # nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
 FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SANCTION"}
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
+# acts both sides of "between A and B" do together
+MUTUAL = {"ASSAULT", "COOPERATE", "CONSULT", "AGREE"}
 # verbs whose subject reports an act, not does it
 SAYING_VERBS = {"say", "report", "tell", "state", "claim", "describe", "call", "deny", "confirm", "reveal", "know"}
 # entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
@@ -64,11 +66,14 @@ class ArgumentFinder(TriggerFinder):
     def noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
         actors = [c for c in noun.children if c.dep_ == "poss"]
         recipients = []
+        if noun.lemma_.lower() in self.lex.of_nouns:  # "the tanker's release": the possessor is released
+            recipients, actors = actors, []
+        kind = self.noun_type(noun)
         for prep in noun.children:
-            kind = self.noun_type(noun)
-            if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ in ("between", "among") and kind == "ASSAULT") or
+            # "clashes between A and B", "cooperation between A and B": both sides act
+            if prep.dep_ == "prep" and (prep.lower_ == "by" or (prep.lower_ in ("between", "among") and kind in MUTUAL) or
                                         (prep.lower_ == "from" and kind in FROM_SOURCE)):
-                # "clashes between A and B": both sides act; "criticism from the UN": the UN acts
+                # "criticism from the UN": the UN acts
                 actors += [c for c in prep.children if c.dep_ == "pobj"]
             elif prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "between"):
                 recipients += [c for c in prep.children if c.dep_ == "pobj"]
@@ -116,6 +121,13 @@ class ArgumentFinder(TriggerFinder):
             if node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
                 lemma = node.head.lemma_.lower()
                 return None if lemma in self.lex.observing or lemma in SAYING_VERBS else node.head
+            # "took part in peacekeeping", "responsible for mass killings": the subject does the act
+            if node.dep_ == "pobj" and node.head.dep_ == "prep" and \
+                    f"{node.head.head.lemma_.lower()} {node.head.lower_}" in self.lex.taking_part:
+                carrier = node.head.head
+                while carrier.dep_ in ("acomp", "dobj") and carrier.head is not carrier:  # "is responsible", "took part"
+                    carrier = carrier.head
+                return carrier if carrier.pos_ in ("VERB", "AUX") else None
             if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("NOUN", "PROPN"):
                 node = node.head.head
             elif node.dep_ in ("compound", "conj", "appos") and node.head.pos_ in ("NOUN", "PROPN"):

@@ -45,6 +45,7 @@ class Lexicon:
     reversible: frozenset[str]  # "aid", "peacekeepers": what they undo makes the act a SANCTION
     no_comment: frozenset[str]  # "declined to comment": refusing these is no act
     currencies: frozenset[str]  # "gave 5 million euros": the object is money even where NER misses it
+    taking_part: frozenset[str]  # "participate in", "responsible for": word + preposition that lend the subject
     framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
 
     @property
@@ -68,4 +69,5 @@ def load_lexicon() -> Lexicon:
                    reversible=frozenset(triggers.get("reversible", [])),
                    no_comment=frozenset(triggers.get("no_comment", [])),
                    framing_only=frozenset(triggers.get("framing_only", [])),
-                   currencies=frozenset(triggers.get("currencies", [])))
+                   currencies=frozenset(triggers.get("currencies", [])),
+                   taking_part=frozenset(triggers.get("taking_part", [])))

@@ -60,13 +60,34 @@ def check_text(text: str, max_chars: int = MAX_CHARS) -> str | None:
 
 _ENGLISH = set("the of and to in a is was for on that by with as at from said has have were are it an be "
                "this which after his their will its who not but had been would they".split())
+# function words of other languages written in Latin script (ones that are also English words are left out)
+_OTHER = {lang: set(words.split()) for lang, words in {
+    "de": "der das und ist nicht mit den von zu dem sich des auf für eine einer ein im auch wird hat wurde nach bei",
+    "fr": "le la les et est des du une un pour dans que qui sur pas par au avec ce il elle sont aux été",
+    "es": "el los las y es del que en una un por con para se su al lo como más pero sus fue ha",
+    "pt": "o os e é do da dos das que em um uma para com não por se na foi ao",
+    "it": "il lo la gli le e è di che per una un con non del della sono nel alla ha",
+    "nl": "de het een en van dat op te zijn met voor niet aan er ook als bij",
+    "id": "yang di ke dari ini itu dengan untuk pada adalah dalam tidak akan oleh",
+    "tr": "ve bir bu da de için ile olarak çok daha gibi olan ama",
+}.items()}
 
 
 def looks_english(text: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    """English unless the text says otherwise: another script, or another language's function words
+    outnumbering English ones. Headlines and wire leads have few function words ("Iran's spokesman
+    condemned the Quetta attack"), so a low English share alone is no proof."""
+    sample = text[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(c.isascii() for c in letters) / len(letters) < 0.7:
+        return False
+    words = re.findall(r"[^\W\d_]+", sample.lower())
     if len(words) < 8:  # too short to tell; headlines and notes pass
         return True
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+    english = sum(w in _ENGLISH for w in words)
+    if english / len(words) >= 0.08:
+        return True
+    return english >= max(sum(w in vocabulary for w in words) for vocabulary in _OTHER.values())
 
 
 def html_to_text(html: str) -> tuple[str, str | None, str | None]:
