@@ -269,3 +269,20 @@ def test_aid_to_names_the_recipient(code):
 ])
 def test_acled_types_of_weapons_and_strategic_developments(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+def test_announced_force_is_a_threat_but_a_plan_is_not(code):
+    found = events(code, "Turkey's president said it will begin a new military operation against Kurdish fighters in Syria.")
+    assert any(e["event_type"] == "THREATEN" and e["mode"] == "violence" for e in found)
+    assert "ASSAULT" not in {e["event_type"] for e in found}
+    assert "THREATEN" not in types(code, "The army plans to attack the rebel stronghold next month.")
+
+
+def test_an_order_that_imposes_coercion_is_coercion(code):
+    found = events(code, "The military government ordered the opposition weekly Opinar to suspend publication for eight weeks.")
+    assert any(e["event_type"] == "COERCE" and e["mode"] == "censor" for e in found)
+
+
+def test_charges_filed_are_an_accusation(code):
+    found = events(code, "Brazil's federal police filed new charges against President Michel Temer on Tuesday.")
+    assert any(e["event_type"] == "ACCUSE" and "Temer" in (e["recipient"] or {}).get("text", "") for e in found)

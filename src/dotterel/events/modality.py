@@ -21,6 +21,12 @@ INTENDING = {"plan", "intend", "agree", "pledge", "promise", "offer", "vow", "wi
              "hope", "aim", "seek", "expect", "going", "commit"}
 # cooperative types: promising them is AGREE, refusing them is REJECT
 COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
+# verbs whose order imposes a coercive act ("ordered the paper closed")
+COMPELLING = {"order", "force", "compel", "oblige"}
+# conflictual acts that, announced for the future, are threats (with the threat's mode)
+ANNOUNCED_AS_THREAT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": None}
+THREAT_MODES = {"restrict", "arrest", "relations", "expel", "territory", "violence"}
+ANNOUNCING = SAYING | {"announce", "declare", "warn", "vow", "pledge", "promise", "insist", "confirm", "indicate"}
 # verbal types whose content is the act itself: future tense is what they are about
 FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "ACCUSE"}
 
@@ -48,6 +54,8 @@ def status(trig: Trigger) -> str:
         # "said it would allow": in reported speech "would" is the speaker's "will"
         reported = verb.dep_ == "ccomp" and head.lemma_.lower() in SAYING and "would" in modals
         return "future" if modals & FUTURE_MODALS or reported else "skip"
+    if framed and head.lemma_.lower() in COMPELLING and trig.sense.event_type == "COERCE":
+        return "real"  # "ordered the newspaper to suspend publication": an authority's order is the coercion
     if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
         return "future" if head.lemma_.lower() in INTENDING else "skip"
     return "real"
@@ -62,4 +70,14 @@ def as_coded(trig: Trigger) -> TriggerSense | None:
         return TriggerSense("REQUEST", None, trig.sense.context)
     if trig.sense.event_type in COOPERATIVE and state in ("future", "negated"):
         return TriggerSense("AGREE" if state == "future" else "REJECT", None, trig.sense.context)
+    if state == "future" and trig.sense.event_type in ANNOUNCED_AS_THREAT and announced(trig.governor):
+        # "Turkey says it will begin a military operation against the YPG": announcing force is a threat
+        kind = trig.sense.event_type
+        mode = trig.sense.mode if trig.sense.mode in THREAT_MODES else ANNOUNCED_AS_THREAT[kind]
+        return TriggerSense("THREATEN", mode, trig.sense.context)
     return None
+
+
+def announced(verb) -> bool:
+    """Said or announced by someone, not planned: 'said it will strike', 'announced it would expel'."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING
