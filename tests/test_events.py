@@ -286,3 +286,8 @@ def test_an_order_that_imposes_coercion_is_coercion(code):
 def test_charges_filed_are_an_accusation(code):
     found = events(code, "Brazil's federal police filed new charges against President Michel Temer on Tuesday.")
     assert any(e["event_type"] == "ACCUSE" and "Temer" in (e["recipient"] or {}).get("text", "") for e in found)
+
+
+def test_a_deal_reached_is_support_a_promise_is_agree(code):
+    assert "SUPPORT" in types(code, "The European Union and the Mercosur bloc have agreed on the draft text of a trade deal.")
+    assert "AGREE" in types(code, "The two governments agreed to reopen their embassies next year.")

@@ -190,6 +190,10 @@ class EventCoder(ArgumentFinder):
             kind = self.noun_type(obj)
             if trig.sense.event_type == "AGREE" and kind == "SUPPORT":
                 return self.noun_sense(obj)[0]
+            if trig.sense.event_type == "AGREE" and verb.lemma_.lower() == "agree" and obj.dep_ == "pobj" and \
+                    kind is None and obj.pos_ == "NOUN":
+                # "agreed on the draft text", "agreed to the plan": a deal reached is endorsed, not promised
+                return TriggerSense("SUPPORT", None, trig.sense.context)
             if verb.lemma_.lower() in self.lex.reversing and \
                     (kind in ("AID", "COOPERATE", "SUPPORT", "CONSULT") or obj.lemma_.lower() in self.lex.reversible):
                 return TriggerSense("SANCTION", "discontinue", trig.sense.context)
