@@ -291,3 +291,12 @@ def test_charges_filed_are_an_accusation(code):
 def test_a_deal_reached_is_support_a_promise_is_agree(code):
     assert "SUPPORT" in types(code, "The European Union and the Mercosur bloc have agreed on the draft text of a trade deal.")
     assert "AGREE" in types(code, "The two governments agreed to reopen their embassies next year.")
+
+
+@pytest.mark.parametrize("text", [
+    "Nepal's government accepted the key demands of protesters in the southern plains on Sunday.",
+    "The defence secretary approved a request from the health department for help in housing evacuees.",
+    "President Trump on Wednesday backed down and abandoned his policy of separating migrant families.",
+])
+def test_yielding_to_the_other_side_is_a_concession(code, text):
+    assert "CONCEDE" in types(code, text)
