@@ -300,3 +300,14 @@ def test_a_deal_reached_is_support_a_promise_is_agree(code):
 ])
 def test_yielding_to_the_other_side_is_a_concession(code, text):
     assert "CONCEDE" in types(code, text)
+
+
+def test_the_framed_acts_object_is_the_recipient(code):
+    found = events(code, "The minister had refused to respond to a request from 20 MPs to detail the arms deal.")
+    assert any(e["event_type"] == "REJECT" and "MPs" in (e["recipient"] or {}).get("text", "") for e in found)
+    assert "REJECT" not in types(code, "The ministry declined to comment on the report.")
+
+
+def test_an_announced_boycott_is_a_threat(code):
+    found = events(code, "The Nigerian government announced it would boycott a World Economic Forum conference in Cape Town.")
+    assert any(e["event_type"] == "THREATEN" for e in found)

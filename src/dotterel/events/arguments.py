@@ -91,6 +91,9 @@ class ArgumentFinder(TriggerFinder):
             actors = self.subjects(verb)
             # "an American air strike killed 12": the subject names the attacker through its modifier
             objects = [self.patient(t) for t in self.objects(verb)]
+            if not objects and (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
+                # "refused to answer a request from MPs", "threatened to strike the capital": the act's object
+                objects = [self.patient(t) for t in self.objects(xcomp)]
             if len(objects) == 1 and (objects[0].lemma_.lower() in self.lex.reversible or self.noun_sense(objects[0])):
                 # "suspended military aid to Indonesia": the thing cut is not the party it was meant for
                 to = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "for")

@@ -52,7 +52,7 @@ def status(trig: Trigger) -> str:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS}
     if modals and trig.sense.event_type not in FUTURE_OK:
         # "said it would allow": in reported speech "would" is the speaker's "will"
-        reported = verb.dep_ == "ccomp" and head.lemma_.lower() in SAYING and "would" in modals
+        reported = verb.dep_ == "ccomp" and head.lemma_.lower() in ANNOUNCING and "would" in modals
         return "future" if modals & FUTURE_MODALS or reported else "skip"
     if framed and head.lemma_.lower() in COMPELLING and trig.sense.event_type == "COERCE":
         return "real"  # "ordered the newspaper to suspend publication": an authority's order is the coercion

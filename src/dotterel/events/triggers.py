@@ -57,8 +57,10 @@ class TriggerFinder:
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp"):
                     continue  # "Iran-backed militias": an attribute, not an act
-                if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.no_comment for c in token.children):
-                    continue  # "declined to comment": no act towards anyone
+                if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.no_comment and not any(
+                        g.dep_ in ("dobj", "dative") or (g.dep_ == "prep" and g.lower_ not in ("on", "about"))
+                        for g in c.children) for c in token.children):
+                    continue  # "declined to comment": no act towards anyone ("refused to answer the MPs" is one)
                 if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
                     continue  # "launched an attack": the noun names the event
                 found.append(Trigger(token, self.lex.verbs[token.lemma_.lower()], token, token.idx + len(token.text)))
