@@ -311,3 +311,10 @@ def test_the_framed_acts_object_is_the_recipient(code):
 def test_an_announced_boycott_is_a_threat(code):
     found = events(code, "The Nigerian government announced it would boycott a World Economic Forum conference in Cape Town.")
     assert any(e["event_type"] == "THREATEN" for e in found)
+
+
+def test_guilty_of_and_human_shields(code):
+    found = events(code, "The rebel front and the army were guilty of violating the ceasefire agreement in the north.")
+    assert any(e["event_type"] == "ASSAULT" and "rebel front" in e["actor"]["text"] for e in found)
+    found = events(code, "Islamic State militants held around 20,000 civilians as human shields in Raqqa.")
+    assert any(e["event_type"] == "ASSAULT" and "civilians" in (e["recipient"] or {}).get("text", "") for e in found)

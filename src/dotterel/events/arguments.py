@@ -34,6 +34,10 @@ class ArgumentFinder(TriggerFinder):
             if verb.dep_ == "relcl":
                 return [verb.head]
             return self.subjects(verb.head) if verb.dep_ != "conj" or verb.head.pos_ == "VERB" else []
+        if not heads and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+                f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in self.lex.taking_part:
+            # "are guilty of violating the ceasefire", "responsible for killing": the one guilty did it
+            return self.subjects(verb.head.head)
         return with_conjuncts(heads)
 
     def participant(self, token: Token) -> bool:
