@@ -318,3 +318,9 @@ def test_guilty_of_and_human_shields(code):
     assert any(e["event_type"] == "ASSAULT" and "rebel front" in e["actor"]["text"] for e in found)
     found = events(code, "Islamic State militants held around 20,000 civilians as human shields in Raqqa.")
     assert any(e["event_type"] == "ASSAULT" and "civilians" in (e["recipient"] or {}).get("text", "") for e in found)
+
+
+def test_received_aid_names_the_giver_and_the_receiver(code):
+    found = events(code, "The Yemeni government has received significant financial support from Saudi Arabia this year.")
+    assert any(e["actor"]["name"] == "Saudi Arabia" and "Yemen" in (e["recipient"] or {}).get("name", "") +
+               (e["recipient"] or {}).get("text", "") for e in found)

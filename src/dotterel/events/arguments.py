@@ -15,6 +15,8 @@ from .triggers import Trigger, TriggerFinder
 # nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
 FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SANCTION"}
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
+# verbs whose subject is the recipient of the act named by their object ("received aid from Japan")
+RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome"}
 # acts both sides of "between A and B" do together
 MUTUAL = {"ASSAULT", "COOPERATE", "CONSULT", "AGREE"}
 # verbs whose subject reports an act, not does it
@@ -106,6 +108,11 @@ class ArgumentFinder(TriggerFinder):
             return actors, objects
         noun = trig.anchor or token
         actors, recipients = self.noun_arguments(noun)
+        if verb is not noun and verb.lemma_.lower() in RECEIVING:
+            # "the coalition received support from the US military": the giver is in "from", the subject gets it
+            givers = [c for p in [*verb.children, *noun.children] if p.dep_ == "prep" and p.lower_ == "from"
+                      for c in p.children if c.dep_ == "pobj"]
+            return with_conjuncts(givers), with_conjuncts(self.subjects(verb))
         if not recipients:  # "gave Canada a deadline"
             recipients = [c for c in verb.children if c.dep_ == "dative"]
         if verb is not noun:
