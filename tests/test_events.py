@@ -324,3 +324,14 @@ def test_received_aid_names_the_giver_and_the_receiver(code):
     found = events(code, "The Yemeni government has received significant financial support from Saudi Arabia this year.")
     assert any(e["actor"]["name"] == "Saudi Arabia" and "Yemen" in (e["recipient"] or {}).get("name", "") +
                (e["recipient"] or {}).get("text", "") for e in found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 7 May 2020, in Cuautla, a group of around 20 residents attacked two merchants with sticks and stones. [size=around 20]",
+     "Mob violence"),
+    ("On 7 May 2020, a man was killed after exchanging fire with military police during a patrol in Aracaju.", "Armed clash"),
+    ("On 7 May 2020, members of a local cartel ambushed a group of police officers near El Ramie. Three men died.",
+     "Armed clash"),
+])
+def test_acled_note_conventions(code, text, sub):
+    assert first_acled(code, text) == sub
