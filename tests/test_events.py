@@ -335,3 +335,14 @@ def test_received_aid_names_the_giver_and_the_receiver(code):
 ])
 def test_acled_note_conventions(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Around 4 May 2020 (as reported), in Rondonopolis, Mato Grosso, the body of a man was found under a bridge "
+     "with tied hands.", "Attack"),
+    ("On 5 May 2020, in Monclova, Coahuila, workers of a construction company demanded the payment of their salaries. "
+     "[size=no report]", "Peaceful protest"),
+    ("On 29 April 2020, in Yurecuaro, a man threw stones at a nurse, accusing her of spreading the virus.", "Attack"),
+])
+def test_found_bodies_stones_and_crowd_demands(code, text, sub):
+    assert first_acled(code, text) == sub

@@ -19,7 +19,7 @@ ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}
 
 
 @lru_cache(maxsize=256)
-def _rx(pattern: str) -> re.Pattern:
+def rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
 
 
@@ -29,7 +29,7 @@ def is_armed(ref: ActorRef | None, armed_words: str) -> bool:
         return False
     if ref.sector in ARMED_SECTORS:
         return True
-    return bool(armed_words and _rx(armed_words).search(f"{ref.text} {ref.name}"))
+    return bool(armed_words and rx(armed_words).search(f"{ref.text} {ref.name}"))
 
 
 def acled_types(event: Event, acled: dict, trigger: Token | None = None) -> tuple[str | None, str | None]:
@@ -66,9 +66,9 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
             continue
         if "trigger" in rule and not lemmas & set(rule["trigger"]):
             continue
-        if "words" in rule and not _rx(rule["words"]).search(sentence):
+        if "words" in rule and not rx(rule["words"]).search(sentence):
             continue
-        if "actor_words" in rule and not _rx(rule["actor_words"]).search(actor):
+        if "actor_words" in rule and not rx(rule["actor_words"]).search(actor):
             continue
         return rule
     return None
@@ -104,9 +104,9 @@ def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bo
     for rule in acled.get("note_rules", []):
         if head.acled_sub_event_type not in rule["from"]:
             continue
-        if "words" in rule and not _rx(rule["words"]).search(text):
+        if "words" in rule and not rx(rule["words"]).search(text):
             continue
-        if "actor_words" in rule and not _rx(rule["actor_words"]).search(f"{head.actor.text} {head.actor.name}"):
+        if "actor_words" in rule and not rx(rule["actor_words"]).search(f"{head.actor.text} {head.actor.name}"):
             continue
         head.acled_event_type, head.acled_sub_event_type = rule["event"], rule["sub"]
         break

@@ -12,7 +12,7 @@ from ..actors import mention_at
 from ..model import UNKNOWN_ACTOR, ActorRef, CodedDocument, Event
 from ..model import Span as TextSpan
 from . import quantities
-from .acled import acled_types, order_by_salience
+from .acled import acled_types, order_by_salience, rx
 from .arguments import ArgumentFinder, antecedent, ref_for, with_conjuncts
 from .classifier import NO_LABEL, EventModel, features_of, load_model
 from .lexicon import Lexicon, TriggerSense
@@ -101,6 +101,12 @@ class EventCoder(ArgumentFinder):
                     main += [g.dep_ == "ROOT" or (g.dep_ == "conj" and g.head.dep_ == "ROOT")] * len(new)
         self.attach_summary_counts(events, sentence_of, sentences)
         typed = [sentence_of[i] for i, e in enumerate(events) if e.acled_sub_event_type]
+        if not typed and events and (crowd := self.lex.acled.get("crowd_note")) and rx(crowd["words"]).search(doc.text):
+            # a report tagged with a crowd size whose acts are only demands or blockades is a demonstration
+            lead = next((e for e in events if e.event_type in crowd["types"]), None)
+            if lead is not None:
+                lead.acled_event_type, lead.acled_sub_event_type = crowd["event"], crowd["sub"]
+                typed = [sentence_of[events.index(lead)]]
         if typed:  # the report's wording around its lead event refines that event's ACLED type
             window = sentences[typed[0]:typed[0] + 2]
             text = doc.text[window[0].start_char:window[-1].end_char]

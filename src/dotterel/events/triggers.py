@@ -104,7 +104,7 @@ class TriggerFinder:
 
     def verb_object(self, verb: Token) -> TriggerSense | None:
         for c in verb.children:
-            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt"):
+            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt", "nsubjpass"):
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 lemma = verb.lemma_.lower()
                 if sense := self.lex.verb_objects.get(f"{lemma} {target.lemma_.lower()}"):
