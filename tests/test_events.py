@@ -346,3 +346,13 @@ def test_acled_note_conventions(code, text, sub):
 ])
 def test_found_bodies_stones_and_crowd_demands(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+def test_centcom_strike_reports(code):
+    found = events(code, "Near Sinjar, one strike engaged an ISIL tactical unit and destroyed an ISIL fighting position.")
+    assert found and all(e["actor"]["text"] not in ("one strike", "Near Sinjar") for e in found)
+    assert any("ISIL tactical unit" in (e["recipient"] or {}).get("text", "") for e in found)
+    found = events(code, "Coalition aircraft conducted three strikes near Mosul, according to initial reports.")
+    assert [(e["event_type"], e["mode"]) for e in found] == [("ASSAULT", "aerial")]
+    assert "Protesters" not in found[0]["actor"]["name"] and found[0]["recipient"] is None
+    assert "ASSAULT" not in types(code, "The two delegations engaged in talks in Geneva on Monday.")

@@ -26,6 +26,9 @@ UNKNOWN_DOERS = {"man", "person", "individual", "people", "assailant", "attacker
 QUANTITY_HEADS = {"hundred", "thousand", "dozen", "number", "group", "crowd", "scores", "score", "million"}
 SPEAKER_ROLES = {"spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander", "official",
                  "representative", "member", "envoy", "minister", "secretary", "president", "director"}
+# verbs that make "a strike" a walkout ("staged a strike"); with others it is an attack ("conducted strikes")
+LABOUR_STRIKE_VERBS = {"stage", "hold", "call", "declare", "begin", "start", "go", "organise", "organize", "continue",
+                       "end", "join", "observe", "announce", "threaten"}
 # dependency links that stay inside a person's title or apposition (not clauses that mention others)
 TITLE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "prep", "pobj", "det", "npadvmod", "case", "punct", "flat"}
 
@@ -87,6 +90,8 @@ class ContextRules:
                 return "protest"  # "a rally was held by journalists"
             if c.dep_ == "dobj" and (c.lemma_.lower() in self.cues["protest_noun"] or self.doc[c.left_edge.i:c.i + 1]
                                      .text.lower().replace(" ", "").endswith("sit-in")):
+                if c.lemma_.lower() == "strike" and lemma not in LABOUR_STRIKE_VERBS:
+                    continue  # "conducted three strikes near Mosul" are air strikes, not a walkout
                 return "protest"  # "staged a sit-in", "held a protest demonstration"
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.cues["protest_verb"] and c.i > token.i:
                 return "protest"  # "blocked roads to protest"

@@ -17,6 +17,8 @@ FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGR
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
 # verbs whose subject is the recipient of the act named by their object ("received aid from Japan")
 RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome"}
+# words that open a place phrase, never a subject
+PLACE_PREPS = {"near", "outside", "inside", "across"}
 # acts both sides of "between A and B" do together
 MUTUAL = {"ASSAULT", "COOPERATE", "CONSULT", "AGREE"}
 # verbs whose subject reports an act, not does it
@@ -29,7 +31,8 @@ class ArgumentFinder(TriggerFinder):
     """Adds the actor and recipient tokens of a trigger."""
 
     def subjects(self, verb: Token) -> list[Token]:
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        # "Near Sinjar, one strike engaged ...": a sentence-initial place phrase the parser took for a subject
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent or subj
         if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head is not verb:
@@ -46,6 +49,9 @@ class ArgumentFinder(TriggerFinder):
         """Can this noun be an actor or recipient? Not a date, a number or a weapon."""
         if token.ent_type_ in NON_ACTOR_ENTS or token.like_num:
             return False
+        prep = token.head
+        if token.dep_ == "pobj" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("according", "due", "thanks", "owing"):
+            return False  # "according to initial reports": a source or a cause, not a party
         return token.lemma_.lower() not in self.lex.instruments and token.lemma_.lower() not in self.lex.non_actors
 
     def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
@@ -94,7 +100,7 @@ class ArgumentFinder(TriggerFinder):
         if trig.demand is not None:  # "Russia says Israel must end attacks": Russia asks it of Israel
             return self.subjects(trig.demand), self.subjects(verb) or self.objects(verb)
         if token.pos_ in ("VERB", "AUX"):
-            actors = self.subjects(verb)
+            actors = [a for s in self.subjects(verb) for a in self.act_subject(s)]
             # "an American air strike killed 12": the subject names the attacker through its modifier
             objects = [self.patient(t) for t in self.objects(verb)]
             if not objects and (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
@@ -125,6 +131,18 @@ class ArgumentFinder(TriggerFinder):
             actors = self.subjects(carrier)
         recipients = [self.patient(r) for r in recipients if self.participant(r)]
         return with_conjuncts(actors), with_conjuncts(recipients)
+
+    def act_subject(self, token: Token) -> list[Token]:
+        """The actor behind a subject that names an act: "a car bombing by IS killed ..." is IS's; "one strike
+        engaged a unit" (a counted strike in a strike report) has no named maker; "a suicide attack killed
+        eight" keeps the attack as the only agent the sentence gives."""
+        hit = self.noun_sense(token) if token.pos_ == "NOUN" else None
+        if hit is None or hit[0].event_type != "ASSAULT":
+            return [token]
+        makers = self.noun_arguments(token)[0]
+        if makers:
+            return makers
+        return [] if any(c.dep_ == "nummod" for c in token.children) else [token]
 
     def carrying_verb(self, noun: Token) -> Token | None:
         """'announced a sixfold increase in funding': the verb whose direct object holds an event noun lends

@@ -46,6 +46,7 @@ class Lexicon:
     no_comment: frozenset[str]  # "declined to comment": refusing these is no act
     currencies: frozenset[str]  # "gave 5 million euros": the object is money even where NER misses it
     taking_part: frozenset[str]  # "participate in", "responsible for": word + preposition that lend the subject
+    transitive_only: frozenset[str]  # acts only with a direct object ("engaged a unit")
     framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
 
     @property
@@ -70,4 +71,5 @@ def load_lexicon() -> Lexicon:
                    no_comment=frozenset(triggers.get("no_comment", [])),
                    framing_only=frozenset(triggers.get("framing_only", [])),
                    currencies=frozenset(triggers.get("currencies", [])),
-                   taking_part=frozenset(triggers.get("taking_part", [])))
+                   taking_part=frozenset(triggers.get("taking_part", [])),
+                   transitive_only=frozenset(triggers.get("transitive_only", [])))

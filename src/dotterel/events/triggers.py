@@ -57,6 +57,8 @@ class TriggerFinder:
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp"):
                     continue  # "Iran-backed militias": an attribute, not an act
+                if token.lemma_.lower() in self.lex.transitive_only and not any(c.dep_ == "dobj" for c in token.children):
+                    continue
                 if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.no_comment and not any(
                         g.dep_ in ("dobj", "dative") or (g.dep_ == "prep" and g.lower_ not in ("on", "about"))
                         for g in c.children) for c in token.children):
