@@ -356,3 +356,58 @@ def test_centcom_strike_reports(code):
     assert [(e["event_type"], e["mode"]) for e in found] == [("ASSAULT", "aerial")]
     assert "Protesters" not in found[0]["actor"]["name"] and found[0]["recipient"] is None
     assert "ASSAULT" not in types(code, "The two delegations engaged in talks in Geneva on Monday.")
+
+
+
+# one sentence for each mode the coder tells apart (PLOVER codebook modes)
+@pytest.mark.parametrize("event_type, mode, text", [
+    ('ASSAULT', 'abduct', 'Gunmen abducted 12 villagers from a farm near Kaduna on Sunday.'),
+    ('ASSAULT', 'beat', 'Soldiers beat a journalist outside the parliament building on Tuesday.'),
+    ('ASSAULT', 'torture', 'Prison guards tortured detained activists in the capital, a rights group said.'),
+    ('ASSAULT', 'sexual', 'Militiamen raped two women in a village near Goma last week.'),
+    ('ASSAULT', 'targeted', 'Unknown assailants assassinated a provincial governor in Herat on Monday.'),
+    ('ASSAULT', 'destroy', 'Rebels torched dozens of homes in the village of Tatmadaw on Friday.'),
+    ('ASSAULT', 'primitive', 'Attackers armed with machetes killed four farmers near Jos.'),
+    ('ASSAULT', 'firearms', 'Gunmen shot dead a police officer at a checkpoint in Karachi.'),
+    ('ASSAULT', 'explosives', 'A roadside bomb planted by militants killed three soldiers near Mogadishu.'),
+    ('ASSAULT', 'suicide-attack', 'A suicide bomber blew himself up at a market in Maiduguri, killing nine people.'),
+    ('ASSAULT', 'aerial', 'Government warplanes bombed rebel positions outside Idlib on Thursday.'),
+    ('ASSAULT', 'drone', 'A drone strike killed two militant commanders in North Waziristan.'),
+    ('ASSAULT', 'heavy-weapons', 'Separatist forces shelled army positions near Donetsk with mortars.'),
+    ('ASSAULT', 'crowd-control', 'Police fired tear gas at protesters in Nairobi on Monday.'),
+    ('ASSAULT', 'unconventional', 'Government forces used chemical weapons against civilians in Douma, inspectors said.'),
+    ('COERCE', 'seize', 'Authorities seized the assets of the opposition newspaper on Monday.'),
+    ('COERCE', 'restrict', 'The government closed the border with Togo on Tuesday.'),
+    ('COERCE', 'censor', 'The information ministry blocked access to Twitter and shut down two independent newspapers.'),
+    ('COERCE', 'curfew', 'The army imposed a curfew on the city of Mandalay after the unrest.'),
+    ('COERCE', 'martial-law', 'The president declared martial law in the southern provinces on Friday.'),
+    ('COERCE', 'arrest', 'Police arrested 30 protesters in Kampala on Wednesday.'),
+    ('COERCE', 'deport', 'Italy deported 40 Tunisian migrants on Thursday.'),
+    ('COERCE', 'cyber', "Russian hackers launched a cyber attack on Ukraine's power grid."),
+    ('PROTEST', 'demo', 'Thousands of teachers protested outside parliament in Accra over unpaid wages.'),
+    ('PROTEST', 'riot', 'Rioters looted shops and burned cars in Durban on Monday.'),
+    ('PROTEST', 'strike', 'Dock workers went on strike in the port of Antwerp on Tuesday.'),
+    ('PROTEST', 'hunger', "Detained activists went on a hunger strike in Cairo's Tora prison."),
+    ('PROTEST', 'boycott', 'Opposition parties boycotted the parliamentary vote in Bamako.'),
+    ('PROTEST', 'obstruct', 'Farmers blocked the highway to the capital with tractors to protest fuel prices.'),
+    ('SANCTION', 'convict', 'A court in Minsk convicted two opposition leaders of inciting unrest.'),
+    ('SANCTION', 'expel', 'Poland expelled three Russian diplomats on Friday.'),
+    ('SANCTION', 'discontinue', 'The United States suspended military aid to Niger after the coup.'),
+    ('MOBILIZE', 'troops', 'India deployed thousands of troops along the border with China.'),
+    ('MOBILIZE', 'police', 'The government deployed riot police across the capital ahead of the vote.'),
+    ('RETREAT', 'withdraw', 'Russian forces withdrew from the city of Kherson on Friday.'),
+    ('RETREAT', 'release', 'The rebels released 20 hostages on Sunday.'),
+    ('RETREAT', 'ceasefire', 'The warring parties observed a ceasefire in Tigray on Monday.'),
+    ('RETREAT', 'resign', 'The prime minister resigned on Tuesday after weeks of protests.'),
+    ('CONSULT', 'visit', 'The German chancellor visited Kyiv on Monday.'),
+    ('CONSULT', 'phone', 'President Macron spoke by phone with President Zelensky on Sunday.'),
+    ('CONSULT', 'third-party', 'Qatar mediated talks between Hamas and Israel in Doha.'),
+    ('THREATEN', 'violence', 'The militia leader threatened to attack the capital.'),
+    ('THREATEN', 'relations', 'China threatened to cut diplomatic ties with Lithuania.'),
+    ('ACCUSE', 'disapprove', "The opposition leader condemned the government's handling of the floods."),
+    ('ACCUSE', 'investigate', 'Prosecutors opened an investigation into the interior minister.'),
+    ('ACCUSE', 'allege', 'Iran accused Israel of sabotaging its nuclear facility.'),
+    ('REQUEST', None, 'The United Nations urged both sides to respect the ceasefire.'),
+])
+def test_each_mode(code, event_type, mode, text):
+    assert any(e["event_type"] == event_type and (mode is None or e["mode"] == mode) for e in events(code, text))

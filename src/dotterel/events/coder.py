@@ -16,7 +16,7 @@ from .acled import acled_types, order_by_salience, rx
 from .arguments import ArgumentFinder, antecedent, ref_for, with_conjuncts
 from .classifier import NO_LABEL, EventModel, features_of, load_model
 from .lexicon import Lexicon, TriggerSense
-from .modality import as_coded, status
+from .modality import ANNOUNCED_AS_THREAT, THREAT_MODES, as_coded, status
 from .triggers import Trigger
 
 PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -151,8 +151,11 @@ class EventCoder(ArgumentFinder):
         if sense.event_type == "ASSAULT" and (not mode or mode in MODE_RANK):
             # "fired 82mm mortars": the weapon named is more telling than the verb's default
             inst = self.mode_from_subject(trig)
-            if inst and (not mode or (inst in MODE_RANK and MODE_RANK.index(inst) < MODE_RANK.index(mode))):
+            # tear gas or a chemical agent says more than the verb "fired" or "used" ever can
+            if inst and (not mode or inst not in MODE_RANK or MODE_RANK.index(inst) < MODE_RANK.index(mode)):
                 mode = inst
+        if sense.event_type == "THREATEN" and not mode:
+            mode = self.threat_mode(trig)
         evidence = sentence_evidence(sentence)
         counts = {"fatalities": quantities.fatalities(sentence), "injured": quantities.injured(sentence),
                   "arrested": quantities.arrested(sentence), "incident_count": quantities.incident_count(sentence)}
@@ -205,6 +208,18 @@ class EventCoder(ArgumentFinder):
                 return TriggerSense("SANCTION", "discontinue", trig.sense.context)
         return trig.sense
 
+    def threat_mode(self, trig: Trigger) -> str | None:
+        """'threatened to attack the capital' is a threat of violence, 'to cut ties' one against relations."""
+        for c in trig.token.children:
+            if c.dep_ not in ("xcomp", "ccomp"):
+                continue
+            sense = self.verb_object(c) or self.lex.verbs.get(self.verb_lemma(c))
+            if sense is None:
+                sense = next((hit[0] for d in c.children if d.dep_ == "dobj" and (hit := self.noun_sense(d))), None)
+            if sense is not None:
+                return sense.mode if sense.mode in THREAT_MODES else ANNOUNCED_AS_THREAT.get(sense.event_type)
+        return None
+
     def mode_from_subject(self, trig: Trigger) -> str | None:
         """'an air strike killed', 'warplanes struck', 'attacked with mortars': the mode is in the
         nominal subject or the instrument."""
@@ -214,6 +229,9 @@ class EventCoder(ArgumentFinder):
         args = [c for c in verb.children if c.dep_ in ("nsubj", "agent", "dobj", "nsubjpass")]
         args += [g for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by", "using")
                  for g in p.children if g.dep_ == "pobj"]
+        # "attackers armed with machetes": the subject's own weapon
+        args += [g for a in list(args) for acl in a.children if acl.dep_ == "acl" for p in acl.children
+                 if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         if verb.dep_ == "acl":  # "shells fired by LNA forces": the weapon is the noun the verb describes
             args.append(verb.head)
         if trig.token is not verb:  # "an attack with mortars", "a mortar attack"
@@ -224,14 +242,16 @@ class EventCoder(ArgumentFinder):
             if c is not trig.token and (hit := self.noun_sense(c)) and hit[0].event_type == "ASSAULT" and hit[0].mode:
                 modes.append(hit[0].mode)
             mods = [m for m in c.children if m.dep_ in ("compound", "amod", "nmod")]
-            for m in [c] + mods:
-                if m.lemma_.lower() in self.lex.instruments:
-                    modes.append(self.lex.instruments[m.lemma_.lower()])
             before = [m.lemma_.lower() for m in mods if m.i < c.i]
-            for k in range(len(before)):  # "air force", "heavy machine gun": the phrase names the weapon
-                if (phrase := " ".join([*before[k:], c.lemma_.lower()])) in self.lex.instruments:
-                    modes.append(self.lex.instruments[phrase])
-                    break
+            # "air force", "suicide bomber", "heavy machine gun": the phrase names the weapon, not its head word
+            phrase = next((p for k in range(len(before)) if (p := " ".join([*before[k:], c.lemma_.lower()]))
+                           in self.lex.instruments), None)
+            words = [m for m in mods if m.lemma_.lower() in self.lex.instruments]
+            if phrase is not None:
+                modes.append(self.lex.instruments[phrase])
+            elif c.lemma_.lower() in self.lex.instruments:
+                words.append(c)
+            modes += [self.lex.instruments[m.lemma_.lower()] for m in words]
         ranked = [m for m in MODE_RANK if m in modes]
         return ranked[0] if ranked else (modes[0] if modes else None)
 

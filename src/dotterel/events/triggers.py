@@ -54,7 +54,7 @@ class TriggerFinder:
             if token.pos_ == "VERB" and (pair := self.verb_object(token)):
                 consumed.update(c.i for c in token.children if c.dep_ == "dobj")
                 found.append(Trigger(token, pair, token, token.idx + len(token.text)))
-            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
+            elif token.pos_ in ("VERB", "AUX") and self.verb_lemma(token) in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp"):
                     continue  # "Iran-backed militias": an attribute, not an act
                 if token.lemma_.lower() in self.lex.transitive_only and not any(c.dep_ == "dobj" for c in token.children):
@@ -65,14 +65,22 @@ class TriggerFinder:
                     continue  # "declined to comment": no act towards anyone ("refused to answer the MPs" is one)
                 if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
                     continue  # "launched an attack": the noun names the event
-                found.append(Trigger(token, self.lex.verbs[token.lemma_.lower()], token, token.idx + len(token.text)))
+                sense = self.lex.verbs[self.verb_lemma(token)]
+                rioters = [c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.agents]
+                if sense.event_type == "ASSAULT" and rioters and (sense.mode in ("destroy", "primitive") or
+                                                                  self.lex.agents[rioters[0].lemma_.lower()].mode == "riot"):
+                    # "rioters looted shops", "protesters burned cars": the riot is the act
+                    sense = TriggerSense("PROTEST", "riot", sense.context)
+                found.append(Trigger(token, sense, token, token.idx + len(token.text)))
             elif token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in self.lex.agents and \
                     token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in self.lex.verbs:
                 head = token.head  # the act of "protesters gathered" is the protest they form
                 found.append(Trigger(token, self.lex.agents[token.lemma_.lower()], head, head.idx + len(head.text)))
             elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
                 sense, end = hit
-                if token.dep_ == "pobj" and (alt := self.lex.prep_nouns.get(f"{token.head.lower_} {token.lemma_.lower()}")):
+                if token.dep_ == "pobj" and (alt := self.lex.prep_nouns.get(f"{token.head.lower_} {token.lemma_.lower()}")) \
+                        and not any(c.dep_ == "compound" and f"{c.lemma_.lower()} {token.lemma_.lower()}" in self.lex.nouns
+                                    for c in token.children):  # "went on a hunger strike" keeps its own sense
                     sense = alt  # "went on strike" is a labour strike, not an air strike
                 # "a mediation effort": the phrase's head noun carries the arguments
                 anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
@@ -89,6 +97,11 @@ class TriggerFinder:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
                 found.append(Trigger(token, sense, governor, end, anchor=anchor))
         return found
+
+    def verb_lemma(self, token: Token) -> str:
+        """The lexicon's key for a verb: its lemma, or its own form where the lemmatizer errs ("raped" -> "rap")."""
+        lemma = token.lemma_.lower()
+        return lemma if lemma in self.lex.verbs or token.lower_ not in self.lex.verbs else token.lower_
 
     def open_verbs(self, sentence: Span, found: list[Trigger]) -> list[Token]:
         """Main-clause verbs the lexicon has no sense for ("lambasted", "airlifted"): candidates the trained
