@@ -411,3 +411,15 @@ def test_centcom_strike_reports(code):
 ])
 def test_each_mode(code, event_type, mode, text):
     assert any(e["event_type"] == event_type and (mode is None or e["mode"] == mode) for e in events(code, text))
+
+
+@pytest.mark.parametrize("text, field, count", [
+    ("At least 12 people were wounded when a grenade exploded in a market in Goma.", "injured", 12),
+    ("A roadside bomb killed two soldiers and left another three wounded.", "injured", 3),
+    ("Police arrested thirty-five protesters outside the parliament on Friday.", "arrested", 35),
+    ("Security forces detained 14 opposition members in Harare on Tuesday.", "arrested", 14),
+    ("Militants launched more than 40 rocket attacks on the base over the weekend.", "incident_count", 40),
+    ("Gunmen killed twelve villagers in an overnight raid on Tuesday.", "fatalities", 12),
+])
+def test_quantities(code, text, field, count):
+    assert max((e[field] or 0) for e in events(code, text)) == count

@@ -101,6 +101,8 @@ def _count_for(sentence: Span, lemmas: set[str]) -> int | None:
                     return n
         if token.head.pos_ == "NOUN" and token.dep_ == "acl" and (n := number_of(token.head)) is not None:
             return n  # "three people killed in the attack"
+        if token.dep_ == "acl" and token.head.like_num and (n := parse_number(token.head.text)) is not None:
+            return n  # "left another three wounded"
     return None
 
 
