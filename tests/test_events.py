@@ -423,3 +423,17 @@ def test_each_mode(code, event_type, mode, text):
 ])
 def test_quantities(code, text, field, count):
     assert max((e[field] or 0) for e in events(code, text)) == count
+
+
+def test_reported_speech_codes_the_reported_act(code):
+    found = pairs(code, "The ministry said rebel fighters attacked an army convoy near Beni on Monday.")
+    assert any(t == "ASSAULT" and "rebel fighters" in a and "army convoy" in r for t, a, r in found)
+    assert not any(t == "ASSAULT" and "ministry" in a for t, a, r in found)
+
+
+def test_relative_clause_and_apposition(code):
+    found = events(code, "Police arrested the activists who had blocked the highway near Lagos on Monday.")
+    assert any(e["event_type"] == "COERCE" and "activists" in (e["recipient"] or {}).get("text", "") for e in found)
+    assert any(e["event_type"] == "PROTEST" and "activists" in e["actor"]["text"] for e in found)
+    found = events(code, "Yahya Saree, the group's military spokesman, said the Houthis fired missiles at a tanker in the Red Sea.")
+    assert any(e["event_type"] == "ASSAULT" and "Houthi" in e["actor"]["text"] for e in found)

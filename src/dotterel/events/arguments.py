@@ -17,6 +17,7 @@ FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGR
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
 # verbs whose subject is the recipient of the act named by their object ("received aid from Japan")
 RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # words that open a place phrase, never a subject
 PLACE_PREPS = {"near", "outside", "inside", "across"}
 # acts both sides of "between A and B" do together
@@ -35,6 +36,8 @@ class ArgumentFinder(TriggerFinder):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent or subj
+        if verb.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS for h in heads):
+            heads = [verb.head]  # "the activists who had blocked the highway": who = the activists
         if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return [verb.head]
@@ -56,6 +59,8 @@ class ArgumentFinder(TriggerFinder):
 
     def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
+        if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":  # "the Houthis fired missiles" misparsed as "fired missiles"
+            objs.append(verb.head)
         # "established ties with Seychelles": the object that names the act is not its recipient
         paired = [c for c in objs if f"{verb.lemma_.lower()} {c.lemma_.lower()}" in self.lex.verb_objects]
         objs = [c for c in objs if c not in paired]

@@ -55,8 +55,8 @@ class TriggerFinder:
                 consumed.update(c.i for c in token.children if c.dep_ == "dobj")
                 found.append(Trigger(token, pair, token, token.idx + len(token.text)))
             elif token.pos_ in ("VERB", "AUX") and self.verb_lemma(token) in self.lex.verbs:
-                if token.dep_ in ("amod", "compound", "acomp"):
-                    continue  # "Iran-backed militias": an attribute, not an act
+                if token.dep_ in ("amod", "compound", "acomp") and not any(c.dep_ == "nsubj" for c in token.children):
+                    continue  # "Iran-backed militias": an attribute, not an act (with a subject of its own it is one)
                 if token.lemma_.lower() in self.lex.transitive_only and not any(c.dep_ == "dobj" for c in token.children):
                     continue
                 if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.no_comment and not any(
