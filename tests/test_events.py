@@ -437,3 +437,10 @@ def test_relative_clause_and_apposition(code):
     assert any(e["event_type"] == "PROTEST" and "activists" in e["actor"]["text"] for e in found)
     found = events(code, "Yahya Saree, the group's military spokesman, said the Houthis fired missiles at a tanker in the Red Sea.")
     assert any(e["event_type"] == "ASSAULT" and "Houthi" in e["actor"]["text"] for e in found)
+
+
+def test_two_sided_fighting_codes_both_sides(code):
+    found = pairs(code, "Government troops clashed with Al-Shabaab fighters near Afgoye on Monday.")
+    sides = {(a, r) for t, a, r in found if t == "ASSAULT"}
+    assert len(sides) == 2 and all(a != r for a, r in sides)
+    assert len({a for a, _ in sides}) == 2

@@ -171,6 +171,12 @@ class EventCoder(ArgumentFinder):
             # "Pakistan and the IMF reached an agreement": each side acts towards the other
             # two tokens may resolve to one mention: then there is no other side to pair with
             pairs = [(a, next((o for o in others if o is not a), None)) for a in others]
+        elif sense.event_type == "ASSAULT" and trig.token.lemma_.lower() in self.lex.two_sided:
+            # two-sided fighting ("troops clashed with rebels", "the army and rebels exchanged fire"): PLOVER codes
+            # both sides as actors, each against the other
+            sides = others + ([recipient] if recipient is not None and recipient.id is not None else [])
+            if len(sides) > 1:
+                pairs = [(a, next((o for o in sides if o is not a), None)) for a in sides]
         out = []
         for actor, target in pairs:
             if actor is None:

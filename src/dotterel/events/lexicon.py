@@ -47,6 +47,7 @@ class Lexicon:
     currencies: frozenset[str]  # "gave 5 million euros": the object is money even where NER misses it
     taking_part: frozenset[str]  # "participate in", "responsible for": word + preposition that lend the subject
     transitive_only: frozenset[str]  # acts only with a direct object ("engaged a unit")
+    two_sided: frozenset[str]  # "clashed", "exchanged fire": both sides fight
     framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
 
     @property
@@ -72,4 +73,5 @@ def load_lexicon() -> Lexicon:
                    framing_only=frozenset(triggers.get("framing_only", [])),
                    currencies=frozenset(triggers.get("currencies", [])),
                    taking_part=frozenset(triggers.get("taking_part", [])),
-                   transitive_only=frozenset(triggers.get("transitive_only", [])))
+                   transitive_only=frozenset(triggers.get("transitive_only", [])),
+                   two_sided=frozenset(triggers.get("two_sided", [])))
