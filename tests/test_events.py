@@ -444,3 +444,10 @@ def test_two_sided_fighting_codes_both_sides(code):
     sides = {(a, r) for t, a, r in found if t == "ASSAULT"}
     assert len(sides) == 2 and all(a != r for a, r in sides)
     assert len({a for a, _ in sides}) == 2
+
+
+def test_a_verbal_act_needs_a_party(code):
+    assert not events(code, "Hundreds attended a ceremony for a general who died after his war crimes conviction was upheld.") or \
+        all(e["actor"]["text"] or e["recipient"] for e in events(code, "Hundreds attended a ceremony for a general who died "
+                                                                  "after his war crimes conviction was upheld."))
+    assert "ACCUSE" in types(code, "The opposition leader condemned the government's handling of the crisis.")

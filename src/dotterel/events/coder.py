@@ -22,6 +22,9 @@ from .triggers import Trigger
 PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # acts two parties do together: "A and B signed a deal" codes A->B and B->A
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
+# verbal and relational acts that mean nothing without a party on either side
+PARTY_BOUND = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "SANCTION", "CONCEDE",
+               "COOPERATE", "AID"}
 # when weapons of several kinds are named, the heaviest decides the mode ("fired mortars and rifles")
 MODE_RANK = ["aerial", "drone", "heavy-weapons", "explosives", "firearms", "primitive"]
 
@@ -179,6 +182,8 @@ class EventCoder(ArgumentFinder):
                 pairs = [(a, next((o for o in sides if o is not a), None)) for a in sides]
         out = []
         for actor, target in pairs:
+            if actor is None and target is None and sense.event_type in PARTY_BOUND:
+                continue  # "a war crimes conviction", "calls for calm": no one acts and no one is acted on
             if actor is None:
                 actor = ActorRef(text="", name=UNKNOWN_ACTOR)
             if target is not None and actor.name == target.name and actor.text == target.text:
