@@ -451,3 +451,17 @@ def test_a_verbal_act_needs_a_party(code):
         all(e["actor"]["text"] or e["recipient"] for e in events(code, "Hundreds attended a ceremony for a general who died "
                                                                   "after his war crimes conviction was upheld."))
     assert "ACCUSE" in types(code, "The opposition leader condemned the government's handling of the crisis.")
+
+
+@pytest.mark.parametrize("text", [
+    "No arrests have been made, and the investigation is continuing, the police spokesman said on Friday.",
+    "If the talks fail, the rebels would strike government positions across the north, a commander said.",
+    "The president plans to visit India next year, his spokesman said, without giving a date.",
+    "Real Madrid beat Bayern Munich 2-1 on Wednesday to reach the Champions League final.",
+    "The price of cocoa hit a record high in London on Thursday amid poor harvests.",
+    "Experts warn that another drought could push millions of people in the Horn of Africa into hunger.",
+    "Nigeria's inflation rate eased slightly in September to 32.7 percent, the statistics bureau said.",
+    "Kenya's economy is expected to grow by 5 percent this year, the central bank governor told a news conference.",
+])
+def test_not_events(code, text):
+    assert events(code, text) == []

@@ -48,6 +48,7 @@ class Lexicon:
     taking_part: frozenset[str]  # "participate in", "responsible for": word + preposition that lend the subject
     transitive_only: frozenset[str]  # acts only with a direct object ("engaged a unit")
     two_sided: frozenset[str]  # "clashed", "exchanged fire": both sides fight
+    sports_verbs: frozenset[str]  # "beat Bayern 2-1": with a score, a match, not an assault
     framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
 
     @property
@@ -74,4 +75,5 @@ def load_lexicon() -> Lexicon:
                    currencies=frozenset(triggers.get("currencies", [])),
                    taking_part=frozenset(triggers.get("taking_part", [])),
                    transitive_only=frozenset(triggers.get("transitive_only", [])),
-                   two_sided=frozenset(triggers.get("two_sided", [])))
+                   two_sided=frozenset(triggers.get("two_sided", [])),
+                   sports_verbs=frozenset(triggers.get("sports_verbs", [])))

@@ -16,9 +16,8 @@ FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "a
 SAYING = {"say", "insist", "declare", "tell", "state", "argue", "stress", "add", "write", "believe", "think"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 REFUSING = {"refuse", "decline", "reject", "fail", "deny"}
-# framing verbs that announce the act as intended: cooperation announced is an AGREE
-INTENDING = {"plan", "intend", "agree", "pledge", "promise", "offer", "vow", "willing", "ready", "prepare", "want",
-             "hope", "aim", "seek", "expect", "going", "commit"}
+# framing verbs that commit the subject to the act
+COMMITTING = {"agree", "pledge", "promise", "offer", "vow", "willing", "ready", "commit", "undertake"}
 # cooperative types: promising them is AGREE, refusing them is REJECT
 COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 # verbs whose order imposes a coercive act ("ordered the paper closed")
@@ -35,10 +34,18 @@ def status(trig: Trigger) -> str:
     """'real'; 'negated' ("did not attack", "refused to meet"); 'future' ("will visit", "plans to
     release"); or 'skip' for hypothetical and conditional acts."""
     verb = trig.governor
+    noun = trig.anchor or trig.token
+    if noun is not verb and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated"  # "no arrests have been made"
     if verb.pos_ not in ("VERB", "AUX"):
-        return "negated" if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in trig.token.children) else "real"
+        # "no arrests have been made", "no group has claimed the attack"
+        negated = any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det") for c in trig.token.children)
+        return "negated" if negated else "real"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return "skip"
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+           for c in verb.children) and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+        return "skip"  # "if the talks fail, the rebels would strike": a condition, not an act
     head = verb.head
     framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
@@ -57,7 +64,8 @@ def status(trig: Trigger) -> str:
     if framed and head.lemma_.lower() in COMPELLING and trig.sense.event_type == "COERCE":
         return "real"  # "ordered the newspaper to suspend publication": an authority's order is the coercion
     if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
-        return "future" if head.lemma_.lower() in INTENDING else "skip"
+        # a promise to cooperate is an act (AGREE); a plan, a hope or an expectation is not yet one
+        return "future" if head.lemma_.lower() in COMMITTING else "skip"
     return "real"
 
 def as_coded(trig: Trigger) -> TriggerSense | None:

@@ -6,11 +6,15 @@ A verb in the lexicon ("shelled"), a verb with its object ("opened fire"), an ag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerSense, load_lexicon
+
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # a match result
+NOT_AN_ACT = "NONE"  # lexicon entries that block a reading ("news conference", "hit record")
 
 
 @dataclass
@@ -53,7 +57,8 @@ class TriggerFinder:
                 continue
             if token.pos_ == "VERB" and (pair := self.verb_object(token)):
                 consumed.update(c.i for c in token.children if c.dep_ == "dobj")
-                found.append(Trigger(token, pair, token, token.idx + len(token.text)))
+                if pair.event_type != NOT_AN_ACT:  # "hit a record high", "beat Bayern 2-1": idioms, not acts
+                    found.append(Trigger(token, pair, token, token.idx + len(token.text)))
             elif token.pos_ in ("VERB", "AUX") and self.verb_lemma(token) in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp") and not any(c.dep_ == "nsubj" for c in token.children):
                     continue  # "Iran-backed militias": an attribute, not an act (with a subject of its own it is one)
@@ -66,6 +71,11 @@ class TriggerFinder:
                 if token.lemma_.lower() in self.lex.light_verbs and self.nominal_object(token):
                     continue  # "launched an attack": the noun names the event
                 sense = self.lex.verbs[self.verb_lemma(token)]
+                if sense.event_type == "THREATEN" and self.risk_warning(token):
+                    continue
+                if sense.event_type == "ASSAULT" and SCORE.search(sentence.text) and \
+                        token.lemma_.lower() in self.lex.sports_verbs:
+                    continue  # "Real Madrid beat Bayern Munich 2-1"
                 rioters = [c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.agents]
                 if sense.event_type == "ASSAULT" and rioters and (sense.mode in ("destroy", "primitive") or
                                                                   self.lex.agents[rioters[0].lemma_.lower()].mode == "riot"):
@@ -78,6 +88,8 @@ class TriggerFinder:
                 found.append(Trigger(token, self.lex.agents[token.lemma_.lower()], head, head.idx + len(head.text)))
             elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
                 sense, end = hit
+                if sense.event_type == NOT_AN_ACT:  # "told a news conference": a venue, not talks
+                    continue
                 if token.dep_ == "pobj" and (alt := self.lex.prep_nouns.get(f"{token.head.lower_} {token.lemma_.lower()}")) \
                         and not any(c.dep_ == "compound" and f"{c.lemma_.lower()} {token.lemma_.lower()}" in self.lex.nouns
                                     for c in token.children):  # "went on a hunger strike" keeps its own sense
@@ -97,6 +109,17 @@ class TriggerFinder:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
                 found.append(Trigger(token, sense, governor, end, anchor=anchor))
         return found
+
+    @staticmethod
+    def risk_warning(verb: Token) -> bool:
+        """'experts warn that a drought could push millions into hunger': a risk foreseen, not a threat made;
+        a threat names who would act ("warned that it could strike")."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            maybe = any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for c in clause.children)
+            if maybe and subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+                return True
+        return False
 
     def verb_lemma(self, token: Token) -> str:
         """The lexicon's key for a verb: its lemma, or its own form where the lemmatizer errs ("raped" -> "rap")."""
