@@ -465,3 +465,12 @@ def test_a_verbal_act_needs_a_party(code):
 ])
 def test_not_events(code, text):
     assert events(code, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Floods caused by monsoon rains have killed at least 40 people in Kerala this week, officials said.",
+    "The spokesman said the army had no plans to deploy more troops to the region at this stage.",
+    "Any attack on civilians would be a violation of international humanitarian law, the UN spokesman said.",
+])
+def test_disasters_plans_and_generic_acts_are_not_events(code, text):
+    assert events(code, text) == []

@@ -49,6 +49,7 @@ class Lexicon:
     transitive_only: frozenset[str]  # acts only with a direct object ("engaged a unit")
     two_sided: frozenset[str]  # "clashed", "exchanged fire": both sides fight
     sports_verbs: frozenset[str]  # "beat Bayern 2-1": with a score, a match, not an assault
+    hazards: frozenset[str]  # "floods", "an earthquake": subjects that kill without an assault
     framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
 
     @property
@@ -76,4 +77,5 @@ def load_lexicon() -> Lexicon:
                    taking_part=frozenset(triggers.get("taking_part", [])),
                    transitive_only=frozenset(triggers.get("transitive_only", [])),
                    two_sided=frozenset(triggers.get("two_sided", [])),
-                   sports_verbs=frozenset(triggers.get("sports_verbs", [])))
+                   sports_verbs=frozenset(triggers.get("sports_verbs", [])),
+                   hazards=frozenset(triggers.get("hazards", [])))

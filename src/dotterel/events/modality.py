@@ -35,8 +35,8 @@ def status(trig: Trigger) -> str:
     release"); or 'skip' for hypothetical and conditional acts."""
     verb = trig.governor
     noun = trig.anchor or trig.token
-    if noun is not verb and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        return "negated"  # "no arrests have been made"
+    if noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+        return "negated"  # "no arrests have been made", "any attack on civilians would be a crime"
     if verb.pos_ not in ("VERB", "AUX"):
         # "no arrests have been made", "no group has claimed the attack"
         negated = any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det") for c in trig.token.children)
@@ -47,6 +47,10 @@ def status(trig: Trigger) -> str:
            for c in verb.children) and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
         return "skip"  # "if the talks fail, the rebels would strike": a condition, not an act
     head = verb.head
+    if verb.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and head.lemma_.lower() in FRAMING and \
+            not (head.lemma_.lower() in COMPELLING and trig.sense.event_type == "COERCE"):
+        # "had no plans to deploy troops", "a plan to release prisoners": an intention, not an act
+        return "negated" if any(c.lower_ == "no" for c in head.children) else "skip"
     framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
             (verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)) or \

@@ -73,6 +73,9 @@ class TriggerFinder:
                 sense = self.lex.verbs[self.verb_lemma(token)]
                 if sense.event_type == "THREATEN" and self.risk_warning(token):
                     continue
+                if sense.event_type == "ASSAULT" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.hazards
+                                                         for c in token.children):
+                    continue  # "floods killed 40 people": a disaster, not an assault
                 if sense.event_type == "ASSAULT" and SCORE.search(sentence.text) and \
                         token.lemma_.lower() in self.lex.sports_verbs:
                     continue  # "Real Madrid beat Bayern Munich 2-1"
