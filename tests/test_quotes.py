@@ -164,3 +164,27 @@ def test_speaker_org_flows_into_the_store(pipeline, tmp_path):
     store.add([coded])
     rows = store.quotes(org="united nations")
     assert rows and "aid convoys" in rows[0]["text"]
+
+
+def test_two_apostrophe_quote_marks(code):
+    text = "''We are not going to let this go,'' the senator said after the vote on Thursday."
+    (q,) = only(code(text), "direct")
+    assert q["text"] == "We are not going to let this go," and text[q["start"]:q["end"]] == q["text"]
+    assert "the senator" in names(q["speaker"])
+
+
+def test_apostrophes_inside_words_are_no_quote_marks(code):
+    rec = code("The candidate's aides said the campaign's budget would be cut by a third before the primary.")
+    assert not only(rec, "direct")
+
+
+def test_attribution_inserted_in_the_sentence(code):
+    text = "Most mornings, former aides said, the governor would arrive at the office before six."
+    (q,) = only(code(text), "indirect")
+    assert q["text"].startswith("Most mornings") and q["text"].endswith("before six")
+    assert "former aides" in names(q["speaker"])
+
+
+def test_short_reported_clause(code):
+    (q,) = [q for q in only(code("Asked about the plan, the mayor said she would."), "indirect") if q["cue"] == "said"]
+    assert q["text"] == "she would" and "the mayor" in names(q["speaker"])

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import is_speech
 
-MARKS = re.compile(r"[\"“”\n]")
+MARKS = re.compile(r"''|[\"“”\n]")  # '' is the double quote of some wire styles (''Yes,'' he said)
+SYMMETRIC = ('"', "''")  # marks that both open and close
 MIN_WORDS = 4        # shorter quoted strings are scare quotes or titles ("liberation") ...
 MIN_SENTENCE_WORDS = 2  # ... unless the attribution joins them to more ("“Judge,” he said, “I ...”")
 MAX_GAP_WORDS = 14   # an attribution between two pieces of one quote is short
@@ -28,21 +29,21 @@ class Segment:
 
 def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
-    opened: tuple[int, str] | None = None
+    opened: tuple[int, int, str] | None = None  # (mark start, words start, mark)
     for m in MARKS.finditer(text):
         ch, i = m.group(), m.start()
         if ch == "\n":
-            if opened is not None and i - opened[0] > 1:
-                out.append(Segment(opened[0] + 1, i, opened[0], i, closed=False))
+            if opened is not None and i - opened[1] > 0:
+                out.append(Segment(opened[1], i, opened[0], i, closed=False))
             opened = None
         elif opened is None:
             if ch != "”":
-                opened = (i, ch)
-        elif ch == "”" or (ch == '"' and opened[1] == '"'):
-            out.append(Segment(opened[0] + 1, i, opened[0], i + 1, closed=True))
+                opened = (i, m.end(), ch)
+        elif ch == "”" or (ch in SYMMETRIC and opened[2] == ch):
+            out.append(Segment(opened[1], i, opened[0], m.end(), closed=True))
             opened = None
-    if opened is not None and len(text) - opened[0] > 1:
-        out.append(Segment(opened[0] + 1, len(text), opened[0], len(text), closed=False))
+    if opened is not None and len(text) - opened[1] > 0:
+        out.append(Segment(opened[1], len(text), opened[0], len(text), closed=False))
     return [trim(text, s) for s in out if text[s.start:s.end].strip()]
 
 
@@ -105,7 +106,7 @@ def chains(doc: Doc) -> list[Chain]:
                     prev.cue = cue
                     continue
             # the multi-paragraph convention: an unclosed paragraph goes on in the next one
-            if not last.closed and not gap.strip() and text[seg.open_start] in "\"“":
+            if not last.closed and not gap.strip() and text.startswith(("\"", "“", "''"), seg.open_start):
                 prev.segs.append(seg)
                 continue
         out.append(Chain([seg]))

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_kind
 
-MIN_WORDS = 4
-MIN_OBJECT_WORDS = 3
+MIN_WORDS = 2
+MIN_OBJECT_WORDS = 2
 OBJECT_PREPS = {"as", "for", "on", "about", "against", "of"}  # "called on X to", "accused X of Y"
 EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--", "and", "but"}
 
@@ -49,6 +49,13 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
         if kind == "noun":
             span = nominal(doc, token)
             if span is not None:
+                yield span, token
+            continue
+        if token.dep_ == "parataxis" and token.head.i != token.i and any(c.dep_ == "nsubj" for c in token.children):
+            # "X, officials said, Y" / "X, she said.": the sentence the attribution is inserted in
+            head = token.head
+            span = trimmed(doc, head.left_edge.i, clipped(doc, token, head.left_edge.i, head.right_edge.i))
+            if span is not None and len(span) >= MIN_WORDS:
                 yield span, token
             continue
         content = [c for c in token.children if c.dep_ == "ccomp"]
