@@ -188,3 +188,29 @@ def test_attribution_inserted_in_the_sentence(code):
 def test_short_reported_clause(code):
     (q,) = [q for q in only(code("Asked about the plan, the mayor said she would."), "indirect") if q["cue"] == "said"]
     assert q["text"] == "she would" and "the mayor" in names(q["speaker"])
+
+
+def test_headline_speaker_and_colon(code):
+    text = "Governor Reyes: Flood aid will reach every county by Friday\n\nThe governor spoke in the capital."
+    q = next(q for q in only(code(text)) if q["cue"] == ":")
+    assert q["text"] == "Flood aid will reach every county by Friday" and "Governor Reyes" in names(q["speaker"])
+
+
+def test_section_labels_are_no_speakers(code):
+    rec = code("Update: The story was changed to add the mayor's office hours\n\nContributing: Ann Lee and Bo Diaz")
+    assert not [q for q in only(rec) if q["cue"] == ":"]
+
+
+def test_stance_verb_with_its_own_preposition(code):
+    rec = code("The senator referred to the new tariff plan as a tax on working families.")
+    assert any(q["text"].startswith("the new tariff plan") and q["cue"] == "referred" for q in only(rec))
+
+
+def test_misparsed_lemma_is_still_a_cue(code):
+    rec = code("The union hopes the strike will end before the holidays.")
+    assert any(q["text"] == "the strike will end before the holidays" for q in only(rec))
+
+
+def test_agentless_passive_is_no_attribution(code):
+    rec = code("The bill is expected to pass the Senate early next week after a long debate.")
+    assert not [q for q in only(rec) if q["cue"] == "expected"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..actors import mention_at
 from ..model import ActorRef, CodedDocument, Mention, Quote
 from .direct import chains
-from .indirect import according, clauses
+from .indirect import according, clauses, headed
 from .speaker import core, org_of, resolve, speaker_of
 
 __all__ = ["QuoteExtractor"]
@@ -68,5 +69,13 @@ class QuoteExtractor:
             out.append(Quote(text=span.text, start=span.start_char, end=span.end_char, kind="indirect",
                              cue="according to", speaker=speaker, speaker_org=org or org_of(doc, source, source.root,
                                                                                             mentions)))
+        for span, name in headed(doc):
+            mention = mention_at(mentions, name.root.i, doc)
+            ref = mention.ref if mention is not None else None
+            speaker = ActorRef(text=name.text, name=ref.name if ref else name.text, id=ref.id if ref else None,
+                               country=ref.country if ref else None, sector=ref.sector if ref else None)
+            org = None
+            out.append(Quote(text=span.text, start=span.start_char, end=span.end_char, kind="indirect", cue=":",
+                             speaker=speaker, speaker_org=org))
         return sorted(out, key=lambda q: q.start)
 

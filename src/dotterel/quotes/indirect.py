@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_kind
+from .lexicon import cue_kind, preps
 
 MIN_WORDS = 2
 MIN_OBJECT_WORDS = 2
@@ -46,6 +47,8 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
         kind = cue_kind(token)
         if kind is None or kind == "direct":
             continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            continue  # "is expected to", "was seen as": the passive hides who says or thinks it
         if kind == "noun":
             span = nominal(doc, token)
             if span is not None:
@@ -84,10 +87,13 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     rights = [c for c in verb.children if c.i > verb.i]
     parts = [c for c in rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative")]
     after = max((p.right_edge.i for p in parts), default=verb.i)
-    parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and c.i <= after + 2]
+    allowed = OBJECT_PREPS | preps().get(verb.lemma_.lower(), frozenset())
+    parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in allowed and c.i <= after + 2]
     if not parts:
         return None
     left = min(p.left_edge.i for p in parts)
+    if doc[left].dep_ == "prep" and doc[left].head.i == verb.i:  # "referred to [the plan]"
+        left += 1
     right = max(p.right_edge.i for p in parts)
     # a comment clause after a comma is the writer's, not the content (", which he believes ...")
     right = next((t.i - 1 for t in doc[left + 1:right + 1] if t.text == "," and t.i + 1 <= right
@@ -140,3 +146,32 @@ def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:
             max(parts, key=len)
         if len(content) >= MIN_WORDS:
             yield content, source, token
+
+
+# "Rubio: I'm not interested in being vice president", "BOULDUAN: Why not debate?": a paragraph that
+# opens with a short capitalized name and a colon is that speaker's words (headlines, interview transcripts)
+HEADED = re.compile(r"^[ \t]*((?:[A-Z][\w.'’&-]*)(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|de|van)){0,3}):[ \t]+(\S[^\n]*)$", re.M)
+NOT_SPEAKERS = {"note", "update", "updated", "editor's note", "editor’s note", "photo", "source", "sources", "related",
+                "watch", "read", "read more", "video", "credit", "caption", "correction", "clarification", "image",
+                "tags", "topics", "see also", "also", "transcript", "full text", "abstract", "published",
+                "posted", "contact", "email", "follow", "subscribe", "advertisement", "warning", "spoiler", "bottom line",
+                "background", "context", "why", "what", "when", "where", "how", "who", "p.s", "ps", "breaking",
+                "the latest", "latest", "contributing", "byline", "look", "wow", "paid notice", "q", "a", "lead",
+                "headline", "dateline", "section", "length", "byline", "quote", "quotes", "exclusive", "opinion", "analysis"}
+
+
+def headed(doc: Doc) -> Iterator[tuple[Span, Span]]:
+    """(content, speaker phrase) for "Name: words" paragraphs."""
+    text = doc.text
+    for m in HEADED.finditer(text):
+        name = m.group(1)
+        if name.lower().rstrip(".") in NOT_SPEAKERS or m.group(2).count(",") >= 4:  # "Iowa: Ann Lee, Bo Diaz, ..."
+            continue
+        a, b = m.start(2), m.end(2)
+        while b > a and text[b - 1] in " \t.":
+            b -= 1
+        content = doc.char_span(a, b, alignment_mode="expand")
+        speaker = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if content is None or speaker is None or len(content) < MIN_WORDS:
+            continue
+        yield content, speaker

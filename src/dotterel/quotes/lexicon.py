@@ -9,19 +9,28 @@ from pathlib import Path
 from spacy.tokens import Token
 
 
+def _lines() -> list[list[str]]:
+    path = Path(str(resources.files("dotterel") / "data" / "speech_cues.txt"))
+    return [parts for line in path.read_text(encoding="utf-8").splitlines() if (parts := line.split("#", 1)[0].split())]
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, str]:
     """lemma -> kind ("speech" | "direct" | "thought" | "object" | "noun"); speech wins when a lemma is
     listed twice; nouns share lemmas with verbs ("call", "support"), so they live under "noun:LEMMA"."""
-    path = Path(str(resources.files("dotterel") / "data" / "speech_cues.txt"))
     out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("#", 1)[0].split()
-        if len(parts) == 2 and parts[1] == "noun":
+    for parts in _lines():
+        if len(parts) >= 2 and parts[1] == "noun":
             out["noun:" + parts[0]] = "noun"
-        elif len(parts) == 2 and out.get(parts[0]) != "speech":
+        elif len(parts) >= 2 and out.get(parts[0]) != "speech":
             out[parts[0]] = parts[1]
     return out
+
+
+@lru_cache(maxsize=1)
+def preps() -> dict[str, frozenset[str]]:
+    """lemma -> the prepositions that introduce its content besides the general ones ("refer to X")."""
+    return {parts[0]: frozenset(parts[2].split(",")) for parts in _lines() if len(parts) >= 3}
 
 
 def cue_kind(token: Token) -> str | None:
@@ -31,7 +40,8 @@ def cue_kind(token: Token) -> str | None:
         return cues().get("noun:" + token.lemma_.lower())
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBZ", "VBD", "VBP", "VBN", "VBG", "VB"):
         return None
-    return cues().get(token.lemma_.lower())
+    # inflected forms are listed where the model's lemma is wrong ("hopes" -> "hop")
+    return cues().get(token.lemma_.lower()) or cues().get(token.lower_)
 
 
 def is_speech(token: Token) -> bool:
