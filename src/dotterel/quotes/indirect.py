@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -151,13 +154,13 @@ def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:
 # "Rubio: I'm not interested in being vice president", "BOULDUAN: Why not debate?": a paragraph that
 # opens with a short capitalized name and a colon is that speaker's words (headlines, interview transcripts)
 HEADED = re.compile(r"^[ \t]*((?:[A-Z][\w.'’&-]*)(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|de|van)){0,3}):[ \t]+(\S[^\n]*)$", re.M)
-NOT_SPEAKERS = {"note", "update", "updated", "editor's note", "editor’s note", "photo", "source", "sources", "related",
-                "watch", "read", "read more", "video", "credit", "caption", "correction", "clarification", "image",
-                "tags", "topics", "see also", "also", "transcript", "full text", "abstract", "published",
-                "posted", "contact", "email", "follow", "subscribe", "advertisement", "warning", "spoiler", "bottom line",
-                "background", "context", "why", "what", "when", "where", "how", "who", "p.s", "ps", "breaking",
-                "the latest", "latest", "contributing", "byline", "look", "wow", "paid notice", "q", "a", "lead",
-                "headline", "dateline", "section", "length", "byline", "quote", "quotes", "exclusive", "opinion", "analysis"}
+
+
+@lru_cache(maxsize=1)
+def section_labels() -> frozenset[str]:
+    path = Path(str(resources.files("dotterel") / "data" / "quotes_section_labels.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def headed(doc: Doc) -> Iterator[tuple[Span, Span]]:
@@ -165,7 +168,7 @@ def headed(doc: Doc) -> Iterator[tuple[Span, Span]]:
     text = doc.text
     for m in HEADED.finditer(text):
         name = m.group(1)
-        if name.lower().rstrip(".") in NOT_SPEAKERS or m.group(2).count(",") >= 4:  # "Iowa: Ann Lee, Bo Diaz, ..."
+        if name.lower().rstrip(".") in section_labels() or m.group(2).count(",") >= 4:  # "Iowa: Ann Lee, Bo Diaz, ..."
             continue
         a, b = m.start(2), m.end(2)
         while b > a and text[b - 1] in " \t.":
