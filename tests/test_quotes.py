@@ -214,3 +214,15 @@ def test_misparsed_lemma_is_still_a_cue(code):
 def test_agentless_passive_is_no_attribution(code):
     rec = code("The bill is expected to pass the Senate early next week after a long debate.")
     assert not [q for q in only(rec) if q["cue"] == "expected"]
+
+
+def test_participle_after_the_content_is_the_writer_s(code):
+    rec = code("The governor said the bridge would reopen in March, insisting that the repairs were on schedule.")
+    q = next(q for q in only(rec) if q["cue"] == "said")
+    assert q["text"] == "the bridge would reopen in March"
+
+
+def test_while_clause_ends_the_content(code):
+    rec = code("Several farmers said the new rules had helped them, while other growers said they had seen no change.")
+    q = next(q for q in only(rec) if q["cue"] == "said" and q["text"].startswith("the new rules"))
+    assert q["text"] == "the new rules had helped them"

@@ -28,7 +28,25 @@ def clipped(doc: Doc, cue: Token, left: int, right: int) -> int:
             return t.i - 1
         if t.i > cue.i and cue_kind(t) == "speech" and t.dep_ == "conj" and t.head.i == cue.i:
             return min(t.left_edge.i, t.i) - 1
+        if t.i > cue.i + 1 and ends_content(doc, cue, t, left):
+            return min(t.left_edge.i, t.i) - 1
     return right
+
+
+def ends_content(doc: Doc, cue: Token, t: Token, left: int) -> bool:
+    """A clause that the writer adds after the reported words: "..., insisting that ...", "..., while
+    others said ...", "... and urged ..." (a second act of the speaker, not part of what was said)."""
+    if t.left_edge.i <= left:
+        return False
+    comma = doc[t.left_edge.i - 1].text == "," or (t.left_edge.i == t.i and doc[t.i - 1].text == ",")
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and comma and t.left_edge.i == t.i:
+        return True
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children):
+        return comma
+    if t.dep_ == "conj" and t.pos_ == "VERB" and cue_kind(t) == "speech" and t.tag_ == cue.tag_ and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return True  # "said X and urged Y": the same tense as the cue
+    return False
 
 
 def trimmed(doc: Doc, left: int, right: int) -> Span | None:
