@@ -226,3 +226,14 @@ def test_while_clause_ends_the_content(code):
     rec = code("Several farmers said the new rules had helped them, while other growers said they had seen no change.")
     q = next(q for q in only(rec) if q["cue"] == "said" and q["text"].startswith("the new rules"))
     assert q["text"] == "the new rules had helped them"
+
+
+def test_stance_verb_with_a_named_object(code):
+    rec = code("The teachers union endorsed Sanders on Monday.")
+    q = next(q for q in only(rec) if q["cue"] == "endorsed")
+    assert q["text"] == "Sanders" and "The teachers union" in names(q["speaker"])
+
+
+def test_one_word_object_of_a_speech_verb_is_no_content(code):
+    rec = code("The minister told Reuters on Monday.")
+    assert not [q for q in only(rec) if q["cue"] == "told"]

@@ -120,7 +120,12 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     right = next((t.i - 1 for t in doc[left + 1:right + 1] if t.text == "," and t.i + 1 <= right
                   and doc[t.i + 1].lower_ in ("which", "who", "whom")), right)
     span = trimmed(doc, left, clipped(doc, verb, left, right))
-    return span if span is not None and len(span) >= MIN_OBJECT_WORDS else None
+    if span is None:
+        return None
+    # one word is content when it names someone: "endorsed Sanders", "backed her"
+    named = len(span) == 1 and cue_kind(verb) == "object" and span[0].dep_ == "dobj" and \
+        (span[0].pos_ == "PROPN" or span[0].lower_ in ("him", "her", "them"))
+    return span if len(span) >= MIN_OBJECT_WORDS or named else None
 
 
 def nominal(doc: Doc, noun: Token) -> Span | None:
