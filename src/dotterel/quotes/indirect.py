@@ -109,7 +109,8 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     parts = [c for c in rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative")]
     after = max((p.right_edge.i for p in parts), default=verb.i)
     allowed = OBJECT_PREPS | preps().get(verb.lemma_.lower(), frozenset())
-    parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in allowed and c.i <= after + 2]
+    parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in allowed and c.i <= after + 2
+              and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # "on Monday" is no content
     if not parts:
         return None
     left = min(p.left_edge.i for p in parts)
