@@ -237,3 +237,9 @@ def test_stance_verb_with_a_named_object(code):
 def test_one_word_object_of_a_speech_verb_is_no_content(code):
     rec = code("The minister told Reuters on Monday.")
     assert not [q for q in only(rec) if q["cue"] == "told"]
+
+
+def test_clause_after_the_cue_when_a_quote_ends_the_last_paragraph(code):
+    rec = code("“Why should anyone be surprised?”\n\nThe ministry said it was following the rules parliament set.")
+    q = next(q for q in only(rec, "indirect") if q["cue"] == "said")
+    assert q["text"] == "it was following the rules parliament set"

@@ -49,6 +49,12 @@ def ends_content(doc: Doc, cue: Token, t: Token, left: int) -> bool:
     return False
 
 
+def para_left(doc: Doc, i: int, left: int) -> int:
+    """``left`` moved up to the paragraph of token ``i``: the parse sometimes runs a sentence on across a
+    paragraph break, and the content does not reach back across one."""
+    return next((j + 1 for j in range(i - 1, left - 1, -1) if "\n" in doc[j].text or "\n" in doc[j].whitespace_), left)
+
+
 def trimmed(doc: Doc, left: int, right: int) -> Span | None:
     """doc[left:right+1] without a leading complementizer and edge punctuation."""
     while left <= right and (doc[left].text in EDGE_PUNCT or doc[left].is_space):
@@ -78,7 +84,8 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
         if token.dep_ == "parataxis" and token.head.i != token.i and any(c.dep_ == "nsubj" for c in token.children):
             # "X, officials said, Y" / "X, she said.": the sentence the attribution is inserted in
             head = token.head
-            span = trimmed(doc, head.left_edge.i, clipped(doc, token, head.left_edge.i, head.right_edge.i))
+            left = para_left(doc, token.i, head.left_edge.i)
+            span = trimmed(doc, left, clipped(doc, token, left, head.right_edge.i))
             if span is not None and len(span) >= MIN_WORDS:
                 yield span, token
             continue
@@ -88,8 +95,12 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
             if span is not None:
                 yield span, token
             continue
-        clause = content[0]
+        # two clauses when the parse ran a quote of the last paragraph into this sentence: the one after the
+        # cue is what it reports
+        clause = next((c for c in content if c.i > token.i), content[0])
         left, right = clause.left_edge.i, clause.right_edge.i
+        if left < token.i:
+            left = para_left(doc, token.i, left)
         if left <= token.i <= right and min(token.i - left, right - token.i) < 3:
             # the parse hung the cue inside its own content: keep the clause's side; a parenthetical
             # attribution ("X, the minister said, Y") keeps both sides, as one quote
@@ -164,8 +175,10 @@ def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:
         phrase_r = max(token.right_edge.i, to.right_edge.i, obj.right_edge.i)
         sent = token.sent
         # the content is the rest of the sentence, on either side of the "according to" phrase
-        left_part = trimmed(doc, sent.start, phrase_l - 1) if phrase_l > sent.start else None
-        right_part = trimmed(doc, phrase_r + 1, sent.end - 1) if phrase_r + 1 < sent.end else None
+        start = para_left(doc, token.i, sent.start)
+        left_part = trimmed(doc, start, phrase_l - 1) if phrase_l > start else None
+        end = next((t.i for t in doc[phrase_r + 1:sent.end] if "\n" in t.text), sent.end)
+        right_part = trimmed(doc, phrase_r + 1, end - 1) if phrase_r + 1 < end else None
         parts = [p for p in (left_part, right_part) if p is not None]
         if not parts:
             continue
