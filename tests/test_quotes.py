@@ -243,3 +243,9 @@ def test_clause_after_the_cue_when_a_quote_ends_the_last_paragraph(code):
     rec = code("“Why should anyone be surprised?”\n\nThe ministry said it was following the rules parliament set.")
     q = next(q for q in only(rec, "indirect") if q["cue"] == "said")
     assert q["text"] == "it was following the rules parliament set"
+
+
+def test_object_content_keeps_the_phrase_hung_on_the_verb(code):
+    rec = code("The senator dismissed the governor’s plan to raise fuel taxes across the state.")
+    q = next(q for q in only(rec) if q["cue"] == "dismissed")
+    assert q["text"] == "the governor’s plan to raise fuel taxes across the state"

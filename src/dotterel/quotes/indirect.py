@@ -16,6 +16,7 @@ from .lexicon import cue_kind, preps
 MIN_WORDS = 2
 MIN_OBJECT_WORDS = 2
 OBJECT_PREPS = {"as", "for", "on", "about", "against", "of"}  # "called on X to", "accused X of Y"
+EXTEND_DEPS = {"prep", "advcl", "xcomp", "acomp", "npadvmod", "dobj", "conj", "appos", "oprd", "advmod"}
 EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--", "and", "but"}
 
 
@@ -128,6 +129,11 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     if doc[left].dep_ == "prep" and doc[left].head.i == verb.i:  # "referred to [the plan]"
         left += 1
     right = max(p.right_edge.i for p in parts)
+    # a phrase the parse hung on the verb right after the object still belongs to it ("dismissed the
+    # actions [to regulate gun sales]", "listed the qualities [needed in a nominee]"), up to a comma
+    for c in rights:
+        if c.i == right + 1 and c.dep_ in EXTEND_DEPS and not any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree):
+            right = c.right_edge.i
     # a comment clause after a comma is the writer's, not the content (", which he believes ...")
     right = next((t.i - 1 for t in doc[left + 1:right + 1] if t.text == "," and t.i + 1 <= right
                   and doc[t.i + 1].lower_ in ("which", "who", "whom")), right)
