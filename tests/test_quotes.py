@@ -249,3 +249,16 @@ def test_object_content_keeps_the_phrase_hung_on_the_verb(code):
     rec = code("The senator dismissed the governor’s plan to raise fuel taxes across the state.")
     q = next(q for q in only(rec) if q["cue"] == "dismissed")
     assert q["text"] == "the governor’s plan to raise fuel taxes across the state"
+
+
+def test_second_cue_between_pieces_starts_a_new_quote(code):
+    rec = code("“We have started all those conversations with the delegates,” the campaign chairman said, adding, "
+               "“He cares about a united team and a united party.”")
+    direct = only(rec, "direct")
+    assert len(direct) == 2 and direct[0]["text"].endswith("with the delegates,")
+
+
+def test_participle_after_a_dash_is_the_writer_s(code):
+    rec = code("The governor says the state budget is balanced — asserting that the new taxes were never needed.")
+    q = next(q for q in only(rec) if q["cue"] == "says")
+    assert q["text"] == "the state budget is balanced"

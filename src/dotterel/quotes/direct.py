@@ -101,7 +101,7 @@ def chains(doc: Doc) -> list[Chain]:
             gap = text[last.open_end:seg.open_start]
             if "\n" not in gap and words(gap) <= MAX_GAP_WORDS and interrupts(text[last.start:last.end], gap):
                 cue = cue_in(doc, last.open_end, seg.open_start, segs)
-                if cue is not None and prev.cue is None:
+                if cue is not None and prev.cue is None and not second_cue(doc, cue, seg.open_start, segs):
                     prev.segs.append(seg)
                     prev.cue = cue
                     continue
@@ -114,6 +114,12 @@ def chains(doc: Doc) -> list[Chain]:
         if chain.cue is None:
             chain.cue = attribution(doc, chain, segs)
     return [c for c in out if keep(doc, c)]
+
+
+def second_cue(doc: Doc, cue: Token, end: int, segs: list[Segment]) -> bool:
+    """A second reporting verb between the pieces ("“X,” he said, adding, “Y”", "“X,” she said. Then she
+    added: “Y”") introduces a quote of its own."""
+    return cue_in(doc, cue.idx + len(cue.text), end, segs) is not None
 
 
 def interrupts(before: str, gap: str) -> bool:

@@ -17,6 +17,7 @@ MIN_WORDS = 2
 MIN_OBJECT_WORDS = 2
 OBJECT_PREPS = {"as", "for", "on", "about", "against", "of"}  # "called on X to", "accused X of Y"
 EXTEND_DEPS = {"prep", "advcl", "xcomp", "acomp", "npadvmod", "dobj", "conj", "appos", "oprd", "advmod"}
+BREAKS = {",", "—", "–", "--", "-"}  # punctuation that sets off the writer's addition
 EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--", "and", "but"}
 
 
@@ -39,7 +40,7 @@ def ends_content(doc: Doc, cue: Token, t: Token, left: int) -> bool:
     others said ...", "... and urged ..." (a second act of the speaker, not part of what was said)."""
     if t.left_edge.i <= left:
         return False
-    comma = doc[t.left_edge.i - 1].text == "," or (t.left_edge.i == t.i and doc[t.i - 1].text == ",")
+    comma = doc[t.left_edge.i - 1].text in BREAKS or (t.left_edge.i == t.i and doc[t.i - 1].text in BREAKS)
     if t.dep_ == "advcl" and t.tag_ == "VBG" and comma and t.left_edge.i == t.i:
         return True
     if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children):
