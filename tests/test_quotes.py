@@ -262,3 +262,21 @@ def test_participle_after_a_dash_is_the_writer_s(code):
     rec = code("The governor says the state budget is balanced — asserting that the new taxes were never needed.")
     q = next(q for q in only(rec) if q["cue"] == "says")
     assert q["text"] == "the state budget is balanced"
+
+
+def test_call_for_someone_to_act(code):
+    rec = code("The senator is calling for the United Nations to take a stronger role in the conflict.")
+    q = next(q for q in only(rec) if q["cue"] == "calling")
+    assert q["text"] == "the United Nations to take a stronger role in the conflict"
+
+
+def test_object_content_keeps_its_infinitive(code):
+    rec = code("The governor still supports his 2019 amendments to expand the voting rolls.")
+    q = next(q for q in only(rec) if q["cue"] == "supports")
+    assert q["text"] == "his 2019 amendments to expand the voting rolls"
+
+
+def test_general_reporting_verbs(code):
+    rec = code("The finance minister hinted that interest rates would rise again in the spring.")
+    q = next(q for q in only(rec) if q["cue"] == "hinted")
+    assert q["text"] == "interest rates would rise again in the spring" and "The finance minister" in names(q["speaker"])

@@ -119,7 +119,8 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     if verb.dep_ in ("amod", "compound", "acl") or any(c.dep_ == "neg" for c in verb.children):
         return None
     rights = [c for c in verb.children if c.i > verb.i]
-    parts = [c for c in rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative")]
+    parts = [c for c in rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative")
+             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]  # "for X to Y"
     after = max((p.right_edge.i for p in parts), default=verb.i)
     allowed = OBJECT_PREPS | preps().get(verb.lemma_.lower(), frozenset())
     parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in allowed and c.i <= after + 2
@@ -127,13 +128,13 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     if not parts:
         return None
     left = min(p.left_edge.i for p in parts)
-    if doc[left].dep_ == "prep" and doc[left].head.i == verb.i:  # "referred to [the plan]"
-        left += 1
+    if (doc[left].dep_ == "prep" and doc[left].head.i == verb.i) or (doc[left].dep_ == "mark" and doc[left].lower_ == "for"):
+        left += 1  # "referred to [the plan]", "called for [X to go]"
     right = max(p.right_edge.i for p in parts)
     # a phrase the parse hung on the verb right after the object still belongs to it ("dismissed the
     # actions [to regulate gun sales]", "listed the qualities [needed in a nominee]"), up to a comma
     for c in rights:
-        if c.i == right + 1 and c.dep_ in EXTEND_DEPS and not any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree):
+        if c.left_edge.i == right + 1 and c.dep_ in EXTEND_DEPS and not any(o.ent_type_ in ("DATE", "TIME") for o in c.subtree):
             right = c.right_edge.i
     # a comment clause after a comma is the writer's, not the content (", which he believes ...")
     right = next((t.i - 1 for t in doc[left + 1:right + 1] if t.text == "," and t.i + 1 <= right
