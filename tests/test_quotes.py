@@ -280,3 +280,15 @@ def test_general_reporting_verbs(code):
     rec = code("The finance minister hinted that interest rates would rise again in the spring.")
     q = next(q for q in only(rec) if q["cue"] == "hinted")
     assert q["text"] == "interest rates would rise again in the spring" and "The finance minister" in names(q["speaker"])
+
+
+def test_stance_adjective_of_the_speaker(code):
+    rec = code("The prime minister is confident that the coalition will survive the vote.")
+    q = next(q for q in only(rec) if q["cue"] == "confident")
+    assert q["text"] == "the coalition will survive the vote" and "The prime minister" in names(q["speaker"])
+
+
+def test_opposed_to(code):
+    rec = code("Most farmers are opposed to the new water tax.")
+    q = next(q for q in only(rec) if q["cue"] == "opposed")
+    assert q["text"] == "the new water tax" and "Most farmers" in names(q["speaker"])

@@ -78,6 +78,11 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             continue  # "is expected to", "was seen as": the passive hides who says or thinks it
+        if kind == "adj":
+            span = stance(doc, token)
+            if span is not None:
+                yield span, token
+            continue
         if kind == "noun":
             span = nominal(doc, token)
             if span is not None:
@@ -146,6 +151,24 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     named = len(span) == 1 and cue_kind(verb) == "object" and span[0].dep_ == "dobj" and \
         (span[0].pos_ == "PROPN" or span[0].lower_ in ("him", "her", "them"))
     return span if len(span) >= MIN_OBJECT_WORDS or named else None
+
+
+def stance(doc: Doc, adj: Token) -> Span | None:
+    """The complement of a stance adjective of a speaker: "is confident [that ...]", "worried [about ...]",
+    "opposed [to ...]", "made clear [that ...]"; only as a predicate (its subject is the speaker)."""
+    if adj.dep_ not in ("acomp", "oprd", "ccomp", "xcomp") or any(c.dep_ == "neg" for c in adj.head.children):
+        return None
+    allowed = preps().get(adj.lower_, frozenset()) | {"about", "of"}
+    for child in adj.rights:
+        if child.dep_ in ("ccomp", "xcomp"):
+            span = trimmed(doc, child.left_edge.i, clipped(doc, adj, child.left_edge.i, child.right_edge.i))
+        elif child.dep_ == "prep" and child.lower_ in allowed:
+            span = trimmed(doc, child.i + 1, clipped(doc, adj, child.i + 1, child.right_edge.i))
+        else:
+            continue
+        if span is not None and len(span) >= 1:
+            return span
+    return None
 
 
 def nominal(doc: Doc, noun: Token) -> Span | None:

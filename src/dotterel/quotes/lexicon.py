@@ -16,12 +16,13 @@ def _lines() -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, str]:
-    """lemma -> kind ("speech" | "direct" | "thought" | "object" | "noun"); speech wins when a lemma is
-    listed twice; nouns share lemmas with verbs ("call", "support"), so they live under "noun:LEMMA"."""
+    """lemma -> kind ("speech" | "direct" | "thought" | "object" | "noun" | "adj"); speech wins when a lemma
+    is listed twice; nouns and adjectives share lemmas with verbs ("call", "opposed"), so they live under
+    "noun:LEMMA" and "adj:LEMMA"."""
     out: dict[str, str] = {}
     for parts in _lines():
-        if len(parts) >= 2 and parts[1] == "noun":
-            out["noun:" + parts[0]] = "noun"
+        if len(parts) >= 2 and parts[1] in ("noun", "adj"):
+            out[parts[1] + ":" + parts[0]] = parts[1]
         elif len(parts) >= 2 and out.get(parts[0]) != "speech":
             out[parts[0]] = parts[1]
     return out
@@ -38,6 +39,8 @@ def cue_kind(token: Token) -> str | None:
     ("the claims" is no verb of saying, "said" is no noun cue)."""
     if token.pos_ == "NOUN":
         return cues().get("noun:" + token.lemma_.lower())
+    if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ in ("acomp", "oprd")):  # "is opposed to"
+        return cues().get("adj:" + token.lower_)
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBZ", "VBD", "VBP", "VBN", "VBG", "VB"):
         return None
     # inflected forms are listed where the model's lemma is wrong ("hopes" -> "hop")
