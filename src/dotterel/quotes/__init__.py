@@ -9,6 +9,7 @@ from ..actors import mention_at
 from ..model import ActorRef, CodedDocument, Mention, Quote
 from .direct import chains
 from .indirect import according, clauses, headed
+from .lexicon import text_of
 from .speaker import core, org_of, resolve, speaker_of
 
 __all__ = ["QuoteExtractor"]
@@ -34,7 +35,7 @@ class QuoteExtractor:
                 continue
             direct = [d for d in direct if d not in inner]
             end = max([q.end] + [d.end for d in inner])  # the clause ends with its quoted words
-            q = Quote(text=doc.text[q.start:end], start=q.start, end=end, kind=q.kind, cue=q.cue, speaker=q.speaker,
+            q = Quote(text=text_of(doc)[q.start:end], start=q.start, end=end, kind=q.kind, cue=q.cue, speaker=q.speaker,
                       speaker_org=q.speaker_org)
             if any(o.start < q.end and q.start < o.end for o in quotes):
                 continue
@@ -47,11 +48,11 @@ class QuoteExtractor:
         for chain in chains(doc):
             start, end = chain.segs[0].start, chain.segs[-1].end
             speaker, org = speaker_of(doc, chain.cue, mentions) if chain.cue is not None else (None, None)
-            if chain.cue is None and doc.text[chain.segs[0].open_start - 2:chain.segs[0].open_start].endswith("\n"):
+            if chain.cue is None and text_of(doc)[chain.segs[0].open_start - 2:chain.segs[0].open_start].endswith("\n"):
                 speaker, org = last_speaker  # a quote paragraph of its own goes on from the last speaker
             if speaker is not None:
                 last_speaker = (speaker, org)
-            out.append(Quote(text=doc.text[start:end], start=start, end=end, kind="direct",
+            out.append(Quote(text=text_of(doc)[start:end], start=start, end=end, kind="direct",
                              cue=chain.cue.text if chain.cue is not None else None, speaker=speaker, speaker_org=org))
         return out
 

@@ -5,11 +5,12 @@ each chain attributed to the reporting verb next to it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import is_speech
+from .lexicon import is_speech, text_of
 
 MARKS = re.compile(r"''|[\"“”\n]")  # '' is the double quote of some wire styles (''Yes,'' he said)
 SYMMETRIC = ('"', "''")  # marks that both open and close
@@ -79,19 +80,25 @@ class Chain:
     cue: Token | None = None
 
 
+_sents: list[tuple[Doc, list[int], list[int]]] = []  # the last document's sentence offsets (Token.sent is slow)
+
+
 def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
-    text = doc.text
+    text = text_of(doc)
     while char > 0 and (char >= len(text) or text[char].isspace()):  # white space belongs to no token
         char -= 1
-    span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
-    if not span:
+    if not _sents or _sents[0][0] is not doc:
+        sents = list(doc.sents)
+        _sents[:] = [(doc, [s.start_char for s in sents], [s.end_char for s in sents])]
+    _, starts, ends = _sents[0]
+    k = bisect_right(starts, char) - 1
+    if k < 0 or char >= ends[k]:
         return char, char
-    sent = span[0].sent
-    return sent.start_char, sent.end_char
+    return starts[k], ends[k]
 
 
 def chains(doc: Doc) -> list[Chain]:
-    text = doc.text
+    text = text_of(doc)
     segs = segments(text)
     out: list[Chain] = []
     for seg in segs:
@@ -134,7 +141,7 @@ def interrupts(before: str, gap: str) -> bool:
 def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
     """A speech verb after the closing mark in the same sentence ("...,” the minister said"),
     else before the opening mark ("He added, “...”", "Smith said:\\n\\n“...”")."""
-    text = doc.text
+    text = text_of(doc)
     last, first = chain.segs[-1], chain.segs[0]
     para_end = text.find("\n", last.open_end)
     para_end = len(text) if para_end < 0 else para_end
@@ -159,7 +166,7 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
 def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | None:
     """"The judge turned to me. He asked: “...”" - a speech verb in the sentence just before the quote,
     within the paragraph."""
-    text = doc.text
+    text = text_of(doc)
     para_start = text.rfind("\n", 0, start) + 1
     if start <= para_start:
         return None
@@ -170,7 +177,7 @@ def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | 
 def keep(doc: Doc, chain: Chain) -> bool:
     """Long enough to be speech; a short quote ("“Too many,” he said.") only when attributed and opening
     its sentence (so "On “Meet the Press,” she said ..." is a title)."""
-    text = doc.text
+    text = text_of(doc)
     total = sum(words(text[s.start:s.end]) for s in chain.segs)
     if total >= MIN_WORDS:
         return True

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_kind, preps
+from .lexicon import cue_kind, preps, text_of
 
 MIN_WORDS = 2
 MIN_OBJECT_WORDS = 2
@@ -233,7 +233,7 @@ def section_labels() -> frozenset[str]:
 
 def headed(doc: Doc) -> Iterator[tuple[Span, Span]]:
     """(content, speaker phrase) for "Name: words" paragraphs."""
-    text = doc.text
+    text = text_of(doc)
     for m in HEADED.finditer(text):
         name = m.group(1)
         if name.lower().rstrip(".") in section_labels() or m.group(2).count(",") >= 4:  # "Iowa: Ann Lee, Bo Diaz, ..."
