@@ -292,3 +292,14 @@ def test_opposed_to(code):
     rec = code("Most farmers are opposed to the new water tax.")
     q = next(q for q in only(rec) if q["cue"] == "opposed")
     assert q["text"] == "the new water tax" and "Most farmers" in names(q["speaker"])
+
+
+def test_reported_clause_that_opens_with_a_quoted_fragment(code):
+    rec = code("The mayor said “very strong winds” had torn the roofs off three schools and the old library.")
+    (q,) = only(rec)
+    assert q["kind"] == "indirect" and q["text"].startswith("very strong winds” had torn")
+
+
+def test_short_quoted_phrase_inside_a_sentence_is_no_quote(code):
+    rec = code("Critics have called the plan a “bridge to nowhere” for years.")
+    assert not only(rec, "direct")

@@ -29,8 +29,8 @@ class QuoteExtractor:
             # reported speech that carries quoted fragments ("said Obama is “obsessed” with ...") is one
             # quote; a direct quote that is the whole complement stays direct
             inner = [d for d in direct if q.start <= d.start and d.end <= q.end + SLACK]
-            if inner and inner[0].start <= q.start + SLACK:  # the complement is the quote itself
-                continue
+            if inner and inner[0].start <= q.start + SLACK and inner[0].end >= q.end - SLACK:
+                continue  # the complement is the quote itself
             if any(d.start < q.end and q.start < d.end and d not in inner for d in direct):
                 continue
             direct = [d for d in direct if d not in inner]

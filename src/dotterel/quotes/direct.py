@@ -14,7 +14,7 @@ from .lexicon import is_speech, text_of
 
 MARKS = re.compile(r"''|[\"“”\n]")  # '' is the double quote of some wire styles (''Yes,'' he said)
 SYMMETRIC = ('"', "''")  # marks that both open and close
-MIN_WORDS = 4        # shorter quoted strings are scare quotes or titles ("liberation") ...
+MIN_WORDS = 6        # shorter quoted strings are scare quotes or titles ("liberation") ...
 MIN_SENTENCE_WORDS = 2  # ... unless the attribution joins them to more ("“Judge,” he said, “I ...”")
 MAX_GAP_WORDS = 14   # an attribution between two pieces of one quote is short
 
