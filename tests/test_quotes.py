@@ -303,3 +303,14 @@ def test_reported_clause_that_opens_with_a_quoted_fragment(code):
 def test_short_quoted_phrase_inside_a_sentence_is_no_quote(code):
     rec = code("Critics have called the plan a “bridge to nowhere” for years.")
     assert not only(rec, "direct")
+
+
+def test_unlisted_verb_with_a_that_clause_from_a_named_speaker(code):
+    rec = code("Senator Maria Lopez figures that the bill will pass before the summer recess.")
+    q = next(q for q in only(rec, "indirect"))
+    assert q["text"] == "the bill will pass before the summer recess" and "Maria Lopez" in q["speaker"]["text"]
+
+
+def test_unlisted_verb_with_a_that_clause_from_a_thing_is_no_quote(code):
+    rec = code("The storm meant that the bridge would stay closed for a week.")
+    assert not only(rec)

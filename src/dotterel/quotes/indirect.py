@@ -70,10 +70,27 @@ def trimmed(doc: Doc, left: int, right: int) -> Span | None:
     return doc[left:right + 1]
 
 
+SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def open_cue(token: Token) -> str | None:
+    """A verb outside the lexicon that takes a "that"-clause from a named person, a body or a personal
+    pronoun ("Smith figures that ...", "the Treasury reasoned that ..."): stance, like the thought verbs."""
+    if token.pos_ != "VERB":
+        return None
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.ent_type_ in SPEAKER_ENTS or subj.lower_ in ("he", "she", "they", "we", "i")):
+        return None
+    ccomp = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    if ccomp is None or not any(m.dep_ == "mark" and m.lower_ == "that" for m in ccomp.children):
+        return None
+    return "thought"
+
+
 def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
     """(content, cue) for each reporting verb with a clausal complement."""
     for token in doc:
-        kind = cue_kind(token)
+        kind = cue_kind(token) or open_cue(token)
         if kind is None or kind == "direct":
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
