@@ -314,3 +314,12 @@ def test_unlisted_verb_with_a_that_clause_from_a_named_speaker(code):
 def test_unlisted_verb_with_a_that_clause_from_a_thing_is_no_quote(code):
     rec = code("The storm meant that the bridge would stay closed for a week.")
     assert not only(rec)
+
+
+def test_verbs_of_discourse_take_their_object_as_content(code):
+    rec = code("The senator talked about the rising cost of child care in rural counties.")
+    q = next(q for q in only(rec) if q["cue"] == "talked")
+    assert q["text"] == "the rising cost of child care in rural counties" and "The senator" in names(q["speaker"])
+    rec = code("The governor expressed deep concern over the closure of the steel plant.")
+    q = next(q for q in only(rec) if q["cue"] == "expressed")
+    assert q["text"].startswith("deep concern over the closure")

@@ -17,6 +17,7 @@ MIN_WORDS = 2
 MIN_OBJECT_WORDS = 2
 OBJECT_PREPS = {"as", "for", "on", "about", "against", "of"}  # "called on X to", "accused X of Y"
 EXTEND_DEPS = {"prep", "advcl", "xcomp", "acomp", "npadvmod", "dobj", "conj", "appos", "oprd", "advmod"}
+IDIOM_NOUNS = {"condition", "behalf", "record", "background"}  # "spoke on condition of anonymity", "on the record"
 BREAKS = {",", "—", "–", "--", "-"}  # punctuation that sets off the writer's addition
 EDGE_PUNCT = set(",;:—–-\"“”‘’'") | {"--", "and", "but"}
 
@@ -146,7 +147,7 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     after = max((p.right_edge.i for p in parts), default=verb.i)
     allowed = OBJECT_PREPS | preps().get(verb.lemma_.lower(), frozenset())
     parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in allowed and c.i <= after + 2
-              and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # "on Monday" is no content
+              and not any(o.ent_type_ in ("DATE", "TIME") or o.lemma_ in IDIOM_NOUNS for o in c.children)]  # "on Monday"
     if not parts:
         return None
     left = min(p.left_edge.i for p in parts)
