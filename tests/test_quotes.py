@@ -323,3 +323,9 @@ def test_verbs_of_discourse_take_their_object_as_content(code):
     rec = code("The governor expressed deep concern over the closure of the steel plant.")
     q = next(q for q in only(rec) if q["cue"] == "expressed")
     assert q["text"].startswith("deep concern over the closure")
+
+
+def test_owned_decision_to_act(code):
+    rec = code("The governor's decision to close the rural hospitals angered local officials.")
+    q = next(q for q in only(rec) if q["cue"] == "decision")
+    assert q["text"] == "to close the rural hospitals" and "The governor" in q["speaker"]["text"]

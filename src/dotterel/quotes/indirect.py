@@ -199,6 +199,8 @@ def nominal(doc: Doc, noun: Token) -> Span | None:
             span = trimmed(doc, child.i + 1, child.right_edge.i)
         elif child.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children):
             span = trimmed(doc, child.left_edge.i, child.right_edge.i)
+        elif child.dep_ == "acl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+            span = trimmed(doc, child.left_edge.i, child.right_edge.i)  # "her decision [to run]"
         else:
             continue
         if span is not None and len(span) >= MIN_OBJECT_WORDS:
