@@ -329,3 +329,8 @@ def test_owned_decision_to_act(code):
     rec = code("The governor's decision to close the rural hospitals angered local officials.")
     q = next(q for q in only(rec) if q["cue"] == "decision")
     assert q["text"] == "to close the rural hospitals" and "The governor" in q["speaker"]["text"]
+
+
+def test_the_listener_of_tell_is_no_content(code):
+    rec = code("The candidate told a crowded rally in the state capital on Saturday.")
+    assert not [q for q in only(rec) if q["cue"] == "told"]

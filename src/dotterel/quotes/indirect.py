@@ -136,13 +136,21 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
             yield span, token
 
 
+@lru_cache(maxsize=1)
+def addressee_verbs() -> frozenset[str]:
+    path = Path(str(resources.files("dotterel") / "data" / "quotes_addressee_verbs.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def complement(doc: Doc, verb: Token) -> Span | None:
     """The object (with its "as ..." / predicate) or the infinitive of a stance verb without a clause:
     "called the statement “offensive”", "described the field as “very good”", "pledged to oppose ..."."""
     if verb.dep_ in ("amod", "compound", "acl") or any(c.dep_ == "neg" for c in verb.children):
         return None
     rights = [c for c in verb.children if c.i > verb.i]
-    parts = [c for c in rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative")
+    addressed = verb.lemma_.lower() in addressee_verbs()  # "told reporters" names the listener, not the words
+    parts = [c for c in rights if (c.dep_ in ("dobj", "xcomp", "oprd", "dative") and not (addressed and c.dep_ in ("dobj", "dative")))
              or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]  # "for X to Y"
     after = max((p.right_edge.i for p in parts), default=verb.i)
     allowed = OBJECT_PREPS | preps().get(verb.lemma_.lower(), frozenset())
