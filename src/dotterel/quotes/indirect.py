@@ -149,8 +149,9 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     if verb.dep_ in ("amod", "compound", "acl") or any(c.dep_ == "neg" for c in verb.children):
         return None
     rights = [c for c in verb.children if c.i > verb.i]
-    addressed = verb.lemma_.lower() in addressee_verbs()  # "told reporters" names the listener, not the words
-    parts = [c for c in rights if (c.dep_ in ("dobj", "xcomp", "oprd", "dative") and not (addressed and c.dep_ in ("dobj", "dative")))
+    # "told reporters" names the listener, not the words
+    objects = ("xcomp", "oprd") if verb.lemma_.lower() in addressee_verbs() else ("dobj", "xcomp", "oprd", "dative")
+    parts = [c for c in rights if c.dep_ in objects
              or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]  # "for X to Y"
     after = max((p.right_edge.i for p in parts), default=verb.i)
     allowed = OBJECT_PREPS | preps().get(verb.lemma_.lower(), frozenset())
