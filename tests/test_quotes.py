@@ -164,3 +164,173 @@ def test_speaker_org_flows_into_the_store(pipeline, tmp_path):
     store.add([coded])
     rows = store.quotes(org="united nations")
     assert rows and "aid convoys" in rows[0]["text"]
+
+
+def test_two_apostrophe_quote_marks(code):
+    text = "''We are not going to let this go,'' the senator said after the vote on Thursday."
+    (q,) = only(code(text), "direct")
+    assert q["text"] == "We are not going to let this go," and text[q["start"]:q["end"]] == q["text"]
+    assert "the senator" in names(q["speaker"])
+
+
+def test_apostrophes_inside_words_are_no_quote_marks(code):
+    rec = code("The candidate's aides said the campaign's budget would be cut by a third before the primary.")
+    assert not only(rec, "direct")
+
+
+def test_attribution_inserted_in_the_sentence(code):
+    text = "Most mornings, former aides said, the governor would arrive at the office before six."
+    (q,) = only(code(text), "indirect")
+    assert q["text"].startswith("Most mornings") and q["text"].endswith("before six")
+    assert "former aides" in names(q["speaker"])
+
+
+def test_short_reported_clause(code):
+    (q,) = [q for q in only(code("Asked about the plan, the mayor said she would."), "indirect") if q["cue"] == "said"]
+    assert q["text"] == "she would" and "the mayor" in names(q["speaker"])
+
+
+def test_headline_speaker_and_colon(code):
+    text = "Governor Reyes: Flood aid will reach every county by Friday\n\nThe governor spoke in the capital."
+    q = next(q for q in only(code(text)) if q["cue"] == ":")
+    assert q["text"] == "Flood aid will reach every county by Friday" and "Governor Reyes" in names(q["speaker"])
+
+
+def test_section_labels_are_no_speakers(code):
+    rec = code("Update: The story was changed to add the mayor's office hours\n\nContributing: Ann Lee and Bo Diaz")
+    assert not [q for q in only(rec) if q["cue"] == ":"]
+
+
+def test_stance_verb_with_its_own_preposition(code):
+    rec = code("The senator referred to the new tariff plan as a tax on working families.")
+    assert any(q["text"].startswith("the new tariff plan") and q["cue"] == "referred" for q in only(rec))
+
+
+def test_misparsed_lemma_is_still_a_cue(code):
+    rec = code("The union hopes the strike will end before the holidays.")
+    assert any(q["text"] == "the strike will end before the holidays" for q in only(rec))
+
+
+def test_agentless_passive_is_no_attribution(code):
+    rec = code("The bill is expected to pass the Senate early next week after a long debate.")
+    assert not [q for q in only(rec) if q["cue"] == "expected"]
+
+
+def test_participle_after_the_content_is_the_writer_s(code):
+    rec = code("The governor said the bridge would reopen in March, insisting that the repairs were on schedule.")
+    q = next(q for q in only(rec) if q["cue"] == "said")
+    assert q["text"] == "the bridge would reopen in March"
+
+
+def test_while_clause_ends_the_content(code):
+    rec = code("Several farmers said the new rules had helped them, while other growers said they had seen no change.")
+    q = next(q for q in only(rec) if q["cue"] == "said" and q["text"].startswith("the new rules"))
+    assert q["text"] == "the new rules had helped them"
+
+
+def test_stance_verb_with_a_named_object(code):
+    rec = code("The teachers union endorsed Sanders on Monday.")
+    q = next(q for q in only(rec) if q["cue"] == "endorsed")
+    assert q["text"] == "Sanders" and "The teachers union" in names(q["speaker"])
+
+
+def test_one_word_object_of_a_speech_verb_is_no_content(code):
+    rec = code("The minister told Reuters on Monday.")
+    assert not [q for q in only(rec) if q["cue"] == "told"]
+
+
+def test_clause_after_the_cue_when_a_quote_ends_the_last_paragraph(code):
+    rec = code("“Why should anyone be surprised?”\n\nThe ministry said it was following the rules parliament set.")
+    q = next(q for q in only(rec, "indirect") if q["cue"] == "said")
+    assert q["text"] == "it was following the rules parliament set"
+
+
+def test_object_content_keeps_the_phrase_hung_on_the_verb(code):
+    rec = code("The senator dismissed the governor’s plan to raise fuel taxes across the state.")
+    q = next(q for q in only(rec) if q["cue"] == "dismissed")
+    assert q["text"] == "the governor’s plan to raise fuel taxes across the state"
+
+
+def test_second_cue_between_pieces_starts_a_new_quote(code):
+    rec = code("“We have started all those conversations with the delegates,” the campaign chairman said, adding, "
+               "“He cares about a united team and a united party.”")
+    direct = only(rec, "direct")
+    assert len(direct) == 2 and direct[0]["text"].endswith("with the delegates,")
+
+
+def test_participle_after_a_dash_is_the_writer_s(code):
+    rec = code("The governor says the state budget is balanced — asserting that the new taxes were never needed.")
+    q = next(q for q in only(rec) if q["cue"] == "says")
+    assert q["text"] == "the state budget is balanced"
+
+
+def test_call_for_someone_to_act(code):
+    rec = code("The senator is calling for the United Nations to take a stronger role in the conflict.")
+    q = next(q for q in only(rec) if q["cue"] == "calling")
+    assert q["text"] == "the United Nations to take a stronger role in the conflict"
+
+
+def test_object_content_keeps_its_infinitive(code):
+    rec = code("The governor still supports his 2019 amendments to expand the voting rolls.")
+    q = next(q for q in only(rec) if q["cue"] == "supports")
+    assert q["text"] == "his 2019 amendments to expand the voting rolls"
+
+
+def test_general_reporting_verbs(code):
+    rec = code("The finance minister hinted that interest rates would rise again in the spring.")
+    q = next(q for q in only(rec) if q["cue"] == "hinted")
+    assert q["text"] == "interest rates would rise again in the spring" and "The finance minister" in names(q["speaker"])
+
+
+def test_stance_adjective_of_the_speaker(code):
+    rec = code("The prime minister is confident that the coalition will survive the vote.")
+    q = next(q for q in only(rec) if q["cue"] == "confident")
+    assert q["text"] == "the coalition will survive the vote" and "The prime minister" in names(q["speaker"])
+
+
+def test_opposed_to(code):
+    rec = code("Most farmers are opposed to the new water tax.")
+    q = next(q for q in only(rec) if q["cue"] == "opposed")
+    assert q["text"] == "the new water tax" and "Most farmers" in names(q["speaker"])
+
+
+def test_reported_clause_that_opens_with_a_quoted_fragment(code):
+    rec = code("The mayor said “very strong winds” had torn the roofs off three schools and the old library.")
+    (q,) = only(rec)
+    assert q["kind"] == "indirect" and q["text"].startswith("very strong winds” had torn")
+
+
+def test_short_quoted_phrase_inside_a_sentence_is_no_quote(code):
+    rec = code("Critics have called the plan a “bridge to nowhere” for years.")
+    assert not only(rec, "direct")
+
+
+def test_unlisted_verb_with_a_that_clause_from_a_named_speaker(code):
+    rec = code("Senator Maria Lopez figures that the bill will pass before the summer recess.")
+    q = next(q for q in only(rec, "indirect"))
+    assert q["text"] == "the bill will pass before the summer recess" and "Maria Lopez" in q["speaker"]["text"]
+
+
+def test_unlisted_verb_with_a_that_clause_from_a_thing_is_no_quote(code):
+    rec = code("The storm meant that the bridge would stay closed for a week.")
+    assert not only(rec)
+
+
+def test_verbs_of_discourse_take_their_object_as_content(code):
+    rec = code("The senator talked about the rising cost of child care in rural counties.")
+    q = next(q for q in only(rec) if q["cue"] == "talked")
+    assert q["text"] == "the rising cost of child care in rural counties" and "The senator" in names(q["speaker"])
+    rec = code("The governor expressed deep concern over the closure of the steel plant.")
+    q = next(q for q in only(rec) if q["cue"] == "expressed")
+    assert q["text"].startswith("deep concern over the closure")
+
+
+def test_owned_decision_to_act(code):
+    rec = code("The governor's decision to close the rural hospitals angered local officials.")
+    q = next(q for q in only(rec) if q["cue"] == "decision")
+    assert q["text"] == "to close the rural hospitals" and "The governor" in q["speaker"]["text"]
+
+
+def test_the_listener_of_tell_is_no_content(code):
+    rec = code("The candidate told a crowded rally in the state capital on Saturday.")
+    assert not [q for q in only(rec) if q["cue"] == "told"]

@@ -5,14 +5,16 @@ each chain attributed to the reporting verb next to it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import is_speech
+from .lexicon import is_speech, text_of
 
-MARKS = re.compile(r"[\"“”\n]")
-MIN_WORDS = 4        # shorter quoted strings are scare quotes or titles ("liberation") ...
+MARKS = re.compile(r"''|[\"“”\n]")  # '' is the double quote of some wire styles (''Yes,'' he said)
+SYMMETRIC = ('"', "''")  # marks that both open and close
+MIN_WORDS = 6        # shorter quoted strings are scare quotes or titles ("liberation") ...
 MIN_SENTENCE_WORDS = 2  # ... unless the attribution joins them to more ("“Judge,” he said, “I ...”")
 MAX_GAP_WORDS = 14   # an attribution between two pieces of one quote is short
 
@@ -28,21 +30,21 @@ class Segment:
 
 def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
-    opened: tuple[int, str] | None = None
+    opened: tuple[int, int, str] | None = None  # (mark start, words start, mark)
     for m in MARKS.finditer(text):
         ch, i = m.group(), m.start()
         if ch == "\n":
-            if opened is not None and i - opened[0] > 1:
-                out.append(Segment(opened[0] + 1, i, opened[0], i, closed=False))
+            if opened is not None and i - opened[1] > 0:
+                out.append(Segment(opened[1], i, opened[0], i, closed=False))
             opened = None
         elif opened is None:
             if ch != "”":
-                opened = (i, ch)
-        elif ch == "”" or (ch == '"' and opened[1] == '"'):
-            out.append(Segment(opened[0] + 1, i, opened[0], i + 1, closed=True))
+                opened = (i, m.end(), ch)
+        elif ch == "”" or (ch in SYMMETRIC and opened[2] == ch):
+            out.append(Segment(opened[1], i, opened[0], m.end(), closed=True))
             opened = None
-    if opened is not None and len(text) - opened[0] > 1:
-        out.append(Segment(opened[0] + 1, len(text), opened[0], len(text), closed=False))
+    if opened is not None and len(text) - opened[1] > 0:
+        out.append(Segment(opened[1], len(text), opened[0], len(text), closed=False))
     return [trim(text, s) for s in out if text[s.start:s.end].strip()]
 
 
@@ -78,19 +80,25 @@ class Chain:
     cue: Token | None = None
 
 
+_sents: list[tuple[Doc, list[int], list[int]]] = []  # the last document's sentence offsets (Token.sent is slow)
+
+
 def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
-    text = doc.text
+    text = text_of(doc)
     while char > 0 and (char >= len(text) or text[char].isspace()):  # white space belongs to no token
         char -= 1
-    span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
-    if not span:
+    if not _sents or _sents[0][0] is not doc:
+        sents = list(doc.sents)
+        _sents[:] = [(doc, [s.start_char for s in sents], [s.end_char for s in sents])]
+    _, starts, ends = _sents[0]
+    k = bisect_right(starts, char) - 1
+    if k < 0 or char >= ends[k]:
         return char, char
-    sent = span[0].sent
-    return sent.start_char, sent.end_char
+    return starts[k], ends[k]
 
 
 def chains(doc: Doc) -> list[Chain]:
-    text = doc.text
+    text = text_of(doc)
     segs = segments(text)
     out: list[Chain] = []
     for seg in segs:
@@ -100,12 +108,12 @@ def chains(doc: Doc) -> list[Chain]:
             gap = text[last.open_end:seg.open_start]
             if "\n" not in gap and words(gap) <= MAX_GAP_WORDS and interrupts(text[last.start:last.end], gap):
                 cue = cue_in(doc, last.open_end, seg.open_start, segs)
-                if cue is not None and prev.cue is None:
+                if cue is not None and prev.cue is None and not second_cue(doc, cue, seg.open_start, segs):
                     prev.segs.append(seg)
                     prev.cue = cue
                     continue
             # the multi-paragraph convention: an unclosed paragraph goes on in the next one
-            if not last.closed and not gap.strip() and text[seg.open_start] in "\"“":
+            if not last.closed and not gap.strip() and text.startswith(("\"", "“", "''"), seg.open_start):
                 prev.segs.append(seg)
                 continue
         out.append(Chain([seg]))
@@ -113,6 +121,12 @@ def chains(doc: Doc) -> list[Chain]:
         if chain.cue is None:
             chain.cue = attribution(doc, chain, segs)
     return [c for c in out if keep(doc, c)]
+
+
+def second_cue(doc: Doc, cue: Token, end: int, segs: list[Segment]) -> bool:
+    """A second reporting verb between the pieces ("“X,” he said, adding, “Y”", "“X,” she said. Then she
+    added: “Y”") introduces a quote of its own."""
+    return cue_in(doc, cue.idx + len(cue.text), end, segs) is not None
 
 
 def interrupts(before: str, gap: str) -> bool:
@@ -127,7 +141,7 @@ def interrupts(before: str, gap: str) -> bool:
 def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
     """A speech verb after the closing mark in the same sentence ("...,” the minister said"),
     else before the opening mark ("He added, “...”", "Smith said:\\n\\n“...”")."""
-    text = doc.text
+    text = text_of(doc)
     last, first = chain.segs[-1], chain.segs[0]
     para_end = text.find("\n", last.open_end)
     para_end = len(text) if para_end < 0 else para_end
@@ -152,7 +166,7 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
 def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | None:
     """"The judge turned to me. He asked: “...”" - a speech verb in the sentence just before the quote,
     within the paragraph."""
-    text = doc.text
+    text = text_of(doc)
     para_start = text.rfind("\n", 0, start) + 1
     if start <= para_start:
         return None
@@ -163,7 +177,7 @@ def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | 
 def keep(doc: Doc, chain: Chain) -> bool:
     """Long enough to be speech; a short quote ("“Too many,” he said.") only when attributed and opening
     its sentence (so "On “Meet the Press,” she said ..." is a title)."""
-    text = doc.text
+    text = text_of(doc)
     total = sum(words(text[s.start:s.end]) for s in chain.segs)
     if total >= MIN_WORDS:
         return True

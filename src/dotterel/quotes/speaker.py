@@ -14,6 +14,15 @@ ORG_ENTS = {"ORG", "GPE", "NORP"}
 MAX_PHRASE = 30  # longer subject phrases are parse accidents, keep the core only
 
 
+_ents: list[tuple[Doc, tuple[Span, ...]]] = []  # the last document's entities (Doc.ents walks every token)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    if not _ents or _ents[0][0] is not doc:
+        _ents[:] = [(doc, tuple(doc.ents))]
+    return _ents[0][1]
+
+
 def subject_of(cue: Token) -> Token | None:
     """The cue's subject; for participles and coordinated verbs ("..., adding", "and warned") the
     subject of the verb they hang on."""
@@ -25,7 +34,7 @@ def subject_of(cue: Token) -> Token | None:
                      or (c.dep_ == "poss" and token.pos_ == "NOUN")), None)
         if subj is not None:
             return subj
-        if token.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "ccomp") and token.head is not token:
+        if token.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp", "oprd") and token.head is not token:
             if token.dep_ == "relcl":  # "the minister, who said ..." -> the minister
                 return token.head
             token = token.head
@@ -55,7 +64,7 @@ def phrase(doc: Doc, head: Token) -> Span:
 
 def name_of(doc: Doc, head: Token, mention: Mention | None) -> str:
     """A display name: the person's name for a named person, else the resolved actor, else the core."""
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+    ent = next((e for e in entities(doc) if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
     if ent is not None:
         return ent.text
     if mention is not None:
@@ -73,7 +82,7 @@ def core(doc: Doc, head: Token) -> Span:
 
 def antecedent(doc: Doc, before: int, mentions: list[Mention]) -> ActorRef | None:
     """Nearest preceding named person (an actor mention when there is one), for "he said"."""
-    for ent in reversed([e for e in doc.ents if e.end <= before and e.label_ == "PERSON"]):
+    for ent in reversed([e for e in entities(doc) if e.end <= before and e.label_ == "PERSON"]):
         mention = mention_at(mentions, ent.root.i, doc)
         if mention is not None:
             return mention.ref
@@ -110,8 +119,9 @@ def resolve(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[ActorRef | 
 def org_of(doc: Doc, span: Span, head: Token, mentions: list[Mention]) -> ActorRef | None:
     """The body a speaker phrase speaks for: "spokesperson for X", "X's foreign minister",
     "White House spokesman ...", "Yahya Saree, the group's spokesperson"; never the speaker itself."""
-    person = head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.start <= head.i < e.end for e in span.ents)
-    for ent in span.ents:
+    ents = [e for e in entities(doc) if span.start <= e.start and e.end <= span.end]
+    person = head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.start <= head.i < e.end for e in ents)
+    for ent in ents:
         if ent.label_ not in ORG_ENTS or (ent.start <= head.i < ent.end and not person):
             continue
         if ent.start <= head.i < ent.end:
