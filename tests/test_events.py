@@ -435,7 +435,7 @@ def test_relative_clause_and_apposition(code):
     found = events(code, "Police arrested the activists who had blocked the highway near Lagos on Monday.")
     assert any(e["event_type"] == "COERCE" and "activists" in (e["recipient"] or {}).get("text", "") for e in found)
     assert any(e["event_type"] == "PROTEST" and "activists" in e["actor"]["text"] for e in found)
-    found = events(code, "Yahya Saree, the group's military spokesman, said the Houthis fired missiles at a tanker in the Red Sea.")
+    found = events(code, "Yahya Saree, the group's military spokesman, said the Houthis fired missiles at a tanker.")
     assert any(e["event_type"] == "ASSAULT" and "Houthi" in e["actor"]["text"] for e in found)
 
 
@@ -447,9 +447,8 @@ def test_two_sided_fighting_codes_both_sides(code):
 
 
 def test_a_verbal_act_needs_a_party(code):
-    assert not events(code, "Hundreds attended a ceremony for a general who died after his war crimes conviction was upheld.") or \
-        all(e["actor"]["text"] or e["recipient"] for e in events(code, "Hundreds attended a ceremony for a general who died "
-                                                                  "after his war crimes conviction was upheld."))
+    text = "Hundreds attended a ceremony for a general who died after his war crimes conviction was upheld."
+    assert all(e["actor"]["text"] or e["recipient"] for e in events(code, text))
     assert "ACCUSE" in types(code, "The opposition leader condemned the government's handling of the crisis.")
 
 
