@@ -334,3 +334,20 @@ def test_owned_decision_to_act(code):
 def test_the_listener_of_tell_is_no_content(code):
     rec = code("The candidate told a crowded rally in the state capital on Saturday.")
     assert not [q for q in only(rec) if q["cue"] == "told"]
+
+
+def test_a_quote_that_is_a_threat_links_to_its_event(tmp_path, pipeline):
+    from dotterel.ingest import document_from_text
+    from dotterel.store import Store
+
+    text = ("The militia commander Abu Karim warned on Sunday that his fighters would attack the capital within days. "
+            "The weather in the capital was mild, residents said.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="q1", date="2024-05-02"))
+    threats = [e for e in coded.to_dict()["events"] if e["event_type"] == "THREATEN"]
+    assert threats
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([coded])
+        rows = store.quotes()
+    linked = [r for r in rows if r["event_id"]]
+    assert [r["event_id"] for r in linked] == [threats[0]["id"]]
+    assert all("weather" not in r["text"] for r in linked)

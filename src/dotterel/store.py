@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from .links import linked_event
 from .model import CodedDocument
 from .query import ACTOR_IDS, ACTOR_TEXT, EVENT_ORDER, Where, actor_columns, rows
 
@@ -36,7 +37,8 @@ CREATE TABLE IF NOT EXISTS actors (
 CREATE TABLE IF NOT EXISTS quotes (
   content_hash VARCHAR, doc_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, kind VARCHAR,
   cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, speaker_id VARCHAR, speaker_org_name VARCHAR,
-  speaker_org_id VARCHAR);
+  speaker_org_id VARCHAR, event_id VARCHAR);
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS event_id VARCHAR;
 CREATE TABLE IF NOT EXISTS relations (
   content_hash VARCHAR, a VARCHAR, b VARCHAR, type VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
   evidence_text VARCHAR);
@@ -130,10 +132,12 @@ class Store:
                                  [[h, a["id"], a["name"], a["kind"], a["country"], a["sector"], a["aliases"],
                                    a["member_of"]] for a in rec["actors"]])
         if rec["quotes"]:
-            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            # a quote that is itself a threat or a demand points to that event
+            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  [[h, doc_id, q["text"], q["start"], q["end"], q["kind"], q["cue"],
                                    *(_ref(q["speaker"])[:3]), (q["speaker_org"] or {}).get("name"),
-                                   (q["speaker_org"] or {}).get("id")] for q in rec["quotes"]])
+                                   (q["speaker_org"] or {}).get("id"), linked_event(q, rec["events"])]
+                                  for q in rec["quotes"]])
         if rec["relations"]:
             self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?)",
                                  [[h, r["a"], r["b"], r["type"], r["evidence"]["start"], r["evidence"]["end"],
