@@ -91,3 +91,12 @@ def test_unknown_neighbourhood_takes_the_town_point(code):
 def test_possessive_place(code):
     locs = loc(code, "A pilgrim was shot in the leg at Bethlehem's Church of the Nativity on Sunday.")
     assert locs and locs[0]["name"] == "Bethlehem"
+
+
+def test_district_qualifier_gives_the_district_point(code, gaz):
+    # an unknown village qualified by a district (GeoNames admin2) takes the district's point, not the province's
+    loroum = next(p for p in gaz.candidates("Loroum") if p.precision == "admin2")
+    assert loroum.country == "BFA" and loroum.admin1 == "Nord"
+    locs = loc(code, "On 7 March 2024, militants ambushed a convoy near Zanaboure village (Loroum, Nord), killing two soldiers.")
+    assert locs and locs[0]["country"] == "BFA" and locs[0]["precision"] == "admin2"
+    assert abs(locs[0]["lat"] - loroum.lat) + abs(locs[0]["lon"] - loroum.lon) < 0.2

@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer, Place, load_gazetteer
 from .lexicon import ATTACHING_PREPS, GENERIC, GEO_NOUNS, STRONG_CUES
 from .toponyms import Toponym, resolve_all, spot
 
-RANK = {"site": 0, "city": 0, "admin1": 1, "country": 2}
+RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
 class PlaceResolver:

@@ -222,8 +222,9 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         named_countries = {p.country for o in others for p in o.cands[:1] if p.precision == "country"}
         near = [o for o in others if abs(o.start - t.end) < 60]
         inner = bool(quals)  # a place qualified by others is the smaller one ("Campeche, Campeche")
-        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner))
-        if not inner and t.chained and (up := [p for p in t.cands if p.precision == "admin1"]):
+        points = [o.best for o in quals if o.best and o.best.precision in ("admin2", "city")]
+        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner, points))
+        if not inner and t.chained and (up := [p for p in t.cands if p.precision in ("admin1", "admin2")]):
             t.best = max(up, key=lambda p: score(p, t, admin1, named_countries, focus, near))  # "..., Michoacan"
         if quals and not fits(t.best, quals):
             t.cands, t.best = [], None
@@ -250,8 +251,10 @@ def fits(p: Place, quals: list[Toponym]) -> bool:
 
 
 def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter, near: list[Toponym],
-          inner: bool = False) -> float:
+          inner: bool = False, points: list[Place] | None = None) -> float:
     s = 0.0
+    if points and any(abs(q.lat - p.lat) + abs(q.lon - p.lon) < 0.6 for q in points):
+        s += 4  # inside or beside its qualifying district or town: "Qazaxlar, Fuzuli"
     if p.admin1 and norm(p.admin1) in admin1 and p.precision != "admin1":
         s += 5
     elif p.precision == "admin1" and any(o.best and o.best.admin1 == p.name for o in near):
@@ -262,8 +265,10 @@ def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter
     if total and p.country:
         s += 2 * focus[p.country] / total
     s += 1.5 if p.primary else 0
-    if t.prefer_admin and p.precision == "admin1":
+    if t.prefer_admin and p.precision in ("admin1", "admin2"):
         s += 2
+    elif p.precision == "admin2":
+        s -= 1.5  # a district named after its town: the bare name is the town
     if inner and p.precision in ("city", "site"):
         s += 2.5
     if p.precision == "country":
