@@ -100,3 +100,30 @@ def test_district_qualifier_gives_the_district_point(code, gaz):
     locs = loc(code, "On 7 March 2024, militants ambushed a convoy near Zanaboure village (Loroum, Nord), killing two soldiers.")
     assert locs and locs[0]["country"] == "BFA" and locs[0]["precision"] == "admin2"
     assert abs(locs[0]["lat"] - loroum.lat) + abs(locs[0]["lon"] - loroum.lon) < 0.2
+
+
+def test_city_naming_the_site_attacked(code):
+    locs = loc(code, "Gunmen stormed a Kabul hotel on Tuesday, killing five guests.")
+    assert locs and locs[0]["name"] == "Kabul" and locs[0]["country"] == "AFG"
+    locs = loc(code, "Riot police patrolled the streets of Bamako after protesters burned tyres and looted shops.")
+    assert locs and locs[0]["name"] == "Bamako"
+
+
+def test_bearing_from_a_town(code):
+    locs = loc(code, "Insurgents ambushed a police patrol south of Kirkuk on Sunday, killing three officers.")
+    assert locs and locs[0]["name"] == "Kirkuk" and locs[0]["country"] == "IRQ" and locs[0]["precision"] == "city"
+    # a far reference point is not where it happened
+    far = loc(code, "Gunmen killed four farmers 300 kilometers north of Lagos on Sunday.")
+    assert not any(x["name"] == "Lagos" for x in far)
+
+
+def test_the_smaller_of_two_chained_places(code):
+    locs = loc(code, "Israeli troops shot dead a teenager in the West Bank town of Jenin on Friday.")
+    assert locs and locs[0]["name"] == "Jenin"
+    locs = loc(code, "Two civilians were killed when shells hit the Deir al-Asafir suburb of Damascus on Sunday.")
+    assert locs and locs[0]["name"] == "Deir al-Asafir"
+
+
+def test_relations_between_states_are_no_place(code):
+    assert loc(code, "Washington imposed new sanctions on Iran after militias attacked a convoy.") == []
+    assert loc(code, "Fighting between Armenia and Azerbaijan killed dozens of soldiers.") == []

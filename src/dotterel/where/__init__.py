@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .lexicon import ATTACHING_PREPS, GENERIC, GEO_NOUNS, STRONG_CUES
+from .lexicon import ATTACHING_PREPS, COUNTRY_NOT_LOCATIVE, DIRECTIONS, GENERIC, GEO_NOUNS, SITE_NOUNS, STRONG_CUES
 from .toponyms import Toponym, resolve_all, spot
 
 RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -60,13 +60,20 @@ class PlaceResolver:
         head, sent = tok.root, tok.root.sent
         mine = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         ranked = []
-        for t in mine:
+        for i, t in enumerate(mine):
             att, loc = attached(doc, t, head), locative(doc, t, toponyms)
             if not (att or loc):
                 continue  # a place named as an actor or a modifier ("Russia said", "Iraqi forces") is no event place
+            # a place named as a bearing ("south of Tikrit") only locates when nothing else does
+            bearing = (prep := governing_prep(doc, t)) is not None and prep.lower_ in DIRECTIONS
             # a possessive place qualifies another ("in Pakistan's port city of Karachi"): rank it after
             poss = (root := _root(doc, t)) is not None and root.dep_ == "poss"
-            ranked.append(((not att, poss, RANK[t.best.precision] if t.best else 0, abs(t.start - span.start)), t))
+            # of two chained places the smaller is the event's ("the Deir al-Asafir suburb of Damascus",
+            # "the West Bank city of Nablus")
+            wider = (t.chained and i > 0 and _wider(t, mine[i - 1])) or \
+                (i + 1 < len(mine) and mine[i + 1].chained and _wider(t, mine[i + 1]))
+            rank = RANK[t.best.precision] if t.best else 0
+            ranked.append(((bearing, not att, poss, wider, rank, abs(t.start - span.start)), t))
         if not ranked:
             return None
         ranked.sort(key=lambda x: x[0])
@@ -74,10 +81,18 @@ class PlaceResolver:
         if best.best is None:
             return unplaced(best, [t for _, t in ranked if t.best])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if t.best and k[:3] == best_key[:3]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:5] == best_key[:5]}
             if len(tied) > 1:
                 return None
         return named(best)
+
+
+def _size(t: Toponym) -> tuple[int, int]:
+    return (RANK[t.best.precision], t.best.population) if t.best else (-1, 0)  # unknown: a village
+
+
+def _wider(t: Toponym, other: Toponym) -> bool:
+    return _size(t) > _size(other)
 
 
 def unplaced(t: Toponym, known: list[Toponym]) -> Place:
@@ -105,17 +120,22 @@ def named(t: Toponym) -> Place:
 
 def _root(doc: Doc, t: Toponym) -> Token | None:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is not None and len(span) > 1 and span[0].dep_ == "det":
+        span = span[1:]  # "the Deir al-Asafir" (suburb): the name, not its article, hangs in the parse
     return span.root if span is not None else None
 
 
 def governing_prep(doc: Doc, t: Toponym) -> Token | None:
-    """The preposition whose object the place is, through conjuncts, appositions, possessives and 'city of'."""
+    """The preposition whose object the place is, through conjuncts, appositions, possessives and 'city of'.
+    A compass word stands for a preposition ("ambushed 30 km north of Kirkuk", "raids south of Baghdad")."""
     token = _root(doc, t)
     for _ in range(6):
         if token is None:
             return None
         if token.dep_ == "pobj":
             prep = token.head
+            if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS and prep.head.dep_ != "pobj":
+                return prep.head
             if prep.lower_ == "of" and prep.head.lower_ in GEO_NOUNS:
                 token = prep.head
                 continue
@@ -127,38 +147,94 @@ def governing_prep(doc: Doc, t: Toponym) -> Token | None:
     return None
 
 
+def _place_noun(doc: Doc, t: Toponym) -> Token | None:
+    """The noun a place names or qualifies when it is no prepositional object: 'attacked a Kabul hotel' ->
+    hotel, 'patrolled the streets of Bishkek' -> streets, 'captured Goma' -> Goma."""
+    token = _root(doc, t)
+    for _ in range(4):
+        if token is None or token.head.i == token.i:
+            return token
+        if token.dep_ in ("conj", "appos"):
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in GEO_NOUNS:
+            token = token.head.head
+        elif token.dep_ in ("compound", "poss", "nmod") and token.head.lower_ in SITE_NOUNS:
+            token = token.head
+        else:
+            return token
+    return token
+
+
+FAR = re.compile(r"(\d[\d,.]*)\s*(?:-\s*)?(km|kms|kilometers|kilometres|miles|mi)\b[^.;]{0,30}$", re.I)
+
+
+def far(doc: Doc, bearing: Token) -> bool:
+    """'330 km southwest of Algiers' names a reference point, not where it happened; '2 km north of' does."""
+    if bearing.lower_ not in DIRECTIONS:
+        return False
+    m = FAR.search(doc.text[max(0, bearing.idx - 45):bearing.idx])
+    if not m:
+        return False
+    try:
+        km = float(m.group(1).replace(",", "")) * (1.6 if m.group(2).lower().startswith("mi") else 1)
+    except ValueError:
+        return False
+    return km > 30
+
+
+def _is_prep(prep: Token) -> bool:
+    return prep.lower_ in ATTACHING_PREPS or prep.lower_ in DIRECTIONS
+
+
+def _reaches(token: Token, head: Token) -> bool:
+    """A compass word hangs off the trigger or off the object of one of its prepositions ('in raids north of')."""
+    for _ in range(3):
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> bool:
     """The place follows a locative preposition, or is its object in the parse, or qualifies such a place
-    ("in Kovvur town (West Godaveri, AP)")."""
+    ("in Kovvur town (West Godaveri, AP)"), or names the site acted on ("patrolled the streets of Bishkek",
+    "stormed a Kabul hotel")."""
+    country = t.best is not None and t.best.precision == "country"
+    prep = governing_prep(doc, t)
+    if country and (t.cue in COUNTRY_NOT_LOCATIVE or (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE)):
+        return False  # "talks between Russia and Ukraine", "sanctions on Iran": relations between states
     if t.cue in STRONG_CUES:
         return True
     if t.chained and toponyms:
         prev = [o for o in toponyms if o.end <= t.start]
         if prev and locative(doc, prev[-1], toponyms):
             return True
-    prep = governing_prep(doc, t)
-    return prep is not None and prep.lower_ in ATTACHING_PREPS
+    if prep is not None:
+        return _is_prep(prep) and not far(doc, prep)
+    if country:
+        return False
+    noun = _place_noun(doc, t)
+    root = _root(doc, t)
+    return noun is not None and root is not None and noun.i != root.i and noun.dep_ in ("dobj", "nsubjpass") \
+        and noun.lower_ in SITE_NOUNS
 
 
 def attached(doc: Doc, t: Toponym, head: Token) -> bool:
     """Whether the place hangs off the trigger through a locative preposition ("killed ... in Mosul"), or is
-    the place the trigger acts on ("captured the towns of Uvira and Goma")."""
+    the place the trigger acts on ("captured the towns of Uvira and Goma", "bombed a Kabul hotel")."""
     prep = governing_prep(doc, t)
+    if t.best is not None and t.best.precision == "country" and prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE:
+        return False
     if prep is not None:
+        if prep.lower_ in DIRECTIONS:
+            return _reaches(prep, head) and not far(doc, prep)
         return prep.lower_ in ATTACHING_PREPS and prep.head.i == head.i
-    token = _root(doc, t)
-    for _ in range(4):
-        if token is None or token.head.i == token.i:
-            return False
-        if token.dep_ in ("dobj", "nsubjpass") and token.head.i == head.i:
-            return t.best is None or t.best.precision != "country" or token.dep_ == "dobj"
-        if token.dep_ in ("conj", "appos"):
-            token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in GEO_NOUNS:
-            token = token.head.head
-        else:
-            return False
-    return False
+    noun = _place_noun(doc, t)
+    if noun is None or noun.head.i != head.i or noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return t.best is None or t.best.precision != "country" or noun.dep_ == "dobj"
 
 
 def to_location(place: Place) -> Location:

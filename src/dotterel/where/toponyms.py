@@ -21,6 +21,7 @@ from .gazetteer import Gazetteer, Place, norm
 from .lexicon import (
     ADMIN_WORDS,
     CONNECTORS,
+    CUE_MODIFIERS,
     GENERIC,
     GEO_AFTER,
     GEO_OF,
@@ -28,6 +29,7 @@ from .lexicon import (
     LOCATIVE_CUES,
     NOT_NAMES,
     RUN,
+    SITE_NOUNS,
     STRONG_CUES,
     TIME_WORDS,
 )
@@ -69,7 +71,10 @@ def _cue(text: str, start: int) -> str:
     before = text[max(0, start - 16):start].rstrip()
     if before[-1:] in ",(":
         return before[-1:]
+    before = text[max(0, start - 40):start].rstrip()
     words = re.findall(r"[\w-]+", before)
+    while len(words) >= 2 and words[-1].lower() in CUE_MODIFIERS and words[-1][:1].islower():
+        words.pop()  # "in downtown Yala", "in northern Mali": the preposition before the modifier
     if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
         return "near"
     if len(words) >= 2 and words[-1].lower() == "the":  # "in the West Bank"
@@ -118,6 +123,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             cands, admin = lookup(gaz, name)
             if cands:
                 found.append(Toponym(s, e, name, cands, True, admin, cue=_cue(text, s)))
+    found += mislabelled(doc, gaz, found)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
     for s, run_end in runs:
         cue = _cue(text, s)
@@ -189,6 +195,32 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and "." not in gap:
             t.chained = True  # "Ta Tork commune of Samlout district" chains as well
     return found
+
+
+MISLABEL_MIN_POP = {"ORG": 50000, "NORP": 50000, "PERSON": 500000}
+
+
+def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Well-known places the small model tags as an organisation or a person ("captured Lubumbashi",
+    "the streets of Bamako"), taken only in a place's slot: the object of a preposition or of a verb, or the
+    modifier of a site ("a Karachi market"). A big city or a province by its own name, never a small namesake."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in MISLABEL_MIN_POP or any(t.start < ent.end_char and ent.start_char < t.end for t in found):
+            continue
+        span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        cands = [p for p in gaz.candidates(span.text) if p.primary]
+        if not cands or norm(span.text) in NOT_NAMES:
+            continue
+        big = any(p.precision == "city" and p.population >= MISLABEL_MIN_POP[ent.label_] for p in cands) or \
+            (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))
+        root = span.root
+        slot = root.dep_ in ("pobj", "dobj", "nsubjpass") or \
+            (root.dep_ in ("compound", "poss") and root.head.lower_ in SITE_NOUNS)
+        if big and slot:
+            out.append(Toponym(span.start_char, span.end_char, span.text, cands[:MAX_CANDS], True, False,
+                               cue=_cue(doc.text, span.start_char)))
+    return out
 
 
 def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
@@ -269,6 +301,8 @@ def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter
         s += 2
     elif p.precision == "admin2":
         s -= 1.5  # a district named after its town: the bare name is the town
+    elif p.precision == "admin1" and not t.chained and any(c.precision == "city" and c.country == p.country for c in t.cands):
+        s -= 1  # "in Karbala": the city, unless the text says province
     if inner and p.precision in ("city", "site"):
         s += 2.5
     if p.precision == "country":
