@@ -127,3 +127,20 @@ def test_the_smaller_of_two_chained_places(code):
 def test_relations_between_states_are_no_place(code):
     assert loc(code, "Washington imposed new sanctions on Iran after militias attacked a convoy.") == []
     assert loc(code, "Fighting between Armenia and Azerbaijan killed dozens of soldiers.") == []
+
+
+def test_parenthesised_qualifiers_are_the_wider_places(code):
+    locs = loc(code, "On 12 March 2024, shopkeepers protested in Sehwan town (Jamshoro, Sindh) against long power cuts.")
+    assert locs and locs[0]["name"] == "Sehwan" and locs[0]["precision"] == "city"
+    locs = loc(code, "On 11 March 2024, lawyers protested in Abbottabad city (Abbottabad, KPK) against the arrest of a judge.")
+    assert locs and locs[0]["name"] == "Abbottabad" and locs[0]["precision"] == "city" and locs[0]["country"] == "PAK"
+
+
+def test_report_opening_with_date_then_place(code):
+    locs = loc(code, "On 3 March 2024, Maturin, Monagas state, residents burned tires to protest water shortages.")
+    assert locs and locs[0]["name"] == "Maturin" and locs[0]["country"] == "VEN"
+
+
+def test_numbered_city_district(code):
+    locs = loc(code, "On 6 March 2024, a shopkeeper was killed by a roadside bomb in PD5 of Kandahar city.")
+    assert locs and locs[0]["name"] == "Kandahar" and locs[0]["country"] == "AFG"

@@ -92,6 +92,12 @@ def _size(t: Toponym) -> tuple[int, int]:
 
 
 def _wider(t: Toponym, other: Toponym) -> bool:
+    """Whether t names the wider of two chained places: a qualifier after a comma or in parentheses always does
+    ("Sehwan town (Jamshoro, Sindh)"); in "the X suburb of Y" / "the X city of Y" the bigger place does."""
+    if t.start > other.start and t.cue in ",(":
+        return True
+    if other.start > t.start and other.cue in ",(":
+        return False
     return _size(t) > _size(other)
 
 
@@ -136,8 +142,9 @@ def governing_prep(doc: Doc, t: Toponym) -> Token | None:
             prep = token.head
             if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS and prep.head.dep_ != "pobj":
                 return prep.head
-            if prep.lower_ == "of" and prep.head.lower_ in GEO_NOUNS:
-                token = prep.head
+            if prep.lower_ == "of" and (prep.head.lower_ in GEO_NOUNS or prep.head.pos_ == "PROPN" or
+                                        any(c.isdigit() for c in prep.head.text)):
+                token = prep.head  # "the outskirts of X", "PD10 of Kandahar city", "Teri Bazar of Chittagong"
                 continue
             return prep
         if token.dep_ in ("conj", "appos", "compound", "poss") or (token.dep_ == "nmod" and token.head.pos_ != "VERB"):
@@ -182,6 +189,17 @@ def far(doc: Doc, bearing: Token) -> bool:
     return km > 30
 
 
+# a report's opening date phrase, after which a bare place names where it happened
+PREAMBLE = re.compile(r"^\W*(?:(?:on|around|as reported on|as of|by|late on|early on|overnight on)\s+)?"
+                      r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?"
+                      r"(?:\s*\([^)]{0,30}\))?\s*,\s*$", re.I)
+
+
+def _sent_start(doc: Doc, t: Toponym) -> int:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span.sent.start_char if span is not None else 0
+
+
 def _is_prep(prep: Token) -> bool:
     return prep.lower_ in ATTACHING_PREPS or prep.lower_ in DIRECTIONS
 
@@ -207,6 +225,8 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
         return False  # "talks between Russia and Ukraine", "sanctions on Iran": relations between states
     if t.cue in STRONG_CUES:
         return True
+    if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
+        return True  # "On 5 May 2020, Barinas, Barinas state, residents burned tires"
     if t.chained and toponyms:
         prev = [o for o in toponyms if o.end <= t.start]
         if prev and locative(doc, prev[-1], toponyms):

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
 
@@ -177,8 +177,10 @@ class Gazetteer:
                 for alias in names:
                     gaz._key(alias, code, True, raw)
         for rec in supplement.get("places", []):
+            precision = rec.get("precision", "site")
+            admin1 = rec.get("admin1") or (rec["name"] if precision == "admin1" else None)  # a region is its own province
             pid = gaz._add_place(rec["name"], rec.get("country"), rec["lat"], rec["lon"], rec.get("population", 0),
-                                 rec.get("admin1"), rec.get("geonameid"), rec.get("precision", "site"))
+                                 admin1, rec.get("geonameid"), precision)
             for alias in [rec["name"], *rec.get("aliases", [])]:
                 gaz._key(alias, pid, True, raw)
         # curated and country entries first, then bigger places: callers may cut the list short

@@ -182,6 +182,11 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 continue
             if re.search(r"-[a-z]+$", sub):  # "American-led", "Israeli-occupied": an adjective, not a place
                 continue
+            if " of " in sub and (tail := sub.rsplit(" of ", 1)[1]) and (tail_cands := lookup(gaz, tail)[0]):
+                # "PD10 of Kandahar city", "Teri Bazar of Chittagong": an unknown part of a known place
+                t0 = s + sub.rindex(" of ") + 4
+                found.append(Toponym(t0, t0 + len(tail), tail, tail_cands, False, False, cue="of"))
+                continue
             # a name the model tagged otherwise still reads as a place before a parenthesised qualifier: "in X (Y)"
             labelled = any(a < e and s < b for a, b in blocked) and not (cue in STRONG_CUES and text[e:e + 2] == " (")
             geo_after = bool(GEO_AFTER.match(text[e:e + 25])) or bool(GENERIC.search(sub))
@@ -255,11 +260,20 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         near = [o for o in others if abs(o.start - t.end) < 60]
         inner = bool(quals)  # a place qualified by others is the smaller one ("Campeche, Campeche")
         points = [o.best for o in quals if o.best and o.best.precision in ("admin2", "city")]
+        if t.chained and (outer := _qualified(t, toponyms)) is not None:
+            # a qualifier agrees with what it qualifies: "Panama City (Bella Vista)" is no Bella Vista in Mexico
+            points += [p for p in outer.cands if p.precision != "country"]
+            admin1 = admin1 | {norm(p.admin1) for p in outer.cands if p.admin1}
         t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner, points))
         if not inner and t.chained and (up := [p for p in t.cands if p.precision in ("admin1", "admin2")]):
             t.best = max(up, key=lambda p: score(p, t, admin1, named_countries, focus, near))  # "..., Michoacan"
         if quals and not fits(t.best, quals):
-            t.cands, t.best = [], None
+            if t.best.precision == "city" and t.best.population >= 100000 and \
+                    all(o.best.precision not in ("admin1", "country") for o in quals if o.best):
+                for o in quals:  # a city that big is what the text means; its neighbourhood is a namesake elsewhere
+                    o.cands, o.best = [], None
+            else:
+                t.cands, t.best = [], None
     for t in toponyms:
         quals = qualifiers(t, toponyms)
         if not t.best and quals:
@@ -268,6 +282,21 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
             for o in toponyms:
                 if o.start > t.start and norm(o.text) == norm(t.text) and not qualifiers(o, toponyms):
                     o.cands, o.best, o.anchor = t.cands, t.best, t.anchor
+
+
+def _qualified(t: Toponym, toponyms: list[Toponym]) -> Toponym | None:
+    """The place a chained toponym qualifies: the chain's head before it."""
+    prev = None
+    for o in toponyms:
+        if o.start >= t.start:
+            break
+        prev = o
+    while prev is not None and prev.chained:
+        earlier = [o for o in toponyms if o.end <= prev.start]
+        if not earlier:
+            break
+        prev = earlier[-1]
+    return prev if prev is not None and prev.cands else None
 
 
 def fits(p: Place, quals: list[Toponym]) -> bool:
