@@ -144,3 +144,17 @@ def test_report_opening_with_date_then_place(code):
 def test_numbered_city_district(code):
     locs = loc(code, "On 6 March 2024, a shopkeeper was killed by a roadside bomb in PD5 of Kandahar city.")
     assert locs and locs[0]["name"] == "Kandahar" and locs[0]["country"] == "AFG"
+
+
+def test_settlement_named_after_its_wider_place(code):
+    locs = loc(code, "A bomb exploded outside a hospital in the Pakistani town of Sheikhupura on Wednesday, killing six people.")
+    assert locs and locs[0]["name"] == "Sheikhupura" and locs[0]["country"] == "PAK"
+    locs = loc(code, "A car bomb in the southern Syria province of Daraa killed at least 21 people on Wednesday.")
+    assert locs and locs[0]["name"] == "Daraa" and locs[0]["country"] == "SYR" and locs[0]["precision"] != "country"
+
+
+def test_unfamiliar_village_after_in_despite_the_model_label(code):
+    # the small model tags many unfamiliar villages as a person or an organisation
+    locs = loc(code, "Unknown gunmen shot dead a shopkeeper in Kallakurichi on Sunday night.")
+    assert locs and locs[0]["name"] == "Kallakurichi"
+    assert not any(x["name"] == "Parliament" for x in loc(code, "Lawmakers clashed in Parliament over the budget on Tuesday."))

@@ -33,7 +33,9 @@ class PlaceResolver:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
             return
-        toponyms = spot(doc, self.gaz)
+        known = [(m.start, m.end) for m in getattr(coded, "mentions", [])
+                 if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
+        toponyms = spot(doc, self.gaz, known)
         actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
         resolve_all(toponyms, actors)
         sents = list(doc.sents)
@@ -73,7 +75,9 @@ class PlaceResolver:
             wider = (t.chained and i > 0 and _wider(t, mine[i - 1])) or \
                 (i + 1 < len(mine) and mine[i + 1].chained and _wider(t, mine[i + 1]))
             rank = RANK[t.best.precision] if t.best else 0
-            ranked.append(((bearing, not att, poss, wider, rank, abs(t.start - span.start)), t))
+            # a place inside the trigger's own phrase ("targeting positions at Tal Dhalfa") before one outside it
+            inside = root is not None and root.i != head.i and head in root.ancestors
+            ranked.append(((bearing, not att, not inside, poss, wider, rank, abs(t.start - span.start)), t))
         if not ranked:
             return None
         ranked.sort(key=lambda x: x[0])
@@ -81,7 +85,7 @@ class PlaceResolver:
         if best.best is None:
             return unplaced(best, [t for _, t in ranked if t.best])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if t.best and k[:5] == best_key[:5]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:6] == best_key[:6]}
             if len(tied) > 1:
                 return None
         return named(best)
@@ -94,10 +98,10 @@ def _size(t: Toponym) -> tuple[int, int]:
 def _wider(t: Toponym, other: Toponym) -> bool:
     """Whether t names the wider of two chained places: a qualifier after a comma or in parentheses always does
     ("Sehwan town (Jamshoro, Sindh)"); in "the X suburb of Y" / "the X city of Y" the bigger place does."""
-    if t.start > other.start and t.cue in ",(":
-        return True
-    if other.start > t.start and other.cue in ",(":
-        return False
+    if t.start > other.start and (t.cue in ",(" or t.inner_of):
+        return not t.inner_of
+    if other.start > t.start and (other.cue in ",(" or other.inner_of):
+        return other.inner_of
     return _size(t) > _size(other)
 
 

@@ -28,6 +28,7 @@ from .lexicon import (
     GEO_PREFIX,
     LOCATIVE_CUES,
     NOT_NAMES,
+    ORG_WORDS,
     RUN,
     SITE_NOUNS,
     STRONG_CUES,
@@ -51,6 +52,7 @@ class Toponym:
     cue: str = ""  # the word (or , or parenthesis) right before it
     anchor: Place | None = None  # for a name the gazetteer lacks: the place that qualifies it
     chained: bool = False  # follows another toponym: "Bar-Sanguun village (Kismaayo, Lower Juba)"
+    inner_of: bool = False  # chained as the smaller place: "the Pakistani town of X", "Syria's province of X"
 
 
 def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
@@ -96,7 +98,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = None) -> list[Toponym]:
     """Place entities, then capitalised runs after a locative cue; a run right after a strong locative
     preposition overrides the small model's other labels ("in Kovvur town" tagged ORG). A run the gazetteer
     does not know is kept as an unplaced toponym when the text says it is a place ("the village of X",
@@ -125,6 +127,11 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 found.append(Toponym(s, e, name, cands, True, admin, cue=_cue(text, s)))
     found += mislabelled(doc, gaz, found)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
+    # an organisation or person label on a name right after "in"/"near" is often the small model's guess for an
+    # unfamiliar village ("killed in Olangur"); a known actor ("in Hamas", "at the UN") never is a place
+    firm = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS and e.label_ not in SOFT_LABELS]
+    firm += actor_spans or []
+    norp = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"]
     for s, run_end in runs:
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
@@ -168,6 +175,9 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if rest and not up and not rest[:1].isdigit():
                 continue
             cands, admin = lookup(gaz, sub)
+            if cands and k == len(words) and re.match(r"['’]s\b", text[e:e + 3]) and not _big(cands):
+                placed = True  # "Joseph's Tomb": a possessive names a place only when it is a well-known one
+                break
             if cands and len(sub) > 2:
                 found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained))
                 if up:
@@ -189,8 +199,12 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 continue
             # a name the model tagged otherwise still reads as a place before a parenthesised qualifier: "in X (Y)"
             labelled = any(a < e and s < b for a, b in blocked) and not (cue in STRONG_CUES and text[e:e + 2] == " (")
+            if labelled and cue in SOFT_CUES and not any(a < e and s < b for a, b in firm) and _name_like(sub):
+                labelled = False
             geo_after = bool(GEO_AFTER.match(text[e:e + 25])) or bool(GENERIC.search(sub))
             is_ent = any(a <= s and e <= b for a, b in place_ents)
+            if any(a < e and s < b for a, b in norp):
+                continue  # "the Pakistani town of": a people's name, not a place
             if geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained) and not labelled):
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
                                      chained=chained))
@@ -199,9 +213,25 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         gap = text[found[i - 1].end:t.start] if i else "."
         if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and "." not in gap:
             t.chained = True  # "Ta Tork commune of Samlout district" chains as well
+            # "the West Bank city of Nablus": the place after a settlement noun is that settlement, inside the one before;
+            # "the southern Syria province of Daraa": nothing named after a country can be wider than it
+            t.inner_of = t.cue not in ",(" and (bool(SETTLEMENT_OF.search(gap)) or not _can_qualify(t, found[i - 1]))
     return found
 
 
+def _big(cands: list[Place]) -> bool:
+    return any(p.precision in ("country", "admin1") or p.population >= 50000 for p in cands)
+
+
+def _name_like(sub: str) -> bool:
+    """A short proper name that could be a village: no acronym, no possessive, no organisation word."""
+    ws = sub.split()
+    return len(ws) <= 3 and not sub.isupper() and not re.search(r"['’]s?$", sub) and \
+        not any(w.lower().strip(".,") in ORG_WORDS for w in ws)
+
+
+SOFT_LABELS = {"ORG", "PERSON"}
+SOFT_CUES = {"in", "near", "outside", "around", "inside", "nearby", "outskirts", "vicinity"}
 MISLABEL_MIN_POP = {"ORG": 50000, "NORP": 50000, "PERSON": 500000}
 
 
@@ -228,10 +258,27 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
     return out
 
 
+SETTLEMENT_OF = re.compile(r"\b(city|town|village|hamlet|settlement|camp|port|capital|township)\s+of\s+(the\s+)?$", re.I)
+PREC_RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _can_qualify(o: Toponym, t: Toponym) -> bool:
+    """Whether o may name a place around t: some reading of o is at least as wide as some reading of t."""
+    if not o.cands or not t.cands:
+        return True
+    return max(PREC_RANK[p.precision] for p in o.cands) >= min(PREC_RANK[p.precision] for p in t.cands)
+
+
 def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
-    """The toponyms chained right after t: 'Bar-Sanguun village (Kismaayo, Lower Juba)', 'Cawayan, Masbate'."""
+    """The toponyms chained right after t: 'Bar-Sanguun village (Kismaayo, Lower Juba)', 'Cawayan, Masbate'; for a
+    place chained as the smaller one ("the Pakistani town of X"), the place before it."""
+    if t.inner_of:
+        before = [o for o in toponyms if o.end <= t.start]
+        return before[-1:]
     out, end = [], t.end
     for o in toponyms:
+        if o.start >= end and o.inner_of:
+            break
         if o.start >= end and o.chained and o.start - end <= 25:
             out.append(o)
             end = o.end
@@ -301,8 +348,8 @@ def _qualified(t: Toponym, toponyms: list[Toponym]) -> Toponym | None:
 
 def fits(p: Place, quals: list[Toponym]) -> bool:
     for o in quals:
-        for q in [o.best] if o.best else []:
-            if q.precision == "country" and q.country == p.country:
+        for q in [o.best] if o.best else o.cands:  # a qualifier not resolved yet: any of its readings
+            if (q.precision == "country" or p.precision == "country") and q.country == p.country:
                 return True
             if q.admin1 and p.admin1 and norm(q.admin1) == norm(p.admin1):
                 return True
