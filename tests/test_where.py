@@ -158,3 +158,10 @@ def test_unfamiliar_village_after_in_despite_the_model_label(code):
     locs = loc(code, "Unknown gunmen shot dead a shopkeeper in Kallakurichi on Sunday night.")
     assert locs and locs[0]["name"] == "Kallakurichi"
     assert not any(x["name"] == "Parliament" for x in loc(code, "Lawmakers clashed in Parliament over the budget on Tuesday."))
+
+
+def test_city_people_acting_there(code):
+    locs = loc(code, "Karachi police shot dead two suspected robbers during a raid on Monday.")
+    assert locs and locs[0]["name"] == "Karachi"
+    locs = loc(code, "Rebels attacked army positions inside of Homs on Tuesday.")
+    assert locs and locs[0]["name"] == "Homs"

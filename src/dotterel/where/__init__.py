@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .lexicon import ATTACHING_PREPS, COUNTRY_NOT_LOCATIVE, DIRECTIONS, GENERIC, GEO_NOUNS, SITE_NOUNS, STRONG_CUES
+from .lexicon import ATTACHING_PREPS, COUNTRY_NOT_LOCATIVE, DIRECTIONS, GENERIC, GEO_NOUNS, LOCAL_AGENTS, SITE_NOUNS, STRONG_CUES
 from .toponyms import Toponym, resolve_all, spot
 
 RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -146,6 +146,8 @@ def governing_prep(doc: Doc, t: Toponym) -> Token | None:
             prep = token.head
             if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS and prep.head.dep_ != "pobj":
                 return prep.head
+            if prep.lower_ == "of" and prep.head.lower_ in ("inside", "outside") and prep.head.dep_ == "prep":
+                return prep.head  # "inside of Darayya"
             if prep.lower_ == "of" and (prep.head.lower_ in GEO_NOUNS or prep.head.pos_ == "PROPN" or
                                         any(c.isdigit() for c in prep.head.text)):
                 token = prep.head  # "the outskirts of X", "PD10 of Kandahar city", "Teri Bazar of Chittagong"
@@ -241,6 +243,8 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
         return False
     noun = _place_noun(doc, t)
     root = _root(doc, t)
+    if root is not None and root.dep_ == "compound" and root.head.lower_ in LOCAL_AGENTS and root.head.dep_ == "nsubj":
+        return True  # "Dallas police shot ...", "Basra protesters marched": the city's own people act there
     return noun is not None and root is not None and noun.i != root.i and noun.dep_ in ("dobj", "nsubjpass") \
         and noun.lower_ in SITE_NOUNS
 

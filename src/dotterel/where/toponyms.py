@@ -26,6 +26,7 @@ from .lexicon import (
     GEO_AFTER,
     GEO_OF,
     GEO_PREFIX,
+    LOCAL_AGENTS,
     LOCATIVE_CUES,
     NOT_NAMES,
     ORG_WORDS,
@@ -251,7 +252,7 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
             (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))
         root = span.root
         slot = root.dep_ in ("pobj", "dobj", "nsubjpass") or \
-            (root.dep_ in ("compound", "poss") and root.head.lower_ in SITE_NOUNS)
+            (root.dep_ in ("compound", "poss") and (root.head.lower_ in SITE_NOUNS or root.head.lower_ in LOCAL_AGENTS))
         if big and slot:
             out.append(Toponym(span.start_char, span.end_char, span.text, cands[:MAX_CANDS], True, False,
                                cue=_cue(doc.text, span.start_char)))
