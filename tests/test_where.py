@@ -165,3 +165,10 @@ def test_city_people_acting_there(code):
     assert locs and locs[0]["name"] == "Karachi"
     locs = loc(code, "Rebels attacked army positions inside of Homs on Tuesday.")
     assert locs and locs[0]["name"] == "Homs"
+
+
+def test_place_after_entrance_limits_and_residents(code):
+    locs = loc(code, "On 6 March 2024, an airstrike hit a checkpoint at the entrance to Misrata, killing two fighters.")
+    assert locs and locs[0]["name"] == "Misrata" and locs[0]["country"] == "LBY"
+    locs = loc(code, "On 7 March 2024, a landmine exploded in the limits of Ghazni city, killing a shepherd.")
+    assert locs and locs[0]["name"] == "Ghazni" and locs[0]["country"] == "AFG"

@@ -148,8 +148,11 @@ def governing_prep(doc: Doc, t: Toponym) -> Token | None:
                 return prep.head
             if prep.lower_ == "of" and prep.head.lower_ in ("inside", "outside") and prep.head.dep_ == "prep":
                 return prep.head  # "inside of Darayya"
-            if prep.lower_ == "of" and (prep.head.lower_ in GEO_NOUNS or prep.head.pos_ == "PROPN" or
-                                        any(c.isdigit() for c in prep.head.text)):
+            if prep.lower_ == "to" and prep.head.lower_ in ("entrance", "entry", "approaches", "gateway"):
+                token = prep.head  # "at the entrance to Ajaylat"
+                continue
+            if prep.lower_ == "of" and (prep.head.lower_ in GEO_NOUNS or prep.head.lower_ in SITE_NOUNS or
+                                        prep.head.pos_ == "PROPN" or any(c.isdigit() for c in prep.head.text)):
                 token = prep.head  # "the outskirts of X", "PD10 of Kandahar city", "Teri Bazar of Chittagong"
                 continue
             return prep
@@ -245,6 +248,9 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
     root = _root(doc, t)
     if root is not None and root.dep_ == "compound" and root.head.lower_ in LOCAL_AGENTS and root.head.dep_ == "nsubj":
         return True  # "Dallas police shot ...", "Basra protesters marched": the city's own people act there
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in LOCAL_AGENTS \
+            and root.head.head.dep_ == "nsubj" and not country:
+        return True  # "residents of Jen burnt tyres"
     return noun is not None and root is not None and noun.i != root.i and noun.dep_ in ("dobj", "nsubjpass") \
         and noun.lower_ in SITE_NOUNS
 

@@ -166,7 +166,11 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             if any(t.start < e and s < t.end for t in found):
                 placed = True
                 break
-            if any(a < e and s < b for a, b in blocked) and not strong and not chained:
+            # a model label blocks a name after a weak cue, unless the text itself marks it a place ("the limits of
+            # Maidan Shar city", "the entry to Ar Rajban (Al Jabal Al Gharbi)") and it is no known actor
+            marked = bool(GENERIC.search(sub)) or bool(GEO_AFTER.match(text[e:e + 25])) or text[e:e + 2] == " ("
+            if any(a < e and s < b for a, b in blocked) and not strong and not chained and \
+                    not (marked and not any(a < e and s < b for a, b in firm) and lookup(gaz, sub)[0]):
                 placed = True
                 break
             rest = " ".join(words[k:])
@@ -233,6 +237,7 @@ def _name_like(sub: str) -> bool:
 
 SOFT_LABELS = {"ORG", "PERSON"}
 SOFT_CUES = {"in", "near", "outside", "around", "inside", "nearby", "outskirts", "vicinity"}
+MISLABEL_CUES = {"in", "near", "at", "outside", "inside", "around", "to", "into", "towards", "toward", "through"}
 MISLABEL_MIN_POP = {"ORG": 50000, "NORP": 50000, "PERSON": 500000}
 
 
@@ -245,17 +250,19 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
         if ent.label_ not in MISLABEL_MIN_POP or any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue
         span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
-        cands = [p for p in gaz.candidates(span.text) if p.primary]
+        cands = [p for p in gaz.candidates(span.text) if p.primary or p.population >= 100000]  # "Misrata"
         if not cands or norm(span.text) in NOT_NAMES:
             continue
-        big = any(p.precision == "city" and p.population >= MISLABEL_MIN_POP[ent.label_] for p in cands) or \
+        # after a locative preposition a smaller town will do ("at the entrance to Misrata")
+        cue = _cue(doc.text, span.start_char)
+        floor = MISLABEL_MIN_POP[ent.label_] if cue not in MISLABEL_CUES else 20000
+        big = any(p.precision == "city" and p.population >= floor for p in cands) or \
             (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))
         root = span.root
         slot = root.dep_ in ("pobj", "dobj", "nsubjpass") or \
             (root.dep_ in ("compound", "poss") and (root.head.lower_ in SITE_NOUNS or root.head.lower_ in LOCAL_AGENTS))
         if big and slot:
-            out.append(Toponym(span.start_char, span.end_char, span.text, cands[:MAX_CANDS], True, False,
-                               cue=_cue(doc.text, span.start_char)))
+            out.append(Toponym(span.start_char, span.end_char, span.text, cands[:MAX_CANDS], True, False, cue=cue))
     return out
 
 
