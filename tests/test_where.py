@@ -172,3 +172,11 @@ def test_place_after_entrance_limits_and_residents(code):
     assert locs and locs[0]["name"] == "Misrata" and locs[0]["country"] == "LBY"
     locs = loc(code, "On 7 March 2024, a landmine exploded in the limits of Ghazni city, killing a shepherd.")
     assert locs and locs[0]["name"] == "Ghazni" and locs[0]["country"] == "AFG"
+
+
+def test_village_of_an_area_keeps_the_area_as_qualifier(code):
+    # "X village of Y area (district, state)": Y and the parenthesis qualify X; a far namesake of X is not meant
+    locs = loc(code, "On 2 March 2024, a man was beaten to death in Lalpur village of Ramnagar area "
+                     "(East Midnapore district, West Bengal).")
+    assert locs and locs[0]["country"] == "IND"
+    assert 21 < locs[0]["lat"] < 23.5 and 86.5 < locs[0]["lon"] < 89

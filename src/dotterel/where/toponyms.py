@@ -220,7 +220,11 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             t.chained = True  # "Ta Tork commune of Samlout district" chains as well
             # "the West Bank city of Nablus": the place after a settlement noun is that settlement, inside the one before;
             # "the southern Syria province of Daraa": nothing named after a country can be wider than it
-            t.inner_of = t.cue not in ",(" and (bool(SETTLEMENT_OF.search(gap)) or not _can_qualify(t, found[i - 1]))
+            # ("Lalpur village of Bhagabanpur area" without an article names Lalpur the village, inside Bhagabanpur)
+            before = text[max(0, found[i - 1].start - 20):found[i - 1].start]
+            modifier = bool(re.search(r"\b(the|a|an)\s+(?:\S+\s+)?$", before, re.I))
+            t.inner_of = t.cue not in ",(" and ((modifier and bool(SETTLEMENT_OF.search(gap))) or
+                                               not _can_qualify(t, found[i - 1]))
     return found
 
 
