@@ -180,3 +180,11 @@ def test_village_of_an_area_keeps_the_area_as_qualifier(code):
                      "(East Midnapore district, West Bengal).")
     assert locs and locs[0]["country"] == "IND"
     assert 21 < locs[0]["lat"] < 23.5 and 86.5 < locs[0]["lon"] < 89
+
+
+def test_unknown_place_takes_the_qualifier_then_the_document_place(code):
+    text = ("On 9 March 2024, fighting was reported in Kandahar province. "
+            "Later that day, militants attacked a checkpoint near Zorabad Kalay, killing two policemen.")
+    locs = loc(code, text)
+    near = [x for x in locs if x["name"] == "Zorabad Kalay"]
+    assert near and near[0]["country"] == "AFG" and near[0]["lat"] is not None

@@ -83,7 +83,8 @@ class PlaceResolver:
         ranked.sort(key=lambda x: x[0])
         best_key, best = ranked[0]
         if best.best is None:
-            return unplaced(best, [t for _, t in ranked if t.best])
+            return unplaced(best, [t for _, t in ranked if t.best],
+                            [t for t in toponyms if t.best and t not in mine and locative(doc, t, toponyms)])
         if best.best.precision == "country":
             tied = {t.best.country for k, t in ranked if t.best and k[:6] == best_key[:6]}
             if len(tied) > 1:
@@ -105,16 +106,21 @@ def _wider(t: Toponym, other: Toponym) -> bool:
     return _size(t) > _size(other)
 
 
-def unplaced(t: Toponym, known: list[Toponym]) -> Place:
-    """A place the gazetteer lacks keeps its name; its point is the most specific known place around it: its
-    qualifier ("Hosingow town (Kismaayo, Lower Juba)" -> Kismaayo) or the sentence's town ("in Tijuana, ...
-    found dead in La Presa Rural" -> Tijuana), at that place's precision."""
+def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None = None) -> Place:
+    """A place the gazetteer lacks keeps its name; its point is its qualifier's ("Hosingow town (Kismaayo, Lower
+    Juba)" -> Kismaayo), else the most specific known place of the sentence ("in Tijuana, ... found dead in La
+    Presa Rural" -> Tijuana), else the nearest place the document locates things in, at that place's precision."""
     name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip() or t.text
-    around = ([t.anchor] if t.anchor else []) + [o.best for o in sorted(known, key=lambda o: abs(o.start - t.start)) if o.best]
-    if around:
+    around = [o.best for o in sorted(known, key=lambda o: abs(o.start - t.start)) if o.best]
+    if t.anchor:
+        p = t.anchor
+    elif around:
         p = min(around, key=lambda q: RANK[q.precision])
-        return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
-    return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
+    elif elsewhere:
+        p = min(elsewhere, key=lambda o: abs(o.start - t.start)).best
+    else:
+        return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
+    return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
 
 
 def named(t: Toponym) -> Place:
