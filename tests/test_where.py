@@ -188,3 +188,11 @@ def test_unknown_place_takes_the_qualifier_then_the_document_place(code):
     locs = loc(code, text)
     near = [x for x in locs if x["name"] == "Zorabad Kalay"]
     assert near and near[0]["country"] == "AFG" and near[0]["lat"] is not None
+
+
+def test_named_sites(code):
+    locs = loc(code, "Government forces captured the Kuweires Military Airport after a long siege.")
+    assert locs and locs[0]["name"].startswith("Kuweires")
+    # a site named after its town takes the town's point
+    locs = loc(code, "On 3 March 2024, the monitors recorded 40 explosions near Donetsk Filtration Station.")
+    assert locs and locs[0]["country"] == "UKR" and 47.5 < locs[0]["lat"] < 48.6

@@ -22,6 +22,7 @@ from .lexicon import (
     ADMIN_WORDS,
     CONNECTORS,
     CUE_MODIFIERS,
+    FACILITY,
     GENERIC,
     GEO_AFTER,
     GEO_OF,
@@ -139,7 +140,9 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
         strong = cue in STRONG_CUES or geo_before
-        if not strong and not chained and cue not in LOCATIVE_CUES:
+        # a named site ("the Marj Al-Sultan Military Airport", "Donetsk Filtration Station") is a place after any cue
+        facility = bool(FACILITY.search(text[s:run_end].rstrip(".")))
+        if not strong and not chained and cue not in LOCATIVE_CUES and not facility:
             continue
         words = text[s:run_end].split()
         if words and words[-1].endswith(".") and words[-1].count(".") == 1:  # sentence stop, not "U.S."
@@ -150,7 +153,8 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             continue
         # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
         placed = False
-        for k in range(len(words), 0, -1):
+        site = facility and bool(FACILITY.search(" ".join(words))) and not lookup(gaz, " ".join(words))[0]
+        for k in range(len(words), 0, -1) if not site else ():
             rest_up = [p for p in lookup(gaz, " ".join(words[k:]))[0]
                        if p.precision in ("admin1", "country")] if k < len(words) else []
             if k == 1 and len(words) > 1 and not words[1][:1].isdigit() and words[1] not in CONNECTORS and not rest_up:
@@ -210,6 +214,15 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             is_ent = any(a <= s and e <= b for a, b in place_ents)
             if any(a < e and s < b for a, b in norp):
                 continue  # "the Pakistani town of": a people's name, not a place
+            if facility and FACILITY.search(sub) and not any(a < e and s < b for a, b in firm) and len(words) <= 6:
+                site = Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES else "at", chained=chained)
+                for k in range(len(words) - 1, 0, -1):  # its town gives the point: "Donetsk Filtration Station"
+                    head = FACILITY.search(" " + " ".join(words[k:]))
+                    if head and head.start() == 0 and (town := lookup(gaz, " ".join(words[:k]))[0]):
+                        site.anchor = max(town, key=lambda p: (p.precision != "country", p.population))
+                        break
+                found.append(site)
+                continue
             if geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained) and not labelled):
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
                                      chained=chained))
