@@ -196,3 +196,9 @@ def test_named_sites(code):
     # a site named after its town takes the town's point
     locs = loc(code, "On 3 March 2024, the monitors recorded 40 explosions near Donetsk Filtration Station.")
     assert locs and locs[0]["country"] == "UKR" and 47.5 < locs[0]["lat"] < 48.6
+
+
+def test_unfamiliar_village_after_at(code):
+    locs = loc(code, "A farmer was murdered at Kandalur in Salem district on Friday night.")
+    assert locs and locs[0]["name"] in ("Kandalur", "Salem")
+    assert not any(x["name"] == "Mengistu" for x in loc(code, "A guard shot at Mengistu but missed him."))

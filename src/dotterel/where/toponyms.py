@@ -134,6 +134,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
     firm = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS and e.label_ not in SOFT_LABELS]
     firm += actor_spans or []
     norp = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"]
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     for s, run_end in runs:
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
@@ -208,7 +209,8 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 continue
             # a name the model tagged otherwise still reads as a place before a parenthesised qualifier: "in X (Y)"
             labelled = any(a < e and s < b for a, b in blocked) and not (cue in STRONG_CUES and text[e:e + 2] == " (")
-            if labelled and cue in SOFT_CUES and not any(a < e and s < b for a, b in firm) and _name_like(sub):
+            if labelled and cue in SOFT_CUES and not any(a < e and s < b for a, b in firm) and _name_like(sub) and \
+                    not (cue == "at" and any(a < e and s < b for a, b in persons)):  # "shot at Mengistu"
                 labelled = False
             geo_after = bool(GEO_AFTER.match(text[e:e + 25])) or bool(GENERIC.search(sub))
             is_ent = any(a <= s and e <= b for a, b in place_ents)
@@ -253,7 +255,7 @@ def _name_like(sub: str) -> bool:
 
 
 SOFT_LABELS = {"ORG", "PERSON"}
-SOFT_CUES = {"in", "near", "outside", "around", "inside", "nearby", "outskirts", "vicinity"}
+SOFT_CUES = {"in", "near", "at", "outside", "around", "inside", "nearby", "outskirts", "vicinity"}
 MISLABEL_CUES = {"in", "near", "at", "outside", "inside", "around", "to", "into", "towards", "toward", "through"}
 MISLABEL_MIN_POP = {"ORG": 50000, "NORP": 50000, "PERSON": 500000}
 
