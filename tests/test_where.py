@@ -202,3 +202,8 @@ def test_unfamiliar_village_after_at(code):
     locs = loc(code, "A farmer was murdered at Kandalur in Salem district on Friday night.")
     assert locs and locs[0]["name"] in ("Kandalur", "Salem")
     assert not any(x["name"] == "Mengistu" for x in loc(code, "A guard shot at Mengistu but missed him."))
+
+
+def test_capital_named_after_the_word_capital(code):
+    locs = loc(code, "Thousands of opposition supporters demonstrated in the Mongolian capital, Ulan Bator, on Friday.")
+    assert locs and locs[0]["name"] == "Ulan Bator" and locs[0]["country"] == "MNG"

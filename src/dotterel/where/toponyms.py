@@ -73,6 +73,8 @@ def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
 
 def _cue(text: str, start: int) -> str:
     before = text[max(0, start - 16):start].rstrip()
+    if re.search(r"\bcapital\s*,$", before, re.I):
+        return "capital"  # "the Mongolian capital, Ulan Bator"
     if before[-1:] in ",(":
         return before[-1:]
     before = text[max(0, start - 40):start].rstrip()
