@@ -207,3 +207,8 @@ def test_unfamiliar_village_after_at(code):
 def test_capital_named_after_the_word_capital(code):
     locs = loc(code, "Thousands of opposition supporters demonstrated in the Mongolian capital, Ulan Bator, on Friday.")
     assert locs and locs[0]["name"] == "Ulan Bator" and locs[0]["country"] == "MNG"
+
+
+def test_object_of_a_place_verb(code):
+    locs = loc(code, "Riot police patrolled Nagpur city, which was tense after clashes left two people dead.")
+    assert locs and locs[0]["name"] == "Nagpur"

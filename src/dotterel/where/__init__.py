@@ -16,7 +16,17 @@ from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .lexicon import ATTACHING_PREPS, COUNTRY_NOT_LOCATIVE, DIRECTIONS, GENERIC, GEO_NOUNS, LOCAL_AGENTS, SITE_NOUNS, STRONG_CUES
+from .lexicon import (
+    ATTACHING_PREPS,
+    COUNTRY_NOT_LOCATIVE,
+    DIRECTIONS,
+    GENERIC,
+    GEO_NOUNS,
+    LOCAL_AGENTS,
+    PLACE_VERBS,
+    SITE_NOUNS,
+    STRONG_CUES,
+)
 from .toponyms import Toponym, resolve_all, spot
 
 RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -248,9 +258,11 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
             return True
     if prep is not None:
         return _is_prep(prep) and not far(doc, prep)
+    noun = _place_noun(doc, t)
+    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in PLACE_VERBS:
+        return True  # "police patrolled Katmandu", "troops entered Kuwait": the verb's object is where it happened
     if country:
         return False
-    noun = _place_noun(doc, t)
     root = _root(doc, t)
     if root is not None and root.dep_ == "compound" and root.head.lower_ in LOCAL_AGENTS and root.head.dep_ == "nsubj":
         return True  # "Dallas police shot ...", "Basra protesters marched": the city's own people act there
