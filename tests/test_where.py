@@ -212,3 +212,8 @@ def test_capital_named_after_the_word_capital(code):
 def test_object_of_a_place_verb(code):
     locs = loc(code, "Riot police patrolled Nagpur city, which was tense after clashes left two people dead.")
     assert locs and locs[0]["name"] == "Nagpur"
+
+
+def test_no_small_namesake_abroad(code):
+    locs = loc(code, "On 3 March 2024, in Morelia, Michoacan, a man was shot dead in Colonia Camino Real by two gunmen.")
+    assert locs and all(x["country"] == "MEX" for x in locs)

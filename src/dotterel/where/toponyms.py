@@ -350,6 +350,14 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
                     o.cands, o.best = [], None
             else:
                 t.cands, t.best = [], None
+    # a small namesake abroad is not meant when the document's well-known places are all in other countries
+    # ("in Morelia, Michoacan, ... in Colonia Camino Real" is no hamlet in the United States)
+    sure = {t.best.country for t in toponyms if t.best and (t.best.precision in ("country", "admin1") or
+                                                            t.best.population >= 100000 or qualifiers(t, toponyms))}
+    for t in toponyms:
+        if sure and t.best and t.best.country not in sure and t.best.precision in ("city", "admin2") and \
+                t.best.population < 100000 and not qualifiers(t, toponyms):
+            t.cands, t.best = [], None
     for t in toponyms:
         quals = qualifiers(t, toponyms)
         if not t.best and quals:
