@@ -16,10 +16,20 @@ from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .lexicon import ATTACHING_PREPS, GENERIC, GEO_NOUNS, STRONG_CUES
+from .lexicon import (
+    ATTACHING_PREPS,
+    COUNTRY_NOT_LOCATIVE,
+    DIRECTIONS,
+    GENERIC,
+    GEO_NOUNS,
+    LOCAL_AGENTS,
+    PLACE_VERBS,
+    SITE_NOUNS,
+    STRONG_CUES,
+)
 from .toponyms import Toponym, resolve_all, spot
 
-RANK = {"site": 0, "city": 0, "admin1": 1, "country": 2}
+RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
 class PlaceResolver:
@@ -33,7 +43,9 @@ class PlaceResolver:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
             return
-        toponyms = spot(doc, self.gaz)
+        known = [(m.start, m.end) for m in getattr(coded, "mentions", [])
+                 if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
+        toponyms = spot(doc, self.gaz, known)
         actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
         resolve_all(toponyms, actors)
         sents = list(doc.sents)
@@ -60,36 +72,65 @@ class PlaceResolver:
         head, sent = tok.root, tok.root.sent
         mine = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         ranked = []
-        for t in mine:
+        for i, t in enumerate(mine):
             att, loc = attached(doc, t, head), locative(doc, t, toponyms)
             if not (att or loc):
                 continue  # a place named as an actor or a modifier ("Russia said", "Iraqi forces") is no event place
+            # a place named as a bearing ("south of Tikrit") only locates when nothing else does
+            bearing = (prep := governing_prep(doc, t)) is not None and prep.lower_ in DIRECTIONS
             # a possessive place qualifies another ("in Pakistan's port city of Karachi"): rank it after
             poss = (root := _root(doc, t)) is not None and root.dep_ == "poss"
-            ranked.append(((not att, poss, RANK[t.best.precision] if t.best else 0, abs(t.start - span.start)), t))
+            # of two chained places the smaller is the event's ("the Deir al-Asafir suburb of Damascus",
+            # "the West Bank city of Nablus")
+            wider = (t.chained and i > 0 and _wider(t, mine[i - 1])) or \
+                (i + 1 < len(mine) and mine[i + 1].chained and _wider(t, mine[i + 1]))
+            rank = RANK[t.best.precision] if t.best else 0
+            # a place inside the trigger's own phrase ("targeting positions at Tal Dhalfa") before one outside it
+            inside = root is not None and root.i != head.i and head in root.ancestors
+            ranked.append(((bearing, not att, not inside, poss, wider, rank, abs(t.start - span.start)), t))
         if not ranked:
             return None
         ranked.sort(key=lambda x: x[0])
         best_key, best = ranked[0]
         if best.best is None:
-            return unplaced(best, [t for _, t in ranked if t.best])
+            return unplaced(best, [t for _, t in ranked if t.best],
+                            [t for t in toponyms if t.best and t not in mine and locative(doc, t, toponyms)])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if t.best and k[:3] == best_key[:3]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:6] == best_key[:6]}
             if len(tied) > 1:
                 return None
         return named(best)
 
 
-def unplaced(t: Toponym, known: list[Toponym]) -> Place:
-    """A place the gazetteer lacks keeps its name; its point is the most specific known place around it: its
-    qualifier ("Hosingow town (Kismaayo, Lower Juba)" -> Kismaayo) or the sentence's town ("in Tijuana, ...
-    found dead in La Presa Rural" -> Tijuana), at that place's precision."""
+def _size(t: Toponym) -> tuple[int, int]:
+    return (RANK[t.best.precision], t.best.population) if t.best else (-1, 0)  # unknown: a village
+
+
+def _wider(t: Toponym, other: Toponym) -> bool:
+    """Whether t names the wider of two chained places: a qualifier after a comma or in parentheses always does
+    ("Sehwan town (Jamshoro, Sindh)"); in "the X suburb of Y" / "the X city of Y" the bigger place does."""
+    if t.start > other.start and (t.cue in ",(" or t.inner_of):
+        return not t.inner_of
+    if other.start > t.start and (other.cue in ",(" or other.inner_of):
+        return other.inner_of
+    return _size(t) > _size(other)
+
+
+def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None = None) -> Place:
+    """A place the gazetteer lacks keeps its name; its point is its qualifier's ("Hosingow town (Kismaayo, Lower
+    Juba)" -> Kismaayo), else the most specific known place of the sentence ("in Tijuana, ... found dead in La
+    Presa Rural" -> Tijuana), else the nearest place the document locates things in, at that place's precision."""
     name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip() or t.text
-    around = ([t.anchor] if t.anchor else []) + [o.best for o in sorted(known, key=lambda o: abs(o.start - t.start)) if o.best]
-    if around:
+    around = [o.best for o in sorted(known, key=lambda o: abs(o.start - t.start)) if o.best]
+    if t.anchor:
+        p = t.anchor
+    elif around:
         p = min(around, key=lambda q: RANK[q.precision])
-        return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
-    return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
+    elif elsewhere:
+        p = min(elsewhere, key=lambda o: abs(o.start - t.start)).best
+    else:
+        return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
+    return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
 
 
 def named(t: Toponym) -> Place:
@@ -105,19 +146,30 @@ def named(t: Toponym) -> Place:
 
 def _root(doc: Doc, t: Toponym) -> Token | None:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is not None and len(span) > 1 and span[0].dep_ == "det":
+        span = span[1:]  # "the Deir al-Asafir" (suburb): the name, not its article, hangs in the parse
     return span.root if span is not None else None
 
 
 def governing_prep(doc: Doc, t: Toponym) -> Token | None:
-    """The preposition whose object the place is, through conjuncts, appositions, possessives and 'city of'."""
+    """The preposition whose object the place is, through conjuncts, appositions, possessives and 'city of'.
+    A compass word stands for a preposition ("ambushed 30 km north of Kirkuk", "raids south of Baghdad")."""
     token = _root(doc, t)
     for _ in range(6):
         if token is None:
             return None
         if token.dep_ == "pobj":
             prep = token.head
-            if prep.lower_ == "of" and prep.head.lower_ in GEO_NOUNS:
-                token = prep.head
+            if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS and prep.head.dep_ != "pobj":
+                return prep.head
+            if prep.lower_ == "of" and prep.head.lower_ in ("inside", "outside") and prep.head.dep_ == "prep":
+                return prep.head  # "inside of Darayya"
+            if prep.lower_ == "to" and prep.head.lower_ in ("entrance", "entry", "approaches", "gateway"):
+                token = prep.head  # "at the entrance to Ajaylat"
+                continue
+            if prep.lower_ == "of" and (prep.head.lower_ in GEO_NOUNS or prep.head.lower_ in SITE_NOUNS or
+                                        prep.head.pos_ == "PROPN" or any(c.isdigit() for c in prep.head.text)):
+                token = prep.head  # "the outskirts of X", "PD10 of Kandahar city", "Teri Bazar of Chittagong"
                 continue
             return prep
         if token.dep_ in ("conj", "appos", "compound", "poss") or (token.dep_ == "nmod" and token.head.pos_ != "VERB"):
@@ -127,38 +179,114 @@ def governing_prep(doc: Doc, t: Toponym) -> Token | None:
     return None
 
 
-def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> bool:
-    """The place follows a locative preposition, or is its object in the parse, or qualifies such a place
-    ("in Kovvur town (West Godaveri, AP)")."""
-    if t.cue in STRONG_CUES:
-        return True
-    if t.chained and toponyms:
-        prev = [o for o in toponyms if o.end <= t.start]
-        if prev and locative(doc, prev[-1], toponyms):
-            return True
-    prep = governing_prep(doc, t)
-    return prep is not None and prep.lower_ in ATTACHING_PREPS
-
-
-def attached(doc: Doc, t: Toponym, head: Token) -> bool:
-    """Whether the place hangs off the trigger through a locative preposition ("killed ... in Mosul"), or is
-    the place the trigger acts on ("captured the towns of Uvira and Goma")."""
-    prep = governing_prep(doc, t)
-    if prep is not None:
-        return prep.lower_ in ATTACHING_PREPS and prep.head.i == head.i
+def _place_noun(doc: Doc, t: Toponym) -> Token | None:
+    """The noun a place names or qualifies when it is no prepositional object: 'attacked a Kabul hotel' ->
+    hotel, 'patrolled the streets of Bishkek' -> streets, 'captured Goma' -> Goma."""
     token = _root(doc, t)
     for _ in range(4):
         if token is None or token.head.i == token.i:
-            return False
-        if token.dep_ in ("dobj", "nsubjpass") and token.head.i == head.i:
-            return t.best is None or t.best.precision != "country" or token.dep_ == "dobj"
+            return token
         if token.dep_ in ("conj", "appos"):
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in GEO_NOUNS:
             token = token.head.head
+        elif token.dep_ in ("compound", "poss", "nmod") and token.head.lower_ in SITE_NOUNS:
+            token = token.head
         else:
+            return token
+    return token
+
+
+FAR = re.compile(r"(\d[\d,.]*)\s*(?:-\s*)?(km|kms|kilometers|kilometres|miles|mi)\b[^.;]{0,30}$", re.I)
+
+
+def far(doc: Doc, bearing: Token) -> bool:
+    """'330 km southwest of Algiers' names a reference point, not where it happened; '2 km north of' does."""
+    if bearing.lower_ not in DIRECTIONS:
+        return False
+    m = FAR.search(doc.text[max(0, bearing.idx - 45):bearing.idx])
+    if not m:
+        return False
+    try:
+        km = float(m.group(1).replace(",", "")) * (1.6 if m.group(2).lower().startswith("mi") else 1)
+    except ValueError:
+        return False
+    return km > 30
+
+
+# a report's opening date phrase, after which a bare place names where it happened
+PREAMBLE = re.compile(r"^\W*(?:(?:on|around|as reported on|as of|by|late on|early on|overnight on)\s+)?"
+                      r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?"
+                      r"(?:\s*\([^)]{0,30}\))?\s*,\s*$", re.I)
+
+
+def _sent_start(doc: Doc, t: Toponym) -> int:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span.sent.start_char if span is not None else 0
+
+
+def _is_prep(prep: Token) -> bool:
+    return prep.lower_ in ATTACHING_PREPS or prep.lower_ in DIRECTIONS
+
+
+def _reaches(token: Token, head: Token) -> bool:
+    """A compass word hangs off the trigger or off the object of one of its prepositions ('in raids north of')."""
+    for _ in range(3):
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i:
             return False
+        token = token.head
     return False
+
+
+def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> bool:
+    """The place follows a locative preposition, or is its object in the parse, or qualifies such a place
+    ("in Kovvur town (West Godaveri, AP)"), or names the site acted on ("patrolled the streets of Bishkek",
+    "stormed a Kabul hotel")."""
+    country = t.best is not None and t.best.precision == "country"
+    prep = governing_prep(doc, t)
+    if country and (t.cue in COUNTRY_NOT_LOCATIVE or (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE)):
+        return False  # "talks between Russia and Ukraine", "sanctions on Iran": relations between states
+    if t.cue in STRONG_CUES:
+        return True
+    if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
+        return True  # "On 5 May 2020, Barinas, Barinas state, residents burned tires"
+    if t.chained and toponyms:
+        prev = [o for o in toponyms if o.end <= t.start]
+        if prev and locative(doc, prev[-1], toponyms):
+            return True
+    if prep is not None:
+        return _is_prep(prep) and not far(doc, prep)
+    noun = _place_noun(doc, t)
+    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in PLACE_VERBS:
+        return True  # "police patrolled Katmandu", "troops entered Kuwait": the verb's object is where it happened
+    if country:
+        return False
+    root = _root(doc, t)
+    if root is not None and root.dep_ == "compound" and root.head.lower_ in LOCAL_AGENTS and root.head.dep_ == "nsubj":
+        return True  # "Dallas police shot ...", "Basra protesters marched": the city's own people act there
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in LOCAL_AGENTS \
+            and root.head.head.dep_ == "nsubj" and not country:
+        return True  # "residents of Jen burnt tyres"
+    return noun is not None and root is not None and noun.i != root.i and noun.dep_ in ("dobj", "nsubjpass") \
+        and noun.lower_ in SITE_NOUNS
+
+
+def attached(doc: Doc, t: Toponym, head: Token) -> bool:
+    """Whether the place hangs off the trigger through a locative preposition ("killed ... in Mosul"), or is
+    the place the trigger acts on ("captured the towns of Uvira and Goma", "bombed a Kabul hotel")."""
+    prep = governing_prep(doc, t)
+    if t.best is not None and t.best.precision == "country" and prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE:
+        return False
+    if prep is not None:
+        if prep.lower_ in DIRECTIONS:
+            return _reaches(prep, head) and not far(doc, prep)
+        return prep.lower_ in ATTACHING_PREPS and prep.head.i == head.i
+    noun = _place_noun(doc, t)
+    if noun is None or noun.head.i != head.i or noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return t.best is None or t.best.precision != "country" or noun.dep_ == "dobj"
 
 
 def to_location(place: Place) -> Location:

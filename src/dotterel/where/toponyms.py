@@ -21,13 +21,18 @@ from .gazetteer import Gazetteer, Place, norm
 from .lexicon import (
     ADMIN_WORDS,
     CONNECTORS,
+    CUE_MODIFIERS,
+    FACILITY,
     GENERIC,
     GEO_AFTER,
     GEO_OF,
     GEO_PREFIX,
+    LOCAL_AGENTS,
     LOCATIVE_CUES,
     NOT_NAMES,
+    ORG_WORDS,
     RUN,
+    SITE_NOUNS,
     STRONG_CUES,
     TIME_WORDS,
 )
@@ -49,6 +54,7 @@ class Toponym:
     cue: str = ""  # the word (or , or parenthesis) right before it
     anchor: Place | None = None  # for a name the gazetteer lacks: the place that qualifies it
     chained: bool = False  # follows another toponym: "Bar-Sanguun village (Kismaayo, Lower Juba)"
+    inner_of: bool = False  # chained as the smaller place: "the Pakistani town of X", "Syria's province of X"
 
 
 def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
@@ -67,9 +73,14 @@ def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
 
 def _cue(text: str, start: int) -> str:
     before = text[max(0, start - 16):start].rstrip()
+    if re.search(r"\bcapital\s*,$", before, re.I):
+        return "capital"  # "the Mongolian capital, Ulan Bator"
     if before[-1:] in ",(":
         return before[-1:]
+    before = text[max(0, start - 40):start].rstrip()
     words = re.findall(r"[\w-]+", before)
+    while len(words) >= 2 and words[-1].lower() in CUE_MODIFIERS and words[-1][:1].islower():
+        words.pop()  # "in downtown Yala", "in northern Mali": the preposition before the modifier
     if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
         return "near"
     if len(words) >= 2 and words[-1].lower() == "the":  # "in the West Bank"
@@ -91,7 +102,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = None) -> list[Toponym]:
     """Place entities, then capitalised runs after a locative cue; a run right after a strong locative
     preposition overrides the small model's other labels ("in Kovvur town" tagged ORG). A run the gazetteer
     does not know is kept as an unplaced toponym when the text says it is a place ("the village of X",
@@ -118,14 +129,23 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             cands, admin = lookup(gaz, name)
             if cands:
                 found.append(Toponym(s, e, name, cands, True, admin, cue=_cue(text, s)))
+    found += mislabelled(doc, gaz, found)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
+    # an organisation or person label on a name right after "in"/"near" is often the small model's guess for an
+    # unfamiliar village ("killed in Olangur"); a known actor ("in Hamas", "at the UN") never is a place
+    firm = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS and e.label_ not in SOFT_LABELS]
+    firm += actor_spans or []
+    norp = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"]
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     for s, run_end in runs:
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
         chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
         strong = cue in STRONG_CUES or geo_before
-        if not strong and not chained and cue not in LOCATIVE_CUES:
+        # a named site ("the Marj Al-Sultan Military Airport", "Donetsk Filtration Station") is a place after any cue
+        facility = bool(FACILITY.search(text[s:run_end].rstrip(".")))
+        if not strong and not chained and cue not in LOCATIVE_CUES and not facility:
             continue
         words = text[s:run_end].split()
         if words and words[-1].endswith(".") and words[-1].count(".") == 1:  # sentence stop, not "U.S."
@@ -136,7 +156,8 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
         placed = False
-        for k in range(len(words), 0, -1):
+        site = facility and bool(FACILITY.search(" ".join(words))) and not lookup(gaz, " ".join(words))[0]
+        for k in range(len(words), 0, -1) if not site else ():
             rest_up = [p for p in lookup(gaz, " ".join(words[k:]))[0]
                        if p.precision in ("admin1", "country")] if k < len(words) else []
             if k == 1 and len(words) > 1 and not words[1][:1].isdigit() and words[1] not in CONNECTORS and not rest_up:
@@ -152,7 +173,11 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if any(t.start < e and s < t.end for t in found):
                 placed = True
                 break
-            if any(a < e and s < b for a, b in blocked) and not strong and not chained:
+            # a model label blocks a name after a weak cue, unless the text itself marks it a place ("the limits of
+            # Maidan Shar city", "the entry to Ar Rajban (Al Jabal Al Gharbi)") and it is no known actor
+            marked = bool(GENERIC.search(sub)) or bool(GEO_AFTER.match(text[e:e + 25])) or text[e:e + 2] == " ("
+            if any(a < e and s < b for a, b in blocked) and not strong and not chained and \
+                    not (marked and not any(a < e and s < b for a, b in firm) and lookup(gaz, sub)[0]):
                 placed = True
                 break
             rest = " ".join(words[k:])
@@ -162,6 +187,9 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if rest and not up and not rest[:1].isdigit():
                 continue
             cands, admin = lookup(gaz, sub)
+            if cands and k == len(words) and re.match(r"['’]s\b", text[e:e + 3]) and not _big(cands):
+                placed = True  # "Joseph's Tomb": a possessive names a place only when it is a well-known one
+                break
             if cands and len(sub) > 2:
                 found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained))
                 if up:
@@ -176,10 +204,29 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 continue
             if re.search(r"-[a-z]+$", sub):  # "American-led", "Israeli-occupied": an adjective, not a place
                 continue
+            if " of " in sub and (tail := sub.rsplit(" of ", 1)[1]) and (tail_cands := lookup(gaz, tail)[0]):
+                # "PD10 of Kandahar city", "Teri Bazar of Chittagong": an unknown part of a known place
+                t0 = s + sub.rindex(" of ") + 4
+                found.append(Toponym(t0, t0 + len(tail), tail, tail_cands, False, False, cue="of"))
+                continue
             # a name the model tagged otherwise still reads as a place before a parenthesised qualifier: "in X (Y)"
             labelled = any(a < e and s < b for a, b in blocked) and not (cue in STRONG_CUES and text[e:e + 2] == " (")
+            if labelled and cue in SOFT_CUES and not any(a < e and s < b for a, b in firm) and _name_like(sub) and \
+                    not (cue == "at" and any(a < e and s < b for a, b in persons)):  # "shot at Mengistu"
+                labelled = False
             geo_after = bool(GEO_AFTER.match(text[e:e + 25])) or bool(GENERIC.search(sub))
             is_ent = any(a <= s and e <= b for a, b in place_ents)
+            if any(a < e and s < b for a, b in norp):
+                continue  # "the Pakistani town of": a people's name, not a place
+            if facility and FACILITY.search(sub) and not any(a < e and s < b for a, b in firm) and len(words) <= 6:
+                site = Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES else "at", chained=chained)
+                for k in range(len(words) - 1, 0, -1):  # its town gives the point: "Donetsk Filtration Station"
+                    head = FACILITY.search(" " + " ".join(words[k:]))
+                    if head and head.start() == 0 and (town := lookup(gaz, " ".join(words[:k]))[0]):
+                        site.anchor = max(town, key=lambda p: (p.precision != "country", p.population))
+                        break
+                found.append(site)
+                continue
             if geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained) and not labelled):
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
                                      chained=chained))
@@ -188,13 +235,79 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         gap = text[found[i - 1].end:t.start] if i else "."
         if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and "." not in gap:
             t.chained = True  # "Ta Tork commune of Samlout district" chains as well
+            # "the West Bank city of Nablus": the place after a settlement noun is that settlement, inside the one before;
+            # "the southern Syria province of Daraa": nothing named after a country can be wider than it
+            # ("Lalpur village of Bhagabanpur area" without an article names Lalpur the village, inside Bhagabanpur)
+            before = text[max(0, found[i - 1].start - 20):found[i - 1].start]
+            modifier = bool(re.search(r"\b(the|a|an)\s+(?:\S+\s+)?$", before, re.I))
+            t.inner_of = t.cue not in ",(" and ((modifier and bool(SETTLEMENT_OF.search(gap))) or
+                                               not _can_qualify(t, found[i - 1]))
     return found
 
 
+def _big(cands: list[Place]) -> bool:
+    return any(p.precision in ("country", "admin1") or p.population >= 50000 for p in cands)
+
+
+def _name_like(sub: str) -> bool:
+    """A short proper name that could be a village: no acronym, no possessive, no organisation word."""
+    ws = sub.split()
+    return len(ws) <= 3 and not sub.isupper() and not re.search(r"['’]s?$", sub) and \
+        not any(w.lower().strip(".,") in ORG_WORDS for w in ws)
+
+
+SOFT_LABELS = {"ORG", "PERSON"}
+SOFT_CUES = {"in", "near", "at", "outside", "around", "inside", "nearby", "outskirts", "vicinity"}
+MISLABEL_CUES = {"in", "near", "at", "outside", "inside", "around", "to", "into", "towards", "toward", "through"}
+MISLABEL_MIN_POP = {"ORG": 50000, "NORP": 50000, "PERSON": 500000}
+
+
+def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Well-known places the small model tags as an organisation or a person ("captured Lubumbashi",
+    "the streets of Bamako"), taken only in a place's slot: the object of a preposition or of a verb, or the
+    modifier of a site ("a Karachi market"). A big city or a province by its own name, never a small namesake."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in MISLABEL_MIN_POP or any(t.start < ent.end_char and ent.start_char < t.end for t in found):
+            continue
+        span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        cands = [p for p in gaz.candidates(span.text) if p.primary or p.population >= 100000]  # "Misrata"
+        if not cands or norm(span.text) in NOT_NAMES:
+            continue
+        # after a locative preposition a smaller town will do ("at the entrance to Misrata")
+        cue = _cue(doc.text, span.start_char)
+        floor = MISLABEL_MIN_POP[ent.label_] if cue not in MISLABEL_CUES else 20000
+        big = any(p.precision == "city" and p.population >= floor for p in cands) or \
+            (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))
+        root = span.root
+        slot = root.dep_ in ("pobj", "dobj", "nsubjpass") or \
+            (root.dep_ in ("compound", "poss") and (root.head.lower_ in SITE_NOUNS or root.head.lower_ in LOCAL_AGENTS))
+        if big and slot:
+            out.append(Toponym(span.start_char, span.end_char, span.text, cands[:MAX_CANDS], True, False, cue=cue))
+    return out
+
+
+SETTLEMENT_OF = re.compile(r"\b(city|town|village|hamlet|settlement|camp|port|capital|township)\s+of\s+(the\s+)?$", re.I)
+PREC_RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _can_qualify(o: Toponym, t: Toponym) -> bool:
+    """Whether o may name a place around t: some reading of o is at least as wide as some reading of t."""
+    if not o.cands or not t.cands:
+        return True
+    return max(PREC_RANK[p.precision] for p in o.cands) >= min(PREC_RANK[p.precision] for p in t.cands)
+
+
 def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
-    """The toponyms chained right after t: 'Bar-Sanguun village (Kismaayo, Lower Juba)', 'Cawayan, Masbate'."""
+    """The toponyms chained right after t: 'Bar-Sanguun village (Kismaayo, Lower Juba)', 'Cawayan, Masbate'; for a
+    place chained as the smaller one ("the Pakistani town of X"), the place before it."""
+    if t.inner_of:
+        before = [o for o in toponyms if o.end <= t.start]
+        return before[-1:]
     out, end = [], t.end
     for o in toponyms:
+        if o.start >= end and o.inner_of:
+            break
         if o.start >= end and o.chained and o.start - end <= 25:
             out.append(o)
             end = o.end
@@ -222,10 +335,28 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         named_countries = {p.country for o in others for p in o.cands[:1] if p.precision == "country"}
         near = [o for o in others if abs(o.start - t.end) < 60]
         inner = bool(quals)  # a place qualified by others is the smaller one ("Campeche, Campeche")
-        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner))
-        if not inner and t.chained and (up := [p for p in t.cands if p.precision == "admin1"]):
+        points = [o.best for o in quals if o.best and o.best.precision in ("admin2", "city")]
+        if t.chained and (outer := _qualified(t, toponyms)) is not None:
+            # a qualifier agrees with what it qualifies: "Panama City (Bella Vista)" is no Bella Vista in Mexico
+            points += [p for p in outer.cands if p.precision != "country"]
+            admin1 = admin1 | {norm(p.admin1) for p in outer.cands if p.admin1}
+        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner, points))
+        if not inner and t.chained and (up := [p for p in t.cands if p.precision in ("admin1", "admin2")]):
             t.best = max(up, key=lambda p: score(p, t, admin1, named_countries, focus, near))  # "..., Michoacan"
         if quals and not fits(t.best, quals):
+            if t.best.precision == "city" and t.best.population >= 100000 and \
+                    all(o.best.precision not in ("admin1", "country") for o in quals if o.best):
+                for o in quals:  # a city that big is what the text means; its neighbourhood is a namesake elsewhere
+                    o.cands, o.best = [], None
+            else:
+                t.cands, t.best = [], None
+    # a small namesake abroad is not meant when the document's well-known places are all in other countries
+    # ("in Morelia, Michoacan, ... in Colonia Camino Real" is no hamlet in the United States)
+    sure = {t.best.country for t in toponyms if t.best and (t.best.precision in ("country", "admin1") or
+                                                            t.best.population >= 100000 or qualifiers(t, toponyms))}
+    for t in toponyms:
+        if sure and t.best and t.best.country not in sure and t.best.precision in ("city", "admin2") and \
+                t.best.population < 100000 and not qualifiers(t, toponyms):
             t.cands, t.best = [], None
     for t in toponyms:
         quals = qualifiers(t, toponyms)
@@ -237,10 +368,25 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
                     o.cands, o.best, o.anchor = t.cands, t.best, t.anchor
 
 
+def _qualified(t: Toponym, toponyms: list[Toponym]) -> Toponym | None:
+    """The place a chained toponym qualifies: the chain's head before it."""
+    prev = None
+    for o in toponyms:
+        if o.start >= t.start:
+            break
+        prev = o
+    while prev is not None and prev.chained:
+        earlier = [o for o in toponyms if o.end <= prev.start]
+        if not earlier:
+            break
+        prev = earlier[-1]
+    return prev if prev is not None and prev.cands else None
+
+
 def fits(p: Place, quals: list[Toponym]) -> bool:
     for o in quals:
-        for q in [o.best] if o.best else []:
-            if q.precision == "country" and q.country == p.country:
+        for q in [o.best] if o.best else o.cands:  # a qualifier not resolved yet: any of its readings
+            if (q.precision == "country" or p.precision == "country") and q.country == p.country:
                 return True
             if q.admin1 and p.admin1 and norm(q.admin1) == norm(p.admin1):
                 return True
@@ -250,8 +396,10 @@ def fits(p: Place, quals: list[Toponym]) -> bool:
 
 
 def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter, near: list[Toponym],
-          inner: bool = False) -> float:
+          inner: bool = False, points: list[Place] | None = None) -> float:
     s = 0.0
+    if points and any(abs(q.lat - p.lat) + abs(q.lon - p.lon) < 0.6 for q in points):
+        s += 4  # inside or beside its qualifying district or town: "Qazaxlar, Fuzuli"
     if p.admin1 and norm(p.admin1) in admin1 and p.precision != "admin1":
         s += 5
     elif p.precision == "admin1" and any(o.best and o.best.admin1 == p.name for o in near):
@@ -262,8 +410,12 @@ def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter
     if total and p.country:
         s += 2 * focus[p.country] / total
     s += 1.5 if p.primary else 0
-    if t.prefer_admin and p.precision == "admin1":
+    if t.prefer_admin and p.precision in ("admin1", "admin2"):
         s += 2
+    elif p.precision == "admin2":
+        s -= 1.5  # a district named after its town: the bare name is the town
+    elif p.precision == "admin1" and not t.chained and any(c.precision == "city" and c.country == p.country for c in t.cands):
+        s -= 1  # "in Karbala": the city, unless the text says province
     if inner and p.precision in ("city", "site"):
         s += 2.5
     if p.precision == "country":
