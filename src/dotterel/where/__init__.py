@@ -292,7 +292,12 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
 def to_location(place: Place) -> Location:
     placed = place.lat == place.lat  # NaN: a named place without a point
     return Location(name=place.name, admin1=place.admin1, country=place.country, lat=round(place.lat, 5) if placed else None,
-                    lon=round(place.lon, 5) if placed else None, geonameid=place.geonameid, precision=place.precision)
+                    lon=round(place.lon, 5) if placed else None, geonameid=place.geonameid,
+                    precision=CONTRACT_PRECISION.get(place.precision, place.precision))
+
+
+# the contract knows four precisions: a district centroid is located to part of a region, like a province's
+CONTRACT_PRECISION = {"admin2": "admin1"}
 
 
 __all__ = ["Gazetteer", "Place", "PlaceResolver", "load_gazetteer"]
