@@ -473,3 +473,13 @@ def test_not_events(code, text):
 ])
 def test_disasters_plans_and_generic_acts_are_not_events(code, text):
     assert events(code, text) == []
+
+
+def test_coordinated_objects_share_the_verb_and_recipients_are_parties(code):
+    found = events(code, "The agency says it will provide a $200,000 grant and a $400,000 loan to the Wyoming Redevelopment "
+                         "Authority.")
+    assert {e["event_type"] for e in found} == {"AGREE"}
+    found = events(code, "Italy has offered to the United States an armored regiment and four warships.")
+    assert any(e["event_type"] == "AGREE" and "United States" in (e["recipient"] or {}).get("name", "") for e in found)
+    found = events(code, "The heads of state condemned the continuing threats made by the Iranian government.")
+    assert any(e["event_type"] == "ACCUSE" and "Iran" in (e["recipient"] or {}).get("name", "") for e in found)

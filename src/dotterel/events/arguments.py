@@ -17,6 +17,7 @@ FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGR
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
 # verbs whose subject is the recipient of the act named by their object ("received aid from Japan")
 RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome"}
+PARTY_LABELS = {"GPE", "ORG", "NORP", "PERSON"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # words that open a place phrase, never a subject
 PLACE_PREPS = {"near", "outside", "inside", "across"}
@@ -59,6 +60,10 @@ class ArgumentFinder(TriggerFinder):
 
     def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
+        # "offered to the US a regiment": a prepositional dative stands for its object
+        objs = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "dative" and c.pos_ == "ADP" else c
+                for c in objs]
+        objs.sort(key=lambda c: c.dep_ != "pobj")  # the party the act goes to before the thing given
         if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":  # "the Houthis fired missiles" misparsed as "fired missiles"
             objs.append(verb.head)
         # "established ties with Seychelles": the object that names the act is not its recipient
@@ -111,7 +116,9 @@ class ArgumentFinder(TriggerFinder):
             if not objects and (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
                 # "refused to answer a request from MPs", "threatened to strike the capital": the act's object
                 objects = [self.patient(t) for t in self.objects(xcomp)]
-            if len(objects) == 1 and (objects[0].lemma_.lower() in self.lex.reversible or self.noun_sense(objects[0])):
+            thing = len(objects) == 1 and not objects[0].ent_type_ and objects[0].pos_ == "NOUN"
+            if len(objects) == 1 and (objects[0].lemma_.lower() in self.lex.reversible or self.noun_sense(objects[0]) or
+                                      (thing and self.named_to(verb))):
                 # "suspended military aid to Indonesia": the thing cut is not the party it was meant for
                 to = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "for")
                       for c in p.children if c.dep_ == "pobj" and self.participant(c)]
@@ -149,6 +156,12 @@ class ArgumentFinder(TriggerFinder):
             return makers
         return [] if any(c.dep_ == "nummod" for c in token.children) else [token]
 
+    @staticmethod
+    def named_to(verb: Token) -> bool:
+        """'offered to the US an armored regiment', 'sent tents to Mozambique': a named party in the "to" phrase."""
+        return any(p.dep_ in ("prep", "dative") and p.lower_ == "to" and c.dep_ == "pobj" and c.ent_type_ in PARTY_LABELS
+                   for p in verb.children for c in p.children)
+
     def carrying_verb(self, noun: Token) -> Token | None:
         """'announced a sixfold increase in funding': the verb whose direct object holds an event noun lends
         it its subject. Only through the object's own phrase, not an adjunct ("in case of fighting",
@@ -184,6 +197,11 @@ class ArgumentFinder(TriggerFinder):
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None and self.participant(pobj):
                         return pobj
+            # "the threats made by the United States": the maker of the act condemned
+            makers = [g for acl in token.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj" and self.participant(g)]
+            if event_noun and makers:
+                return makers[0]
         return token
 
 

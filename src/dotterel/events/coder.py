@@ -148,7 +148,9 @@ class EventCoder(ArgumentFinder):
         actor_tokens = [antecedent(t) if t.pos_ == "PRON" and mention_at(coded.mentions, t.i, doc) is None else t
                         for t in actor_tokens]
         actors = [ref_for(doc, coded.mentions, t) for t in actor_tokens] or [None]
-        recipient = next((r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))), None)
+        # a known party among coordinated recipients before a bare noun phrase ("condemned the act and the threats")
+        refs = [r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))]
+        recipient = next((r for r in refs if r.id), refs[0] if refs else None)
         sense = trig.sense = self.object_sense(trig)
         mode = sense.mode
         if sense.event_type == "ASSAULT" and (not mode or mode in MODE_RANK):

@@ -100,7 +100,10 @@ class TriggerFinder:
                 # "a mediation effort": the phrase's head noun carries the arguments
                 anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
                     not self.noun_sense(token.head) else token
-                governor = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" else anchor
+                base = anchor  # "will provide a grant and a loan": the loan is provided the way the grant is
+                while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN") and base.head is not base:
+                    base = base.head
+                governor = base.head if base.dep_ in ("dobj", "nsubjpass") and base.head.pos_ == "VERB" else anchor
                 if governor.lemma_.lower() in self.lex.observing:
                     governor = anchor  # "monitors recorded 40 shots": the observer did not fire them
                 if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.pos_ == "VERB":
