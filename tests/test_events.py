@@ -483,3 +483,14 @@ def test_coordinated_objects_share_the_verb_and_recipients_are_parties(code):
     assert any(e["event_type"] == "AGREE" and "United States" in (e["recipient"] or {}).get("name", "") for e in found)
     found = events(code, "The heads of state condemned the continuing threats made by the Iranian government.")
     assert any(e["event_type"] == "ACCUSE" and "Iran" in (e["recipient"] or {}).get("name", "") for e in found)
+
+
+def test_saying_what_someone_must_do_is_a_demand(code):
+    found = events(code, "Indonesia's donors said on Friday that Indonesia must ensure security throughout the country.")
+    assert any(e["event_type"] == "REQUEST" and e["recipient"] and "Indonesia" in e["recipient"]["name"] for e in found)
+
+
+def test_seeking_refuge_is_a_request(code):
+    found = events(code, "Over 700,000 Rohingya have sought refuge in Bangladesh since the violence began.")
+    kinds = [e["event_type"] for e in found]
+    assert "REQUEST" in kinds and "AID" not in kinds

@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 from .lexicon import Lexicon, TriggerSense, load_lexicon
 
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # a match result
+# verbs of saying whose "must" clause is a demand on the clause's subject
+DEMAND_FRAMES = {"say", "insist", "stress", "tell", "declare", "state", "argue", "add", "warn"}
 NOT_AN_ACT = "NONE"  # lexicon entries that block a reading ("news conference", "hit record")
 
 
@@ -85,6 +87,9 @@ class TriggerFinder:
                     # "rioters looted shops", "protesters burned cars": the riot is the act
                     sense = TriggerSense("PROTEST", "riot", sense.context)
                 found.append(Trigger(token, sense, token, token.idx + len(token.text)))
+            elif self.demanded_clause(token):
+                # "the EU says the intervention must be avoided": saying what someone must do is a demand
+                found.append(Trigger(token, TriggerSense("REQUEST"), token, token.idx + len(token.text)))
             elif token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in self.lex.agents and \
                     token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in self.lex.verbs:
                 head = token.head  # the act of "protesters gathered" is the protest they form
@@ -115,6 +120,11 @@ class TriggerFinder:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
                 found.append(Trigger(token, sense, governor, end, anchor=anchor))
         return found
+
+    @staticmethod
+    def demanded_clause(verb: Token) -> bool:
+        return verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_FRAMES and \
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should") for c in verb.children)
 
     @staticmethod
     def risk_warning(verb: Token) -> bool:
