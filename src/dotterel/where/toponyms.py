@@ -141,6 +141,10 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
         chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
+        if cue in ",(" and not chained and (group := _group_open(text, s)) is not None:
+            # every part of a parenthesised qualifier group chains, however long the parts before it:
+            # "Kerawa village, Kolofata subdivision (Mayo-Sava, Extreme-Nord)"
+            chained = group - prev_end <= 25 and "." not in text[prev_end:group]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
         strong = cue in STRONG_CUES or geo_before
         # a named site ("the Marj Al-Sultan Military Airport", "Donetsk Filtration Station") is a place after any cue
@@ -152,7 +156,8 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             words[-1] = words[-1][:-1]
         while words and words[-1].lower().strip(".,") in TIME_WORDS:  # "in Nice Saturday"
             words.pop()
-        if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A", "An"):
+        if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A") or \
+                (words[0] == "An" and not lookup(gaz, " ".join(words))[0]):  # "(An Nuqat al Khams)" is a name
             continue
         # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
         placed = False
@@ -243,6 +248,15 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             t.inner_of = t.cue not in ",(" and ((modifier and bool(SETTLEMENT_OF.search(gap))) or
                                                not _can_qualify(t, found[i - 1]))
     return found
+
+
+def _group_open(text: str, s: int) -> int | None:
+    """Where the parenthesis that s sits in opens, when it opens in the same sentence, at most 60 characters before."""
+    before = text[max(0, s - 60):s]
+    i = before.rfind("(")
+    if i < 0 or ")" in before[i:] or "." in before[i:]:
+        return None
+    return max(0, s - 60) + i
 
 
 def _big(cands: list[Place]) -> bool:
