@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
 
@@ -46,6 +46,12 @@ def norm(name: str) -> str:
     name = re.sub(r"[’'`‘]", "", name.lower())
     name = re.sub(r"[^a-z0-9]+", " ", name).strip()
     return re.sub(r"^(the|al|el|ad|ar|as|an|at) ", "", name)
+
+
+def loose(name: str) -> str:
+    """A spelling-tolerant key for provinces and districts: doubled letters and spaces folded, since
+    transliterations differ in them ('Banadir' / 'Banaadir', 'Middle Shabelle' / 'Middle Shabeelle')."""
+    return "~" + re.sub(r"(.)\1+", r"\1", norm(name).replace(" ", ""))
 
 
 def _latin(name: str) -> bool:
@@ -91,7 +97,7 @@ class Gazetteer:
         return len(self.names) - 1
 
     def _key(self, key: str, pid: int, primary: bool, raw: dict[str, list[int]]) -> None:
-        key = key if key.startswith("#") else norm(key)
+        key = key if key.startswith(("#", "~")) else norm(key)
         if not key:
             return
         ids = raw.setdefault(key, [])
@@ -114,7 +120,10 @@ class Gazetteer:
         return (found,) if isinstance(found, int) else found
 
     def candidates(self, name: str) -> list[Place]:
-        return [self.place(c) for c in self.codes(norm(name))]
+        codes = self.codes(norm(name))
+        if not codes and len(name) > 4:  # another transliteration of a province or district
+            codes = self.codes(loose(name))
+        return [self.place(c) for c in codes]
 
     def has(self, name: str) -> bool:
         return norm(name) in self.index
@@ -147,10 +156,12 @@ class Gazetteer:
                                  sum(p[2] for p in pts), name, gid, "admin1")
             for alias in (name, *aliases):
                 gaz._key(alias, pid, alias == name, raw)
+                gaz._key(loose(alias), pid, False, raw)
         for name, aliases, gid, iso2, adm1, lat, lon, pop in _admin2_table():
             pid = gaz._add_place(name, gaz.iso2_to_iso3.get(iso2), lat, lon, pop, adm1, gid, "admin2")
             for alias in (name, *aliases):
                 gaz._key(alias, pid, alias == name, raw)
+                gaz._key(loose(alias), pid, False, raw)
                 bare = ADMIN2_SUFFIX.sub("", alias)
                 if bare != alias and len(bare) > 2:  # "Larkana District" is also named "Larkana"
                     gaz._key(bare, pid, False, raw)
