@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
 
@@ -49,9 +49,10 @@ def norm(name: str) -> str:
 
 
 def loose(name: str) -> str:
-    """A spelling-tolerant key for provinces and districts: doubled letters and spaces folded, since
-    transliterations differ in them ('Banadir' / 'Banaadir', 'Middle Shabelle' / 'Middle Shabeelle')."""
-    return "~" + re.sub(r"(.)\1+", r"\1", norm(name).replace(" ", ""))
+    """A spelling-tolerant key for provinces and districts: doubled letters folded, since transliterations
+    differ in them ('Banadir' / 'Banaadir', 'Middle Shabelle' / 'Middle Shabeelle'). Word breaks stay:
+    folding them would read 'Southeast Asia' as a South-East province."""
+    return "~" + re.sub(r"(.)\1+", r"\1", norm(name))
 
 
 def _latin(name: str) -> bool:
