@@ -227,3 +227,13 @@ def test_unknown_place_gets_no_point_from_a_document_about_several_countries(cod
             "village. Two people were killed.")
     for place in loc(code, text):
         assert place["name"] != "Lokwamor" or place["lat"] is None
+
+
+def test_district_without_listed_towns_is_located_to_its_province(gaz):
+    # Mayo-Sava (Cameroon) has no town in the table: it still names a place, at its province's centroid
+    sava = [p for p in gaz.candidates("Mayo-Sava") if p.country == "CMR"]
+    province = next(p for p in gaz.candidates("Far North") if p.country == "CMR" and p.precision == "admin1")
+    assert sava and sava[0].precision == "admin2" and sava[0].admin1 == province.name
+    assert abs(sava[0].lat - province.lat) + abs(sava[0].lon - province.lon) < 0.01
+    # a name a town already has keeps pointing at the town ("Qoryooley")
+    assert all(p.precision != "admin2" for p in gaz.candidates("Qoryooley"))
