@@ -237,3 +237,9 @@ def test_district_without_listed_towns_is_located_to_its_province(gaz):
     assert abs(sava[0].lat - province.lat) + abs(sava[0].lon - province.lon) < 0.01
     # a name a town already has keeps pointing at the town ("Qoryooley")
     assert all(p.precision != "admin2" for p in gaz.candidates("Qoryooley"))
+
+
+def test_neighbourhood_is_no_namesake_in_another_province(code):
+    # the document's city and state are given: a small town of the same name in another state is not meant
+    locs = loc(code, "On 12 March 2024, in Recife, Pernambuco, gunmen killed a shopkeeper in Santo Amaro neighborhood.")
+    assert locs and all(place["admin1"] == "Pernambuco" for place in locs)

@@ -372,6 +372,20 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         if sure and t.best and t.best.country not in sure and t.best.precision in ("city", "admin2") and \
                 t.best.population < 100000 and not qualifiers(t, toponyms):
             t.cands, t.best = [], None
+    # likewise a small namesake in another province of that country: "in Fortaleza, Ceara, ... in Bom Jardim
+    # neighborhood" is no town of that name elsewhere in Brazil; a namesake in the province is, else none is known
+    provinces = {(t.best.country, t.best.admin1) for t in toponyms if t.best and t.best.admin1 and
+                 (t.best.precision == "admin1" or (t.best.precision == "city" and qualifiers(t, toponyms)))}
+    for t in toponyms:
+        b = t.best
+        if not b or b.precision not in ("city", "admin2") or b.population >= 100000 or t.chained or qualifiers(t, toponyms):
+            continue
+        mine = {a for c, a in provinces if c == b.country}
+        if mine and b.admin1 not in mine:
+            inside = [p for p in t.cands if p.country == b.country and p.admin1 in mine and p.primary]
+            t.best = max(inside, key=lambda p: p.population) if inside else None
+            if not inside:
+                t.cands = []
     for t in toponyms:
         quals = qualifiers(t, toponyms)
         if not t.best and quals:
