@@ -204,6 +204,8 @@ def test_provinces_match_other_transliterations(gaz):
     assert any(p.precision == "admin1" and p.country == "SOM" for p in gaz.candidates("Middle Shabelle"))
     assert any(p.precision == "admin1" and p.country == "SOM" for p in gaz.candidates("Hiraan"))
     assert not any(p.precision == "admin1" for p in gaz.candidates("Southeast"))
+    # a town's two-word name written as one word
+    assert any(p.country == "PAK" and p.precision == "city" for p in gaz.candidates("Mirpurkhas"))
 
 
 def test_parenthesised_qualifier_group_after_a_long_phrase(code):

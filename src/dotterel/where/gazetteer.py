@@ -21,8 +21,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
+JOINED_MIN_POP = 20000  # a town's two-word name written as one word: only towns that news names often
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
 
 
@@ -176,6 +177,8 @@ class Gazetteer:
             pid = gaz._add_place(c["name"], iso3, c["latitude"], c["longitude"], c["population"],
                                  adm[0] if adm else None, c["geonameid"], "city")
             gaz._key(c["name"], pid, True, raw)
+            if int(c["population"] or 0) >= JOINED_MIN_POP and " " in norm(c["name"]):
+                gaz._key(loose(c["name"].replace(" ", "")), pid, False, raw)  # "Mirpurkhas" is "Mīrpur Khās"
             if int(c["population"] or 0) >= ALT_NAME_MIN_POP:
                 for alt in c.get("alternatenames", []):
                     if _latin(alt) and len(alt) > 3 and not alt.isupper():
