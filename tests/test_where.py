@@ -245,3 +245,10 @@ def test_neighbourhood_is_no_namesake_in_another_province(code):
     # the document's city and state are given: a small town of the same name in another state is not meant
     locs = loc(code, "On 12 March 2024, in Recife, Pernambuco, gunmen killed a shopkeeper in Santo Amaro neighborhood.")
     assert locs and all(place["admin1"] == "Pernambuco" for place in locs)
+
+
+def test_monitoring_mission_reports_place_villages_in_its_region(code):
+    # the mission reports from the Donbas only: a village the gazetteer lacks gets the region's point
+    locs = loc(code, "On 6 March 2024, the OSCE SMM recorded 12 explosions near Zarichnohirske.")
+    assert locs and locs[0]["name"] == "Zarichnohirske" and locs[0]["country"] == "UKR"
+    assert locs[0]["precision"] == "admin1" and locs[0]["lat"] is not None

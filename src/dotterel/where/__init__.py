@@ -39,6 +39,7 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or load_gazetteer()
+        self.contexts = context_places(self.gaz)
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
@@ -47,13 +48,17 @@ class PlaceResolver:
                  if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
         toponyms = spot(doc, self.gaz, known)
         actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
-        resolve_all(toponyms, actors)
+        contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
+        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces))
         sents = list(doc.sents)
         main = self.main_place(doc, toponyms) if len(sents) > 1 else None
         for event in coded.events:
             place = self.event_place(doc, event, toponyms)
             if place is None and main is not None:
                 place = main
+            if place is not None and place.lat != place.lat and contexts:  # a village the gazetteer lacks
+                region = contexts[0][0]
+                place = Place(place.name, region.country, region.lat, region.lon, 0, region.admin1, None, "admin1")
             if place is not None:
                 event.location = to_location(place)
 
@@ -303,6 +308,20 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
     if noun is None or noun.head.i != head.i or noun.dep_ not in ("dobj", "nsubjpass"):
         return False
     return t.best is None or t.best.precision != "country" or noun.dep_ == "dobj"
+
+
+def context_places(gaz: Gazetteer) -> list[tuple[re.Pattern, Place, frozenset[str]]]:
+    """places.json's context_places: (phrase pattern, the region, its provinces' normalised names)."""
+    from .gazetteer import _supplement, norm
+
+    out = []
+    for rec in _supplement("places.json").get("context_places", []):
+        region = next((p for p in gaz.candidates(rec["place"]) if p.country == rec["country"]), None)
+        names = frozenset(norm(p.name) for n in rec.get("provinces", []) for p in gaz.candidates(n)
+                          if p.precision == "admin1" and p.country == rec["country"])
+        if region is not None:
+            out.append((re.compile(r"\b(?:" + "|".join(re.escape(x) for x in rec["phrases"]) + r")\b"), region, names))
+    return out
 
 
 def to_location(place: Place) -> Location:

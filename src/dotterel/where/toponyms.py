@@ -330,10 +330,11 @@ def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
+def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: frozenset[str] = frozenset()) -> None:
     """Choose each toponym's place given the others (admin1 and country hints) and the document focus. A name
     whose qualifiers fit none of its candidates ("Goyali, Gadabay" with only an Indian Goyali known) is left
-    unplaced, so that the qualifier gives the point rather than a namesake far away."""
+    unplaced, so that the qualifier gives the point rather than a namesake far away. ``provinces``: normalised
+    province names the document's context implies (a monitoring mission's region)."""
     focus: Counter = Counter(actor_countries)
     for t in toponyms:
         countries = {p.country for p in t.cands}
@@ -345,6 +346,8 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         others = [o for o in toponyms if o is not t and norm(o.text) != norm(t.text)]
         quals = [o for o in qualifiers(t, toponyms) if o.cands]
         admin1 = {norm(p.name) for o in others for p in o.cands if p.precision == "admin1"}
+        if not quals and not t.chained:  # the context's provinces place a bare village name, never a qualifier
+            admin1 |= provinces
         admin1 |= {norm(o.best.admin1) for o in quals if o.best and o.best.admin1}
         named_countries = {p.country for o in others for p in o.cands[:1] if p.precision == "country"}
         near = [o for o in others if abs(o.start - t.end) < 60]
@@ -374,13 +377,13 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
             t.cands, t.best = [], None
     # likewise a small namesake in another province of that country: "in Fortaleza, Ceara, ... in Bom Jardim
     # neighborhood" is no town of that name elsewhere in Brazil; a namesake in the province is, else none is known
-    provinces = {(t.best.country, t.best.admin1) for t in toponyms if t.best and t.best.admin1 and
+    held = {(t.best.country, t.best.admin1) for t in toponyms if t.best and t.best.admin1 and
                  (t.best.precision == "admin1" or (t.best.precision == "city" and qualifiers(t, toponyms)))}
     for t in toponyms:
         b = t.best
         if not b or b.precision not in ("city", "admin2") or b.population >= 100000 or t.chained or qualifiers(t, toponyms):
             continue
-        mine = {a for c, a in provinces if c == b.country}
+        mine = {a for c, a in held if c == b.country}
         if mine and b.admin1 not in mine:
             inside = [p for p in t.cands if p.country == b.country and p.admin1 in mine and p.primary]
             t.best = max(inside, key=lambda p: p.population) if inside else None
