@@ -197,3 +197,58 @@ def test_unfamiliar_village_after_at(code):
 def test_no_small_namesake_abroad(code):
     locs = loc(code, "On 3 March 2024, in Morelia, Michoacan, a man was shot dead in Colonia Camino Real by two gunmen.")
     assert locs and all(x["country"] == "MEX" for x in locs)
+
+
+def test_provinces_match_other_transliterations(gaz):
+    # doubled letters differ between transliterations; word breaks do not fold
+    assert any(p.precision == "admin1" and p.country == "SOM" for p in gaz.candidates("Middle Shabelle"))
+    assert any(p.precision == "admin1" and p.country == "SOM" for p in gaz.candidates("Hiraan"))
+    assert not any(p.precision == "admin1" for p in gaz.candidates("Southeast"))
+    # a town's two-word name written as one word
+    assert any(p.country == "PAK" and p.precision == "city" for p in gaz.candidates("Mirpurkhas"))
+
+
+def test_parenthesised_qualifier_group_after_a_long_phrase(code):
+    # the province closes a qualifier group that starts after an unknown district: the village takes its point
+    text = "On 4 March 2024, militants attacked civilians in Zeltoua village, Mbarga subdivision (Logone-Kaba, Extreme-Nord)."
+    locs = loc(code, text)
+    assert locs and locs[0]["name"] == "Zeltoua" and locs[0]["country"] == "CMR" and locs[0]["precision"] == "admin1"
+    assert locs[0]["lat"] is not None
+
+
+def test_unknown_place_takes_the_province_of_another_place_in_the_same_country(code):
+    text = ("On 2 March 2024, a mob attacked a police team at Uttar Baripara village under the Kholapara police station "
+            "limits (Nagaon district, Assam). Three policemen were injured.")
+    locs = loc(code, text)
+    assert locs and locs[0]["name"] == "Uttar Baripara" and locs[0]["country"] == "IND"
+    assert locs[0]["precision"] == "admin1" and locs[0]["lat"] is not None
+
+
+def test_unknown_place_gets_no_point_from_a_document_about_several_countries(code):
+    text = ("Officials from Kenya and Uganda met on Monday. On 2 March 2024, gunmen attacked herders at Lokwamor "
+            "village. Two people were killed.")
+    for place in loc(code, text):
+        assert place["name"] != "Lokwamor" or place["lat"] is None
+
+
+def test_district_without_listed_towns_is_located_to_its_province(gaz):
+    # Mayo-Sava (Cameroon) has no town in the table: it still names a place, at its province's centroid
+    sava = [p for p in gaz.candidates("Mayo-Sava") if p.country == "CMR"]
+    province = next(p for p in gaz.candidates("Far North") if p.country == "CMR" and p.precision == "admin1")
+    assert sava and sava[0].precision == "admin2" and sava[0].admin1 == province.name
+    assert abs(sava[0].lat - province.lat) + abs(sava[0].lon - province.lon) < 0.01
+    # a name a town already has keeps pointing at the town ("Qoryooley")
+    assert all(p.precision != "admin2" for p in gaz.candidates("Qoryooley"))
+
+
+def test_neighbourhood_is_no_namesake_in_another_province(code):
+    # the document's city and state are given: a small town of the same name in another state is not meant
+    locs = loc(code, "On 12 March 2024, in Recife, Pernambuco, gunmen killed a shopkeeper in Santo Amaro neighborhood.")
+    assert locs and all(place["admin1"] == "Pernambuco" for place in locs)
+
+
+def test_monitoring_mission_reports_place_villages_in_its_region(code):
+    # the mission reports from the Donbas only: a village the gazetteer lacks gets the region's point
+    locs = loc(code, "On 6 March 2024, the OSCE SMM recorded 12 explosions near Zarichnohirske.")
+    assert locs and locs[0]["name"] == "Zarichnohirske" and locs[0]["country"] == "UKR"
+    assert locs[0]["precision"] == "admin1" and locs[0]["lat"] is not None

@@ -39,6 +39,7 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or load_gazetteer()
+        self.contexts = context_places(self.gaz)
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
@@ -47,13 +48,17 @@ class PlaceResolver:
                  if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
         toponyms = spot(doc, self.gaz, known)
         actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
-        resolve_all(toponyms, actors)
+        contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
+        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces))
         sents = list(doc.sents)
         main = self.main_place(doc, toponyms) if len(sents) > 1 else None
         for event in coded.events:
             place = self.event_place(doc, event, toponyms)
             if place is None and main is not None:
                 place = main
+            if place is not None and place.lat != place.lat and contexts:  # a village the gazetteer lacks
+                region = contexts[0][0]
+                place = Place(place.name, region.country, region.lat, region.lon, 0, region.admin1, None, "admin1")
             if place is not None:
                 event.location = to_location(place)
 
@@ -94,7 +99,8 @@ class PlaceResolver:
         best_key, best = ranked[0]
         if best.best is None:
             return unplaced(best, [t for _, t in ranked if t.best],
-                            [t for t in toponyms if t.best and t not in mine and locative(doc, t, toponyms)])
+                            [t for t in toponyms if t.best and t not in mine and locative(doc, t, toponyms)],
+                            [t for t in toponyms if t.best])
         if best.best.precision == "country":
             tied = {t.best.country for k, t in ranked if t.best and k[:6] == best_key[:6]}
             if len(tied) > 1:
@@ -116,10 +122,13 @@ def _wider(t: Toponym, other: Toponym) -> bool:
     return _size(t) > _size(other)
 
 
-def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None = None) -> Place:
+def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None = None,
+             anywhere: list[Toponym] | None = None) -> Place:
     """A place the gazetteer lacks keeps its name; its point is its qualifier's ("Hosingow town (Kismaayo, Lower
     Juba)" -> Kismaayo), else the most specific known place of the sentence ("in Tijuana, ... found dead in La
-    Presa Rural" -> Tijuana), else the nearest place the document locates things in, at that place's precision."""
+    Presa Rural" -> Tijuana), else the nearest place the document locates things in, at that place's precision,
+    else the nearest place the document names at all, when all its places lie in one country: located to the
+    province only ("in Kerawa village, under X police limits (Mayo-Sava, Extreme-Nord)")."""
     name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip() or t.text
     around = [o.best for o in sorted(known, key=lambda o: abs(o.start - t.start)) if o.best]
     if t.anchor:
@@ -128,9 +137,21 @@ def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None =
         p = min(around, key=lambda q: RANK[q.precision])
     elif elsewhere:
         p = min(elsewhere, key=lambda o: abs(o.start - t.start)).best
+    elif (p := _same_country(t, anywhere or [])) is not None:
+        return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, "country" if p.precision == "country" else "admin1")
     else:
         return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
     return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
+
+
+def _same_country(t: Toponym, others: list[Toponym]) -> Place | None:
+    """The nearest located place of the document, a province or town before a country, when every located place
+    is in one country: never a point abroad, never a guess in a document about several countries."""
+    placed = [o for o in others if o.best and o is not t]
+    if not placed or len({o.best.country for o in placed if o.best}) != 1 or placed[0].best.country is None:
+        return None
+    inner = [o for o in placed if o.best and o.best.precision != "country"] or placed
+    return min(inner, key=lambda o: abs(o.start - t.start)).best
 
 
 def named(t: Toponym) -> Place:
@@ -287,6 +308,20 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
     if noun is None or noun.head.i != head.i or noun.dep_ not in ("dobj", "nsubjpass"):
         return False
     return t.best is None or t.best.precision != "country" or noun.dep_ == "dobj"
+
+
+def context_places(gaz: Gazetteer) -> list[tuple[re.Pattern, Place, frozenset[str]]]:
+    """places.json's context_places: (phrase pattern, the region, its provinces' normalised names)."""
+    from .gazetteer import _supplement, norm
+
+    out = []
+    for rec in _supplement("places.json").get("context_places", []):
+        region = next((p for p in gaz.candidates(rec["place"]) if p.country == rec["country"]), None)
+        names = frozenset(norm(p.name) for n in rec.get("provinces", []) for p in gaz.candidates(n)
+                          if p.precision == "admin1" and p.country == rec["country"])
+        if region is not None:
+            out.append((re.compile(r"\b(?:" + "|".join(re.escape(x) for x in rec["phrases"]) + r")\b"), region, names))
+    return out
 
 
 def to_location(place: Place) -> Location:

