@@ -494,3 +494,8 @@ def test_seeking_refuge_is_a_request(code):
     found = events(code, "Over 700,000 Rohingya have sought refuge in Bangladesh since the violence began.")
     kinds = [e["event_type"] for e in found]
     assert "REQUEST" in kinds and "AID" not in kinds
+
+
+def test_strike_report_boilerplate_is_no_event(code):
+    assert events(code, "Strike assessments are based on initial reports.") == []
+    assert events(code, "All aircraft returned to base safely.") == []

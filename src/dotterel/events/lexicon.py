@@ -50,6 +50,7 @@ class Lexicon:
     two_sided: frozenset[str]  # "clashed", "exchanged fire": both sides fight
     sports_verbs: frozenset[str]  # "beat Bayern 2-1": with a score, a match, not an assault
     hazards: frozenset[str]  # "floods", "an earthquake": subjects that kill without an assault
+    not_act_heads: frozenset[str]  # "strike assessments": heads a trigger noun only classifies
     framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
 
     @property
@@ -78,4 +79,5 @@ def load_lexicon() -> Lexicon:
                    transitive_only=frozenset(triggers.get("transitive_only", [])),
                    two_sided=frozenset(triggers.get("two_sided", [])),
                    sports_verbs=frozenset(triggers.get("sports_verbs", [])),
-                   hazards=frozenset(triggers.get("hazards", [])))
+                   hazards=frozenset(triggers.get("hazards", [])),
+                   not_act_heads=frozenset(triggers.get("not_act_heads", [])))

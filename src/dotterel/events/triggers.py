@@ -105,6 +105,8 @@ class TriggerFinder:
                 # "a mediation effort": the phrase's head noun carries the arguments
                 anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
                     not self.noun_sense(token.head) else token
+                if anchor is not token and anchor.lemma_.lower() in self.lex.not_act_heads:
+                    continue  # "strike assessments", "attack helicopters": the act only names a kind of thing
                 base = anchor  # "will provide a grant and a loan": the loan is provided the way the grant is
                 while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN") and base.head is not base:
                     base = base.head
