@@ -17,7 +17,8 @@ FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGR
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
 # verbs whose subject is the recipient of the act named by their object ("received aid from Japan")
 RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome"}
-PARTY_LABELS = {"GPE", "ORG", "NORP", "PERSON"}
+# named-entity kinds that can be a party
+PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # words that open a place phrase, never a subject
 PLACE_PREPS = {"near", "outside", "inside", "across"}
@@ -159,7 +160,7 @@ class ArgumentFinder(TriggerFinder):
     @staticmethod
     def named_to(verb: Token) -> bool:
         """'offered to the US an armored regiment', 'sent tents to Mozambique': a named party in the "to" phrase."""
-        return any(p.dep_ in ("prep", "dative") and p.lower_ == "to" and c.dep_ == "pobj" and c.ent_type_ in PARTY_LABELS
+        return any(p.dep_ in ("prep", "dative") and p.lower_ == "to" and c.dep_ == "pobj" and c.ent_type_ in PARTY_ENTS
                    for p in verb.children for c in p.children)
 
     def carrying_verb(self, noun: Token) -> Token | None:

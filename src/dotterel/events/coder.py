@@ -13,13 +13,12 @@ from ..model import UNKNOWN_ACTOR, ActorRef, CodedDocument, Event
 from ..model import Span as TextSpan
 from . import quantities
 from .acled import acled_types, order_by_salience, rx
-from .arguments import ArgumentFinder, antecedent, ref_for, with_conjuncts
+from .arguments import PARTY_ENTS, ArgumentFinder, antecedent, ref_for, with_conjuncts
 from .classifier import NO_LABEL, EventModel, features_of, load_model
 from .lexicon import Lexicon, TriggerSense
 from .modality import ANNOUNCED_AS_THREAT, THREAT_MODES, as_coded, status
 from .triggers import Trigger
 
-PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # acts two parties do together: "A and B signed a deal" codes A->B and B->A
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # verbal and relational acts that mean nothing without a party on either side
@@ -36,8 +35,8 @@ class EventCoder(ArgumentFinder):
 
     def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None | str = "default"):
         super().__init__(lexicon)
-        # "default": $DOTTEREL_EVENT_MODEL or the shipped model; None: the lexicon alone
-        self.model = load_model() if model == "default" else model if not isinstance(model, str) else load_model(model)
+        # "default": $DOTTEREL_EVENT_MODEL or the shipped model; a path: that model; None: the lexicon alone
+        self.model = load_model(None if model == "default" else model) if isinstance(model, str) else model
 
     def classify(self, sentence: Span, found: list[Trigger]) -> list[Trigger]:
         """The trained model's say: it retypes a lexicon trigger when it is sure the clause means another act
@@ -49,7 +48,8 @@ class EventCoder(ArgumentFinder):
         override, propose = model.meta.get("override", 1.0), model.meta.get("propose", 1.0)
         out = []
         for trig in found:
-            if status(trig) == "real" and (pred := self.model_sense(features_of(trig.token, trig.governor, trig), trig)):
+            if override <= 1 and status(trig) == "real" and \
+                    (pred := self.model_sense(features_of(trig.token, trig.governor, trig), trig)):
                 sense, p = pred
                 if sense.event_type != trig.sense.event_type and p >= override:
                     if sense.event_type == NO_LABEL:
@@ -182,6 +182,7 @@ class EventCoder(ArgumentFinder):
             sides = others + ([recipient] if recipient is not None and recipient.id is not None else [])
             if len(sides) > 1:
                 pairs = [(a, next((o for o in sides if o is not a), None)) for a in sides]
+        learned = self.model_acled(trig)
         out = []
         for actor, target in pairs:
             if actor is None and target is None and sense.event_type in PARTY_BOUND:
@@ -194,7 +195,7 @@ class EventCoder(ArgumentFinder):
                           context=list(sense.context), evidence=evidence, doc_id=coded.doc_id,
                           trigger=_span(doc, trig.token.idx, trig.text_end), **counts)
             event.acled_event_type, event.acled_sub_event_type = acled_types(event, self.lex.acled, trig.token)
-            if event.acled_sub_event_type and (learned := self.model_acled(trig)):
+            if event.acled_sub_event_type and learned:
                 event.acled_event_type, event.acled_sub_event_type = learned
             out.append(event)
         return out
@@ -277,4 +278,3 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
 def sentence_evidence(sentence: Span) -> TextSpan:
     text = sentence.text.rstrip()
     return TextSpan(sentence.start_char, sentence.start_char + len(text), text)
-

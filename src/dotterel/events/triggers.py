@@ -16,7 +16,7 @@ from .lexicon import Lexicon, TriggerSense, load_lexicon
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # a match result
 # verbs of saying whose "must" clause is a demand on the clause's subject
 DEMAND_FRAMES = {"say", "insist", "stress", "tell", "declare", "state", "argue", "add", "warn"}
-NOT_AN_ACT = "NONE"  # lexicon entries that block a reading ("news conference", "hit record")
+NOT_AN_ACT = "NONE"  # lexicon entries that block a reading ("news conference", "hit a record")
 
 
 @dataclass
@@ -27,7 +27,6 @@ class Trigger:
     text_end: int  # character end of the trigger words (two-word nouns)
     demand: Token | None = None  # "X says Y must stop": the verb of saying whose subject demands the act
     anchor: Token | None = None  # the noun whose phrase holds a nominal trigger's arguments
-
 
 
 class TriggerFinder:
@@ -59,7 +58,7 @@ class TriggerFinder:
                 continue
             if token.pos_ == "VERB" and (pair := self.verb_object(token)):
                 consumed.update(c.i for c in token.children if c.dep_ == "dobj")
-                if pair.event_type != NOT_AN_ACT:  # "hit a record high", "beat Bayern 2-1": idioms, not acts
+                if pair.event_type != NOT_AN_ACT:  # "hit a record high", "strike a balance": idioms, not acts
                     found.append(Trigger(token, pair, token, token.idx + len(token.text)))
             elif token.pos_ in ("VERB", "AUX") and self.verb_lemma(token) in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp") and not any(c.dep_ == "nsubj" for c in token.children):
@@ -159,10 +158,10 @@ class TriggerFinder:
         return out
 
     def verb_object(self, verb: Token) -> TriggerSense | None:
+        lemma = verb.lemma_.lower()
         for c in verb.children:
             if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt", "nsubjpass"):
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
-                lemma = verb.lemma_.lower()
                 if sense := self.lex.verb_objects.get(f"{lemma} {target.lemma_.lower()}"):
                     return sense
                 # "gave 5 million euros", "called Lavrov": what kind of thing the object is decides
