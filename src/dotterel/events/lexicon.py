@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -26,6 +26,9 @@ def _senses(table: dict) -> dict[str, TriggerSense]:
         value = list(value)
         out[str(lemma).lower()] = TriggerSense(value[0], value[1] if len(value) > 1 else None, tuple(value[2:]))
     return out
+
+
+REQUIRED = {"verbs", "nouns"}
 
 
 @dataclass(frozen=True)
@@ -60,24 +63,18 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """Each field of the Lexicon is the triggers.yaml section of the same name, read by its type: word lists
+    become sets, sense tables TriggerSenses; only "acled" comes from its own file."""
     triggers = _data("triggers.yaml")
-    acled = _data("acled.yaml")
-    return Lexicon(verbs=_senses(triggers["verbs"]), nouns=_senses(triggers["nouns"]),
-                   light_verbs=frozenset(triggers.get("light_verbs", [])),
-                   instruments=dict(triggers.get("instruments", {})), acled=acled,
-                   agents=_senses(triggers.get("agents", {})), non_actors=frozenset(triggers.get("non_actors", [])),
-                   verb_objects=_senses(triggers.get("verb_objects", {})),
-                   of_nouns=frozenset(triggers.get("of_nouns", [])),
-                   reversing=frozenset(triggers.get("reversing", [])),
-                   observing=frozenset(triggers.get("observing", [])),
-                   prep_nouns=_senses(triggers.get("prep_nouns", {})),
-                   reversible=frozenset(triggers.get("reversible", [])),
-                   no_comment=frozenset(triggers.get("no_comment", [])),
-                   framing_only=frozenset(triggers.get("framing_only", [])),
-                   currencies=frozenset(triggers.get("currencies", [])),
-                   taking_part=frozenset(triggers.get("taking_part", [])),
-                   transitive_only=frozenset(triggers.get("transitive_only", [])),
-                   two_sided=frozenset(triggers.get("two_sided", [])),
-                   sports_verbs=frozenset(triggers.get("sports_verbs", [])),
-                   hazards=frozenset(triggers.get("hazards", [])),
-                   not_act_heads=frozenset(triggers.get("not_act_heads", [])))
+    values: dict = {}
+    for field in fields(Lexicon):
+        if field.name == "acled":
+            values[field.name] = _data("acled.yaml")
+        elif field.type == "frozenset[str]":
+            values[field.name] = frozenset(triggers.get(field.name, []))
+        elif field.type == "dict[str, TriggerSense]":
+            # the verb and noun tables are the lexicon itself: missing, it is no lexicon
+            values[field.name] = _senses(triggers[field.name] if field.name in REQUIRED else triggers.get(field.name, {}))
+        else:
+            values[field.name] = dict(triggers.get(field.name, {}))
+    return Lexicon(**values)

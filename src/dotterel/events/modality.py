@@ -38,7 +38,7 @@ def status(trig: Trigger) -> str:
     if noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
         return "negated"  # "no arrests have been made", "any attack on civilians would be a crime"
     if verb.pos_ not in ("VERB", "AUX"):
-        # "no arrests have been made", "no group has claimed the attack"
+        # a nominal act negated in its own phrase
         negated = any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det") for c in trig.token.children)
         return "negated" if negated else "real"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
@@ -71,6 +71,7 @@ def status(trig: Trigger) -> str:
         # a promise to cooperate is an act (AGREE); a plan, a hope or an expectation is not yet one
         return "future" if head.lemma_.lower() in COMMITTING else "skip"
     return "real"
+
 
 def as_coded(trig: Trigger) -> TriggerSense | None:
     """The sense to code a trigger with, given its status: a promised or planned cooperative act is an
