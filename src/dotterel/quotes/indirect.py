@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_kind, preps, text_of
+from .lexicon import cue_kind, preps, text_of, word_list
 
 MIN_WORDS = 2
 MIN_OBJECT_WORDS = 2
@@ -136,13 +133,6 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
             yield span, token
 
 
-@lru_cache(maxsize=1)
-def addressee_verbs() -> frozenset[str]:
-    path = Path(str(resources.files("dotterel") / "data" / "quotes_addressee_verbs.txt"))
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 def complement(doc: Doc, verb: Token) -> Span | None:
     """The object (with its "as ..." / predicate) or the infinitive of a stance verb without a clause:
     "called the statement “offensive”", "described the field as “very good”", "pledged to oppose ..."."""
@@ -150,7 +140,8 @@ def complement(doc: Doc, verb: Token) -> Span | None:
         return None
     rights = [c for c in verb.children if c.i > verb.i]
     # "told reporters" names the listener, not the words
-    objects = ("xcomp", "oprd") if verb.lemma_.lower() in addressee_verbs() else ("dobj", "xcomp", "oprd", "dative")
+    addressed = verb.lemma_.lower() in word_list("quotes_addressee_verbs.txt")
+    objects = ("xcomp", "oprd") if addressed else ("dobj", "xcomp", "oprd", "dative")
     parts = [c for c in rights if c.dep_ in objects
              or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]  # "for X to Y"
     after = max((p.right_edge.i for p in parts), default=verb.i)
@@ -253,19 +244,13 @@ def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:
 HEADED = re.compile(r"^[ \t]*((?:[A-Z][\w.'’&-]*)(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|de|van)){0,3}):[ \t]+(\S[^\n]*)$", re.M)
 
 
-@lru_cache(maxsize=1)
-def section_labels() -> frozenset[str]:
-    path = Path(str(resources.files("dotterel") / "data" / "quotes_section_labels.txt"))
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 def headed(doc: Doc) -> Iterator[tuple[Span, Span]]:
     """(content, speaker phrase) for "Name: words" paragraphs."""
     text = text_of(doc)
     for m in HEADED.finditer(text):
         name = m.group(1)
-        if name.lower().rstrip(".") in section_labels() or m.group(2).count(",") >= 4:  # "Iowa: Ann Lee, Bo Diaz, ..."
+        # a section label, or a list of names ("Iowa: Ann Lee, Bo Diaz, ..."), is no speaker
+        if name.lower().rstrip(".") in word_list("quotes_section_labels.txt") or m.group(2).count(",") >= 4:
             continue
         a, b = m.start(2), m.end(2)
         while b > a and text[b - 1] in " \t.":

@@ -22,6 +22,13 @@ def _lines() -> list[list[str]]:
     return [parts for line in path.read_text(encoding="utf-8").splitlines() if (parts := line.split("#", 1)[0].split())]
 
 
+@lru_cache(maxsize=8)
+def word_list(name: str) -> frozenset[str]:
+    """A package data file of one word or phrase a line ("#" starts a comment line)."""
+    lines = Path(str(resources.files("dotterel") / "data" / name)).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, str]:
     """lemma -> kind ("speech" | "direct" | "thought" | "object" | "noun" | "adj"); speech wins when a lemma
