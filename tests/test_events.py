@@ -499,3 +499,11 @@ def test_seeking_refuge_is_a_request(code):
 def test_strike_report_boilerplate_is_no_event(code):
     assert events(code, "Strike assessments are based on initial reports.") == []
     assert events(code, "All aircraft returned to base safely.") == []
+
+
+def test_month_names_are_dates_not_marches(code):
+    # "March" in a date is no march; the rally and the real march still are protests
+    assert "PROTEST" not in types(code, "On 5 March 2024, police arrested two journalists in Lagos.")
+    assert len([e for e in events(code, "Thousands took part in a March 8 rally in Madrid.")
+                if e["event_type"] == "PROTEST"]) == 1
+    assert "PROTEST" in types(code, "Organisers said 5,000 people marched in Paris on 8 March.")

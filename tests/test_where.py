@@ -252,3 +252,41 @@ def test_monitoring_mission_reports_place_villages_in_its_region(code):
     locs = loc(code, "On 6 March 2024, the OSCE SMM recorded 12 explosions near Zarichnohirske.")
     assert locs and locs[0]["name"] == "Zarichnohirske" and locs[0]["country"] == "UKR"
     assert locs[0]["precision"] == "admin1" and locs[0]["lat"] is not None
+
+
+def test_neighbourhood_of_a_city_province_takes_the_city_point(code):
+    # "(Tripoli)" reads as Libya's Tripoli district; an unknown neighbourhood in it lies in the city, not at the
+    # district's centre
+    locs = loc(code, "On 6 March 2024, LNA forces shelled houses in Qasr Bin Ghashir Gharbi (Tripoli). No casualties reported.")
+    tripoli = next(p for p in load_gazetteer().candidates("Tripoli") if p.country == "LBY" and p.precision == "city")
+    assert locs and locs[0]["country"] == "LBY" and locs[0]["precision"] == "admin1"
+    assert abs(locs[0]["lat"] - tripoli.lat) + abs(locs[0]["lon"] - tripoli.lon) < 0.05
+
+
+def test_zone_of_a_city_in_a_later_sentence(code):
+    # the lead's place "the West Zone of Sao Paulo, Sao Paulo" locates the events told in later sentences
+    text = ("On 5 March 2024, in the West Zone of Sao Paulo, Sao Paulo, police carried out an operation. "
+            "A shoot-out broke out and two suspects were injured.")
+    locs = loc(code, text)
+    assert locs and all(x["country"] == "BRA" for x in locs)
+    assert all(abs(x["lat"] + 23.55) < 0.3 and abs(x["lon"] + 46.63) < 0.3 for x in locs)  # the city, not the state
+    assert "West Zone" in {x["name"] for x in locs}
+
+
+def test_country_qualifier_is_the_country(code):
+    locs = loc(code, "On 9 March 2024, hundreds protested in Niksic, Montenegro against a new law.")
+    assert locs and locs[0]["country"] == "MNE" and locs[0]["precision"] == "city"
+
+
+def test_country_named_later_does_not_replace_the_town(code):
+    text = ("On 4 March 2024, in Rafaela (Santa Fe), around 100 merchants gathered to demand the reopening of shops "
+            "closed by the lockdown in Argentina.")
+    locs = loc(code, text)
+    assert locs and locs[0]["precision"] == "city" and locs[0]["country"] == "ARG"
+
+
+def test_origin_country_does_not_veto_the_town(code):
+    # "migrants from Afghanistan" says where they came from, not where it happened
+    text = "Residents rallied outside a hotel in Kilkis, blocking the entrance to 80 migrants from Afghanistan."
+    locs = loc(code, text)
+    assert locs and locs[0]["country"] == "GRC" and locs[0]["precision"] == "city"

@@ -56,6 +56,8 @@ class TriggerFinder:
         for token in sentence:
             if token.i in consumed:
                 continue
+            if token.ent_type_ in ("DATE", "TIME") and token.is_title:
+                continue  # "on 5 March 2024", "a March 8 rally": a month's name, not a march
             if token.pos_ == "VERB" and (pair := self.verb_object(token)):
                 consumed.update(c.i for c in token.children if c.dep_ == "dobj")
                 if pair.event_type != NOT_AN_ACT:  # "hit a record high", "strike a balance": idioms, not acts

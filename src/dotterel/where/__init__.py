@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
-from .gazetteer import Gazetteer, Place, load_gazetteer
+from .gazetteer import Gazetteer, Place, load_gazetteer, norm
 from .lexicon import (
     ATTACHING_PREPS,
     COUNTRY_NOT_LOCATIVE,
@@ -23,6 +23,7 @@ from .lexicon import (
     GENERIC,
     GEO_NOUNS,
     LOCAL_AGENTS,
+    NOT_NAMES,
     PLACE_VERBS,
     SITE_NOUNS,
     STRONG_CUES,
@@ -67,6 +68,8 @@ class PlaceResolver:
         for t in toponyms:
             if t.best and locative(doc, t, toponyms):
                 return named(t)
+            if t.anchor and locative(doc, t, toponyms):  # "in the North Zone of Rio de Janeiro, Rio de Janeiro"
+                return unplaced(t, [])
         return None
 
     def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym]) -> Place | None:
@@ -92,7 +95,12 @@ class PlaceResolver:
             rank = RANK[t.best.precision] if t.best else 0
             # a place inside the trigger's own phrase ("targeting positions at Tal Dhalfa") before one outside it
             inside = root is not None and root.i != head.i and head in root.ancestors
-            ranked.append(((bearing, not att, not inside, poss, wider, rank, abs(t.start - span.start)), t))
+            # a country named beside one of its own towns only locates what the town cannot ("in Esperanza
+            # (Santa Fe), merchants gathered ... the isolation in Argentina")
+            coarse = not att and t.best is not None and t.best.precision == "country" and any(
+                o.best is not None and o.best.country == t.best.country and o.best.precision != "country" and
+                locative(doc, o, toponyms) for o in mine)
+            ranked.append(((bearing, not att, coarse, not inside, poss, wider, rank, abs(t.start - span.start)), t))
         if not ranked:
             return None
         ranked.sort(key=lambda x: x[0])
@@ -102,7 +110,7 @@ class PlaceResolver:
                             [t for t in toponyms if t.best and t not in mine and locative(doc, t, toponyms)],
                             [t for t in toponyms if t.best])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if t.best and k[:6] == best_key[:6]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:7] == best_key[:7]}
             if len(tied) > 1:
                 return None
         return named(best)
@@ -129,7 +137,9 @@ def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None =
     Presa Rural" -> Tijuana), else the nearest place the document locates things in, at that place's precision,
     else the nearest place the document names at all, when all its places lie in one country: located to the
     province only ("in Kerawa village, under X police limits (Mayo-Sava, Extreme-Nord)")."""
-    name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip() or t.text
+    name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip()
+    if not name or norm(name) in NOT_NAMES:  # "the North Zone" is no place called "North"
+        name = re.sub(r"^(the|The)\s+", "", t.text).strip()
     around = [o.best for o in sorted(known, key=lambda o: abs(o.start - t.start)) if o.best]
     if t.anchor:
         p = t.anchor

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -358,10 +358,12 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
             points += [p for p in outer.cands if p.precision != "country"]
             admin1 = admin1 | {norm(p.admin1) for p in outer.cands if p.admin1}
         t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner, points))
-        if not inner and t.chained and (up := [p for p in t.cands if p.precision in ("admin1", "admin2")]):
+        if not inner and t.chained and (up := _wider_readings(t, toponyms)):
             t.best = max(up, key=lambda p: score(p, t, admin1, named_countries, focus, near))  # "..., Michoacan"
         if quals and not fits(t.best, quals):
-            if t.best.precision == "city" and t.best.population >= 100000 and \
+            if t.best.precision == "city" and any(norm(o.text) == norm(t.text) for o in quals):
+                pass  # "Nawabshah city (Nawabshah, Punjab)": the district named after the city confirms it
+            elif t.best.precision == "city" and t.best.population >= 100000 and \
                     all(o.best.precision not in ("admin1", "country") for o in quals if o.best):
                 for o in quals:  # a city that big is what the text means; its neighbourhood is a namesake elsewhere
                     o.cands, o.best = [], None
@@ -369,8 +371,11 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
                 t.cands, t.best = [], None
     # a small namesake abroad is not meant when the document's well-known places are all in other countries
     # ("in Morelia, Michoacan, ... in Colonia Camino Real" is no hamlet in the United States)
-    sure = {t.best.country for t in toponyms if t.best and (t.best.precision in ("country", "admin1") or
-                                                            t.best.population >= 100000 or qualifiers(t, toponyms))}
+    sure = {t.best.country for t in toponyms if t.best and placing(t) and (
+        t.best.precision in ("country", "admin1") or t.best.population >= 100000 or qualifiers(t, toponyms))}
+    for t in toponyms:  # a site's town guessed from its name alone ("Belen Hospital"): only in the document's countries
+        if t.anchor is not None and not t.cands and sure and t.anchor.country not in sure:
+            t.anchor = None
     for t in toponyms:
         if sure and t.best and t.best.country not in sure and t.best.precision in ("city", "admin2") and \
                 t.best.population < 100000 and not qualifiers(t, toponyms):
@@ -392,11 +397,43 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
     for t in toponyms:
         quals = qualifiers(t, toponyms)
         if not t.best and quals:
-            t.anchor = next((q.best for q in quals if q.best), None)
+            t.anchor = next((_point(q) for q in quals if q.best), None)
         if quals:  # later bare mentions of a qualified name mean the same place ("near Vodyane" again)
             for o in toponyms:
                 if o.start > t.start and norm(o.text) == norm(t.text) and not qualifiers(o, toponyms):
                     o.cands, o.best, o.anchor = t.cands, t.best, t.anchor
+
+
+def _wider_readings(t: Toponym, toponyms: list[Toponym]) -> list[Place]:
+    """A qualifier's province or district readings; its country reading too when no province of that name lies in a
+    country the qualified place can be in ("Berane, Montenegro" is no Brazilian municipality; "Kagara (Rafi LGA,
+    Niger)" is Niger State)."""
+    up = [p for p in t.cands if p.precision in ("admin1", "admin2")]
+    outer = _qualified(t, toponyms)
+    countries = {c.country for c in outer.cands} if outer is not None else set()
+    if countries and not any(p.country in countries for p in up):
+        up += [p for p in t.cands if p.precision == "country" and p.country in countries]
+    return up
+
+
+def placing(t: Toponym) -> bool:
+    """Whether the text names t as a place where things are, not an origin ("migrants from X")."""
+    return t.cue != "from"
+
+
+def _point(q: Toponym) -> Place | None:
+    """The point a qualifier gives an unknown place inside it: a province read from a name that also names a big
+    city keeps its precision but takes the city's point, where its people and its events are ("Abu Salim
+    (Tripoli)" is a Tripoli neighbourhood, not the middle of the province)."""
+    b = q.best
+    if b is None or b.precision != "admin1":
+        return b
+    city = [p for p in q.cands if p.precision == "city" and p.population >= 100000 and p.country == b.country
+            and ((p.admin1 and norm(p.admin1) == norm(b.name)) or abs(p.lat - b.lat) + abs(p.lon - b.lon) < 1.5)]
+    if not city:
+        return b
+    big = max(city, key=lambda p: p.population)
+    return replace(b, lat=big.lat, lon=big.lon)
 
 
 def _qualified(t: Toponym, toponyms: list[Toponym]) -> Toponym | None:
