@@ -290,3 +290,20 @@ def test_origin_country_does_not_veto_the_town(code):
     text = "Residents rallied outside a hotel in Kilkis, blocking the entrance to 80 migrants from Afghanistan."
     locs = loc(code, text)
     assert locs and locs[0]["country"] == "GRC" and locs[0]["precision"] == "city"
+
+
+@pytest.mark.parametrize("text, country", [
+    # the small model reads these unknown names as people or peoples; the qualifier group says they are places
+    ("On 7 March 2024, unidentified gunmen attacked Kagara (Rafi LGA, Niger) and abducted four residents.", "NGA"),
+    ("On 6 March 2024, more than 200 workers held a protest in Chimakurthi town (Prakasam, Andhra Pradesh).", "IND"),
+    ("On 3 March 2024, residents of Jen (Karim-Lamido LGA, Taraba) burnt tyres on the main road.", "NGA"),
+])
+def test_name_with_a_qualifier_group_is_a_place(code, text, country):
+    locs = loc(code, text)
+    assert locs and locs[0]["country"] == country and locs[0]["lat"] is not None
+
+
+def test_parenthesised_source_is_no_place(code):
+    # "(Reuters)" after a name qualifies nothing; the event place is still Kasur
+    locs = loc(code, "Police arrested 12 protesters in Kasur on Monday, John Smith (Reuters) reported.")
+    assert locs and {x["name"] for x in locs} == {"Kasur"}

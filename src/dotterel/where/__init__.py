@@ -279,7 +279,7 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
     prep = governing_prep(doc, t)
     if country and (t.cue in COUNTRY_NOT_LOCATIVE or (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE)):
         return False  # "talks between Russia and Ukraine", "sanctions on Iran": relations between states
-    if t.cue in STRONG_CUES:
+    if t.cue in STRONG_CUES or t.qualified:
         return True
     if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
         return True  # "On 5 May 2020, Barinas, Barinas state, residents burned tires"

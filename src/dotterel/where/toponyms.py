@@ -55,6 +55,7 @@ class Toponym:
     anchor: Place | None = None  # for a name the gazetteer lacks: the place that qualifies it
     chained: bool = False  # follows another toponym: "Bar-Sanguun village (Kismaayo, Lower Juba)"
     inner_of: bool = False  # chained as the smaller place: "the Pakistani town of X", "Syria's province of X"
+    qualified: bool = False  # followed by a parenthesised group of places: "Kagara (Rafi LGA, Niger)"
 
 
 def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
@@ -146,7 +147,9 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             # "Kerawa village, Kolofata subdivision (Mayo-Sava, Extreme-Nord)"
             chained = group - prev_end <= 25 and "." not in text[prev_end:group]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
-        strong = cue in STRONG_CUES or geo_before
+        # a name followed by "(district, province)" is named as a place, whatever the cue or the model's label
+        qualified = cue not in ",(" and _qualifier_group(gaz, text, run_end)
+        strong = cue in STRONG_CUES or geo_before or qualified
         # a named site ("the Marj Al-Sultan Military Airport", "Donetsk Filtration Station") is a place after any cue
         facility = bool(FACILITY.search(text[s:run_end].rstrip(".")))
         if not strong and not chained and cue not in LOCATIVE_CUES and not facility:
@@ -196,7 +199,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 placed = True  # "Joseph's Tomb": a possessive names a place only when it is a well-known one
                 break
             if cands and len(sub) > 2:
-                found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained))
+                found.append(Toponym(s, e, sub, cands, False, admin, cue=cue, chained=chained, qualified=qualified))
                 if up:
                     r0 = text.find(rest, e)
                     found.append(Toponym(r0, r0 + len(rest), rest, up, False, True, cue=",", chained=True))
@@ -215,13 +218,14 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 found.append(Toponym(t0, t0 + len(tail), tail, tail_cands, False, False, cue="of"))
                 continue
             # a name the model tagged otherwise still reads as a place before a parenthesised qualifier: "in X (Y)"
-            labelled = any(a < e and s < b for a, b in blocked) and not (cue in STRONG_CUES and text[e:e + 2] == " (")
+            labelled = any(a < e and s < b for a, b in blocked) and \
+                not ((cue in STRONG_CUES or qualified) and text[e:e + 2] == " (")
             if labelled and cue in SOFT_CUES and not any(a < e and s < b for a, b in firm) and _name_like(sub) and \
                     not (cue == "at" and any(a < e and s < b for a, b in persons)):  # "shot at Mengistu"
                 labelled = False
             geo_after = bool(GEO_AFTER.match(text[e:e + 25])) or bool(GENERIC.search(sub))
             is_ent = any(a <= s and e <= b for a, b in place_ents)
-            if any(a < e and s < b for a, b in norp):
+            if any(a < e and s < b for a, b in norp) and not qualified:
                 continue  # "the Pakistani town of": a people's name, not a place
             if facility and FACILITY.search(sub) and not any(a < e and s < b for a, b in firm) and len(words) <= 6:
                 site = Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES else "at", chained=chained)
@@ -232,9 +236,9 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                         break
                 found.append(site)
                 continue
-            if geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained) and not labelled):
+            if geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained or qualified) and not labelled):
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
-                                     chained=chained))
+                                     chained=chained, qualified=qualified))
         found.sort(key=lambda t: t.start)
     for i, t in enumerate(found):  # qualifiers found as entities chain too: "near Vodyane, Donetsk"
         gap = text[found[i - 1].end:t.start] if i else "."
@@ -248,6 +252,22 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             t.inner_of = t.cue not in ",(" and ((modifier and bool(SETTLEMENT_OF.search(gap))) or
                                                not _can_qualify(t, found[i - 1]))
     return found
+
+
+QUALIFIER_GROUP = re.compile(r"\s*\(([^()]{2,80})\)")
+
+
+def _qualifier_group(gaz: Gazetteer, text: str, end: int) -> bool:
+    """Whether a parenthesised list of places follows (after an optional 'town', 'village'): "Chimakurthi town
+    (Prakasam, AP)", "Abu Salim (Tripoli)"; some part must be a province, district or country the gazetteer knows,
+    so that "(Reuters)" or "(AP)" alone is no place."""
+    after = GEO_AFTER.match(text, end)
+    m = QUALIFIER_GROUP.match(text, after.end() if after else end)
+    if not m:
+        return False
+    parts = [GENERIC.sub("", part.strip()) for part in m.group(1).split(",")]
+    return any(p.precision in ("admin1", "admin2", "country") for part in parts if len(part) > 2
+               for p in lookup(gaz, part)[0])
 
 
 def _group_open(text: str, s: int) -> int | None:
