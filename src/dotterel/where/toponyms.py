@@ -67,7 +67,7 @@ def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
     if cands:
         return cands[:MAX_CANDS], False
     m = GENERIC.search(text)
-    if m:
+    if m and norm(text[:m.start()]) not in NOT_NAMES:  # "the North Zone" is no province called North
         return gaz.candidates(text[:m.start()])[:MAX_CANDS], m.group(1).lower() in ADMIN_WORDS
     return [], False
 
@@ -121,7 +121,9 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 whole = text[run[0]:run[1]].rstrip(".")
                 cands, admin = lookup(gaz, whole)
                 if cands:
-                    found.append(Toponym(run[0], run[0] + len(whole), whole, cands, True, admin, cue=_cue(text, run[0])))
+                    cue = _cue(text, run[0])
+                    found.append(Toponym(run[0], run[0] + len(whole), whole, cands, True, admin, cue=cue,
+                                         qualified=cue not in ",(" and _qualifier_group(gaz, text, run[0] + len(whole))))
                     continue
                 if _cue(text, run[0]) in STRONG_CUES:
                     continue  # the run pass below splits or keeps the whole name
@@ -129,7 +131,9 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 continue  # an unknown multi-word entity: the run pass below may split "Zapopan Jalisco"
             cands, admin = lookup(gaz, name)
             if cands:
-                found.append(Toponym(s, e, name, cands, True, admin, cue=_cue(text, s)))
+                cue = _cue(text, s)
+                found.append(Toponym(s, e, name, cands, True, admin, cue=cue,
+                                     qualified=cue not in ",(" and _qualifier_group(gaz, text, e)))
     found += mislabelled(doc, gaz, found)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
     # an organisation or person label on a name right after "in"/"near" is often the small model's guess for an
@@ -141,7 +145,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
     for s, run_end in runs:
         cue = _cue(text, s)
         prev_end = max((t.end for t in found if t.end <= s), default=-100)
-        chained = cue in ",(" and s - prev_end <= 25 and "." not in text[prev_end:s]
+        chained = cue in ",(" and s - prev_end <= 25 and _gap_ok(text[prev_end:s])
         if cue in ",(" and not chained and (group := _group_open(text, s)) is not None:
             # every part of a parenthesised qualifier group chains, however long the parts before it:
             # "Kerawa village, Kolofata subdivision (Mayo-Sava, Extreme-Nord)"
@@ -242,7 +246,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         found.sort(key=lambda t: t.start)
     for i, t in enumerate(found):  # qualifiers found as entities chain too: "near Vodyane, Donetsk"
         gap = text[found[i - 1].end:t.start] if i else "."
-        if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and "." not in gap:
+        if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and _gap_ok(gap):
             t.chained = True  # "Ta Tork commune of Samlout district" chains as well
             # "the West Bank city of Nablus": the place after a settlement noun is that settlement, inside the one before;
             # "the southern Syria province of Daraa": nothing named after a country can be wider than it
@@ -252,6 +256,13 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             t.inner_of = t.cue not in ",(" and ((modifier and bool(SETTLEMENT_OF.search(gap))) or
                                                not _can_qualify(t, found[i - 1]))
     return found
+
+
+def _gap_ok(gap: str) -> bool:
+    """Whether the text between two places lets the second qualify the first: generic place words and punctuation
+    ("Kerawa village, Kolofata"), not a list ("Canapi, Alagoas, and Manari, Pernambuco"): there the second is the
+    next item. Inside a parenthesised group every part qualifies: "Safala (Abala and Tera, Tillabery)"."""
+    return "." not in gap and not re.search(r"\b(?:and|or)\b", gap.split("(")[0])
 
 
 QUALIFIER_GROUP = re.compile(r"\s*\(([^()]{2,80})\)")
