@@ -317,3 +317,10 @@ def test_court_of_a_city_and_a_list_of_towns(code):
     text = "On 8 March 2024, in the towns of Canapi, Alagoas, and Manari, Pernambuco, gunmen shot dead two drivers."
     locs = loc(code, text)
     assert locs and locs[0]["admin1"] == "Alagoas"
+
+
+def test_acled_coded_to_note_is_the_event_place(code):
+    # ACLED notes say where an event was coded when the text names a spot the gazetteer lacks
+    text = "On 9 March 2024, about 1,000 anarchists marched in Kypseli [coded to Athens-Central Athens] against evictions."
+    locs = loc(code, text)
+    assert locs and locs[0]["name"] == "Athens" and locs[0]["country"] == "GRC"

@@ -28,7 +28,7 @@ from .lexicon import (
     SITE_NOUNS,
     STRONG_CUES,
 )
-from .toponyms import Toponym, resolve_all, spot
+from .toponyms import CODED, Toponym, resolve_all, spot
 
 RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
@@ -100,7 +100,8 @@ class PlaceResolver:
             coarse = not att and t.best is not None and t.best.precision == "country" and any(
                 o.best is not None and o.best.country == t.best.country and o.best.precision != "country" and
                 locative(doc, o, toponyms) for o in mine)
-            ranked.append(((bearing, not att, coarse, not inside, poss, wider, rank, abs(t.start - span.start)), t))
+            ranked.append(((t.cue != CODED, bearing, not att, coarse, not inside, poss, wider, rank,
+                            abs(t.start - span.start)), t))
         if not ranked:
             return None
         ranked.sort(key=lambda x: x[0])
@@ -110,7 +111,7 @@ class PlaceResolver:
                             [t for t in toponyms if t.best and t not in mine and locative(doc, t, toponyms)],
                             [t for t in toponyms if t.best])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if t.best and k[:7] == best_key[:7]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:8] == best_key[:8]}
             if len(tied) > 1:
                 return None
         return named(best)
@@ -279,7 +280,7 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
     prep = governing_prep(doc, t)
     if country and (t.cue in COUNTRY_NOT_LOCATIVE or (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE)):
         return False  # "talks between Russia and Ukraine", "sanctions on Iran": relations between states
-    if t.cue in STRONG_CUES or t.qualified:
+    if t.cue in STRONG_CUES or t.qualified or t.cue == CODED:
         return True
     if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
         return True  # "On 5 May 2020, Barinas, Barinas state, residents burned tires"

@@ -135,6 +135,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 found.append(Toponym(s, e, name, cands, True, admin, cue=cue,
                                      qualified=cue not in ",(" and _qualifier_group(gaz, text, e)))
     found += mislabelled(doc, gaz, found)
+    found += coded_to(gaz, text, found)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
     # an organisation or person label on a name right after "in"/"near" is often the small model's guess for an
     # unfamiliar village ("killed in Olangur"); a known actor ("in Hamas", "at the UN") never is a place
@@ -256,6 +257,25 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             t.inner_of = t.cue not in ",(" and ((modifier and bool(SETTLEMENT_OF.search(gap))) or
                                                not _can_qualify(t, found[i - 1]))
     return found
+
+
+# ACLED's own note on where it coded an event: "rallied outside parliament [coded to Athens-Central Athens]"
+CODED_TO = re.compile(r"\[coded to ([A-Z][^\]\-]*?)(?:-[^\]]*)?(?: with [^\]]*)?\]")
+
+
+def coded_to(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+    out = []
+    for m in CODED_TO.finditer(text):
+        s, e = m.span(1)
+        seen = [t for t in found if t.start < e and s < t.end]
+        for t in seen:  # the run pass may have read the name already: it is still ACLED's coded place
+            t.cue = CODED
+        if not seen and (cands := lookup(gaz, m.group(1))[0]):
+            out.append(Toponym(s, e, m.group(1), cands, False, False, cue=CODED))
+    return out
+
+
+CODED = "coded to"
 
 
 def _gap_ok(gap: str) -> bool:
