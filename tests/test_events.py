@@ -507,3 +507,17 @@ def test_month_names_are_dates_not_marches(code):
     assert len([e for e in events(code, "Thousands took part in a March 8 rally in Madrid.")
                 if e["event_type"] == "PROTEST"]) == 1
     assert "PROTEST" in types(code, "Organisers said 5,000 people marched in Paris on 8 March.")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("An exchange of fire took place between security forces and Maoist rebels near the border.", "ASSAULT"),
+    ("Soldiers engaged in a fire fight with separatists in Bafut town.", "ASSAULT"),
+    ("Monitors recorded 26 projectiles near the contact line.", "ASSAULT"),
+    ("Human remains were found inside plastic bags on the road.", "ASSAULT"),
+    ("Two men threw Molotov cocktails at a store in the market.", "ASSAULT"),
+    ("Militias stole 43 cows from a farm near the village.", "ASSAULT"),
+    ("Activists took out a procession through the city centre.", "PROTEST"),
+    ("Unionists booed the prime minister during the ceremony.", "PROTEST"),
+])
+def test_phrases_that_name_acts(code, text, event_type):
+    assert event_type in types(code, text)

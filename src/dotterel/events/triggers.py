@@ -48,6 +48,11 @@ class TriggerFinder:
                 return self.lex.nouns[pair], token.idx + len(token.text)
         if lemma in self.lex.nouns:
             return self.lex.nouns[lemma], token.idx + len(token.text)
+        for prep in token.children:  # "an exchange of fire": the phrase names the act, not its head noun
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and (sense := self.lex.nouns.get(f"{lemma} of {obj.lemma_.lower()}")):
+                    return sense, obj.idx + len(obj.text)
         return None
 
     def triggers(self, sentence: Span) -> list[Trigger]:
