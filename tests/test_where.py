@@ -324,3 +324,8 @@ def test_acled_coded_to_note_is_the_event_place(code):
     text = "On 9 March 2024, about 1,000 anarchists marched in Kypseli [coded to Athens-Central Athens] against evictions."
     locs = loc(code, text)
     assert locs and locs[0]["name"] == "Athens" and locs[0]["country"] == "GRC"
+
+
+def test_controlled_or_held_modifier_before_a_place(code):
+    locs = loc(code, "Militants raided a village in Indian-controlled Kashmir on Tuesday and shot dead six men.")
+    assert locs and locs[0]["country"] == "IND" and "Kashmir" in locs[0]["name"]

@@ -80,13 +80,16 @@ def _cue(text: str, start: int) -> str:
         return before[-1:]
     before = text[max(0, start - 40):start].rstrip()
     words = re.findall(r"[\w-]+", before)
-    while len(words) >= 2 and words[-1].lower() in CUE_MODIFIERS and words[-1][:1].islower():
-        words.pop()  # "in downtown Yala", "in northern Mali": the preposition before the modifier
+    while len(words) >= 2 and (words[-1].lower() in CUE_MODIFIERS and words[-1][:1].islower() or HELD.search(words[-1])):
+        words.pop()  # "in downtown Yala", "in northern Mali", "in Indian-controlled Kashmir": the preposition
     if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
         return "near"
     if len(words) >= 2 and words[-1].lower() == "the":  # "in the West Bank"
         return words[-2].lower()
     return words[-1].lower() if words else ""
+
+
+HELD = re.compile(r"\w-(?:held|controlled|occupied|administered|run|dominated|ruled)$", re.I)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -164,6 +167,9 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             words[-1] = words[-1][:-1]
         while words and words[-1].lower().strip(".,") in TIME_WORDS:  # "in Nice Saturday"
             words.pop()
+        while len(words) > 1 and HELD.search(words[0]):  # "in Indian-controlled Kashmir": the name follows
+            s = text.index(words[1], s + len(words[0]))
+            words.pop(0)
         if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A") or \
                 (words[0] == "An" and not lookup(gaz, " ".join(words))[0]):  # "(An Nuqat al Khams)" is a name
             continue
