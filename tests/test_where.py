@@ -252,6 +252,9 @@ def test_monitoring_mission_reports_place_villages_in_its_region(code):
     locs = loc(code, "On 6 March 2024, the OSCE SMM recorded 12 explosions near Zarichnohirske.")
     assert locs and locs[0]["name"] == "Zarichnohirske" and locs[0]["country"] == "UKR"
     assert locs[0]["precision"] == "admin1" and locs[0]["lat"] is not None
+    # a namesake in western Ukraine is not what the mission saw: the region's point, not 1,000 km away
+    locs = loc(code, "On 9 March 2024, the OSCE Special Monitoring Mission observed 15 explosions near Sokilnyky.")
+    assert locs and 47 < locs[0]["lat"] < 50 and 36.5 < locs[0]["lon"] < 40.5
 
 
 def test_neighbourhood_of_a_city_province_takes_the_city_point(code):

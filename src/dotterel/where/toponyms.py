@@ -426,6 +426,9 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
                     o.cands, o.best = [], None
             else:
                 t.cands, t.best = [], None
+        elif provinces and not quals and not t.chained and t.best.precision == "city" and \
+                t.best.population < 100000 and norm(t.best.admin1 or "") not in provinces:
+            t.cands, t.best = [], None  # a monitor's village far outside the region it reports on is a namesake
     # a small namesake abroad is not meant when the document's well-known places are all in other countries
     # ("in Morelia, Michoacan, ... in Colonia Camino Real" is no hamlet in the United States)
     sure = {t.best.country for t in toponyms if t.best and placing(t) and (
