@@ -521,3 +521,12 @@ def test_month_names_are_dates_not_marches(code):
 ])
 def test_phrases_that_name_acts(code, text, event_type):
     assert event_type in types(code, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nicaragua's Luis Perez captured the IBF junior bantamweight title on Saturday.",
+    "The disappearance captured widespread media coverage in Ohio.",
+    "The price of the shares shot up by 4 percent in Moscow trading.",
+])
+def test_idioms_of_capturing_and_shooting_are_no_assault(code, text):
+    assert "ASSAULT" not in types(code, text)
