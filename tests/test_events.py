@@ -530,3 +530,9 @@ def test_phrases_that_name_acts(code, text, event_type):
 ])
 def test_idioms_of_capturing_and_shooting_are_no_assault(code, text):
     assert "ASSAULT" not in types(code, text)
+
+
+def test_counted_protesters_gathering_is_a_protest(code):
+    # "hundreds of protesters gathered": the counted subject's people form the protest, as "protesters gathered" does
+    assert "PROTEST" in types(code, "Hundreds of protesters gathered outside the ministry on Friday.")
+    assert "PROTEST" not in types(code, "Hundreds of officials gathered for the budget meeting on Friday.")

@@ -332,3 +332,17 @@ def test_acled_coded_to_note_is_the_event_place(code):
 def test_controlled_or_held_modifier_before_a_place(code):
     locs = loc(code, "Militants raided a village in Indian-controlled Kashmir on Tuesday and shot dead six men.")
     assert locs and locs[0]["country"] == "IND" and "Kashmir" in locs[0]["name"]
+
+
+def test_country_naming_an_owner_is_no_event_place(code):
+    # "US forces", "the US embassy": the country says whose, the base or the city says where
+    locs = loc(code, "Iran-aligned militias launched drones at US forces on Al-Tanf garrison on Monday.")
+    assert locs and locs[0]["country"] == "SYR" and locs[0]["precision"] == "site"
+    locs = loc(code, "Hundreds of protesters gathered at the US embassy in Baghdad on Friday.")
+    assert locs and locs[0]["name"] == "Baghdad"
+
+
+def test_state_qualifier_picks_its_town(code):
+    # Texas the state holds a Paris; a Texas County in Missouri next to another Paris does not outrank it
+    locs = loc(code, "Gunmen killed five people near Paris, Texas, on Sunday.")
+    assert locs and locs[0]["admin1"] == "Texas" and locs[0]["precision"] == "city"

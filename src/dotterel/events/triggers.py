@@ -96,9 +96,9 @@ class TriggerFinder:
             elif self.demanded_clause(token):
                 # "the EU says the intervention must be avoided": saying what someone must do is a demand
                 found.append(Trigger(token, TriggerSense("REQUEST"), token, token.idx + len(token.text)))
-            elif token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in self.lex.agents and \
-                    token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in self.lex.verbs:
-                head = token.head  # the act of "protesters gathered" is the protest they form
+            elif token.lemma_.lower() in self.lex.agents and (head := self.subject_of(token)) is not None and \
+                    head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.lex.verbs:
+                # the act of "protesters gathered", "hundreds of protesters gathered" is the protest they form
                 found.append(Trigger(token, self.lex.agents[token.lemma_.lower()], head, head.idx + len(head.text)))
             elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
                 sense, end = hit
@@ -128,6 +128,16 @@ class TriggerFinder:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
                 found.append(Trigger(token, sense, governor, end, anchor=anchor))
         return found
+
+    @staticmethod
+    def subject_of(token: Token) -> Token | None:
+        """The verb a noun is the subject of, directly or as what a counted subject counts ("hundreds of protesters
+        gathered", "a group of rioters stormed")."""
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ("nsubj", "nsubjpass"):
+            return token.head.head.head
+        return None
 
     @staticmethod
     def demanded_clause(verb: Token) -> bool:

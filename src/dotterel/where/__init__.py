@@ -211,6 +211,14 @@ def governing_prep(doc: Doc, t: Toponym) -> Token | None:
     return None
 
 
+def _names_who(doc: Doc, t: Toponym) -> bool:
+    """A country modifying a noun that is no part of a territory names an owner or an actor: "US forces",
+    "the US embassy in Baghdad", "Russia's army" (not "Iraq's Anbar province", "Syria's north")."""
+    root = _root(doc, t)
+    return root is not None and root.dep_ in ("compound", "poss") and root.head.lower_ not in GEO_NOUNS and \
+        root.head.pos_ != "PROPN"
+
+
 def _place_noun(doc: Doc, t: Toponym) -> Token | None:
     """The noun a place names or qualifies when it is no prepositional object: 'attacked a Kabul hotel' ->
     hotel, 'patrolled the streets of Bishkek' -> streets, 'captured Goma' -> Goma."""
@@ -280,6 +288,8 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
     prep = governing_prep(doc, t)
     if country and (t.cue in COUNTRY_NOT_LOCATIVE or (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE)):
         return False  # "talks between Russia and Ukraine", "sanctions on Iran": relations between states
+    if country and _names_who(doc, t):
+        return False  # "at US forces", "Russia's army": a country naming who acts, not where
     if t.cue in STRONG_CUES or t.qualified or t.cue == CODED:
         return True
     if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
@@ -309,7 +319,8 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
     """Whether the place hangs off the trigger through a locative preposition ("killed ... in Mosul"), or is
     the place the trigger acts on ("captured the towns of Uvira and Goma", "bombed a Kabul hotel")."""
     prep = governing_prep(doc, t)
-    if t.best is not None and t.best.precision == "country" and prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE:
+    if t.best is not None and t.best.precision == "country" and (
+            (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE) or _names_who(doc, t)):
         return False
     if prep is not None:
         if prep.lower_ in DIRECTIONS:

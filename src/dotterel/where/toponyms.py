@@ -526,10 +526,13 @@ def fits(p: Place, quals: list[Toponym]) -> bool:
 def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter, near: list[Toponym],
           inner: bool = False, points: list[Place] | None = None) -> float:
     s = 0.0
-    if points and any(abs(q.lat - p.lat) + abs(q.lon - p.lon) < 0.6 for q in points):
+    if points and any(abs(q.lat - p.lat) + abs(q.lon - p.lon) < 0.6 or
+                      (p.precision == "admin1" and q.admin1 and norm(q.admin1) == norm(p.name)) for q in points):
         s += 4  # inside or beside its qualifying district or town: "Qazaxlar, Fuzuli"
     if p.admin1 and norm(p.admin1) in admin1 and p.precision != "admin1":
         s += 5
+    elif p.precision == "admin1" and t.chained and norm(p.name) in admin1:
+        s += 5  # a qualifying province that holds a reading of the place it qualifies: "Paris, Texas"
     elif p.precision == "admin1" and any(o.best and o.best.admin1 == p.name for o in near):
         s += 2
     if p.country in countries:
