@@ -346,3 +346,15 @@ def test_state_qualifier_picks_its_town(code):
     # Texas the state holds a Paris; a Texas County in Missouri next to another Paris does not outrank it
     locs = loc(code, "Gunmen killed five people near Paris, Texas, on Sunday.")
     assert locs and locs[0]["admin1"] == "Texas" and locs[0]["precision"] == "city"
+
+
+def test_state_abbreviation_in_a_qualifier_group(code):
+    # "(UP)" after a district is Uttar Pradesh; a wire agency's "(AP)" byline is no state
+    locs = loc(code, "On 9 March 2024, two farmers were killed in a clash in Jalalpur, Shamli (UP) over a land dispute.")
+    assert locs and locs[0]["admin1"] == "Uttar Pradesh"
+    locs = loc(code, "On 5 March 2024, hundreds of workers protested in Kolimigundla town (AP) demanding wages.")
+    assert locs and locs[0]["name"] == "Kolimigundla" and locs[0]["admin1"] == "Andhra Pradesh"
+    locs = loc(code, "Police said (AP) that gunmen killed three men in Kabul on Sunday.")
+    assert locs and {x["country"] for x in locs} == {"AFG"}
+    locs = loc(code, "WASHINGTON (AP) - Police arrested 20 protesters outside the Capitol on Tuesday.")
+    assert locs and {x["country"] for x in locs} == {"USA"}

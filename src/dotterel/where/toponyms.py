@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -251,6 +252,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
                                      chained=chained, qualified=qualified))
         found.sort(key=lambda t: t.start)
+    found = sorted(found + abbreviated_states(gaz, text, found), key=lambda t: t.start)
     for i, t in enumerate(found):  # qualifiers found as entities chain too: "near Vodyane, Donetsk"
         gap = text[found[i - 1].end:t.start] if i else "."
         if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and _gap_ok(gap):
@@ -284,6 +286,37 @@ def coded_to(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
 CODED = "coded to"
 
 
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, tuple[str, str]]:
+    from .gazetteer import _supplement
+
+    table = _supplement("places.json").get("state_abbreviations", {})
+    return {k: (v[0], v[1]) for k, v in table.items() if not k.startswith("_")}
+
+
+def abbreviated_states(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+    """A state's abbreviation as the last part of a parenthesised qualifier: "(Prakasam, AP)", "Shamli (UP)"."""
+    table = _state_abbreviations()
+    if not table:
+        return []
+    out = []
+    names = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    for m in re.finditer(r"[(,]\s*(" + names + r")\s*\)", text):
+        s, e = m.span(1)
+        if BYLINE.match(text, m.end()):
+            continue
+        if m.group(0)[0] == "," and _group_open(text, s) is None:
+            continue  # "..., AP)" only inside a parenthesised group
+        prev = max((t.end for t in found if t.end <= s), default=-100)
+        if s - prev > 40 or "." in text[prev:s]:
+            continue  # qualifying a place named just before, never a byline: "WASHINGTON (AP) -", "said (AP)"
+        name, country = table[m.group(1)]
+        cands = [p for p in gaz.candidates(name) if p.precision == "admin1" and p.country == country]
+        if cands and not any(t.start < e and s < t.end for t in found):
+            out.append(Toponym(s, e, m.group(1), cands[:1], False, False, cue=m.group(0)[0], chained=True))
+    return out
+
+
 def _gap_ok(gap: str) -> bool:
     """Whether the text between two places lets the second qualify the first: generic place words and punctuation
     ("Kerawa village, Kolofata"), not a list ("Canapi, Alagoas, and Manari, Pernambuco"): there the second is the
@@ -292,19 +325,22 @@ def _gap_ok(gap: str) -> bool:
 
 
 QUALIFIER_GROUP = re.compile(r"\s*\(([^()]{2,80})\)")
+BYLINE = re.compile(r"\s*[-—–:]")
 
 
 def _qualifier_group(gaz: Gazetteer, text: str, end: int) -> bool:
     """Whether a parenthesised list of places follows (after an optional 'town', 'village'): "Chimakurthi town
-    (Prakasam, AP)", "Abu Salim (Tripoli)"; some part must be a province, district or country the gazetteer knows,
-    so that "(Reuters)" or "(AP)" alone is no place."""
+    (Prakasam, AP)", "Abu Salim (Tripoli)"; some part must be a province, district or country the gazetteer knows
+    (or a state's abbreviation last), so that "(Reuters)" is no place."""
     after = GEO_AFTER.match(text, end)
     m = QUALIFIER_GROUP.match(text, after.end() if after else end)
     if not m:
         return False
     parts = [GENERIC.sub("", part.strip()) for part in m.group(1).split(",")]
-    return any(p.precision in ("admin1", "admin2", "country") for part in parts if len(part) > 2
-               for p in lookup(gaz, part)[0])
+    if BYLINE.match(text, m.end()):
+        return False  # "WASHINGTON (AP) -": a dateline and its agency
+    return parts[-1] in _state_abbreviations() or any(
+        p.precision in ("admin1", "admin2", "country") for part in parts if len(part) > 2 for p in lookup(gaz, part)[0])
 
 
 def _group_open(text: str, s: int) -> int | None:
