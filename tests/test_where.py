@@ -358,3 +358,11 @@ def test_state_abbreviation_in_a_qualifier_group(code):
     assert locs and {x["country"] for x in locs} == {"AFG"}
     locs = loc(code, "WASHINGTON (AP) - Police arrested 20 protesters outside the Capitol on Tuesday.")
     assert locs and {x["country"] for x in locs} == {"USA"}
+
+
+def test_province_spelt_another_way_in_a_qualifier(code):
+    # the province slot of "(...)" takes transliterations GeoNames spells otherwise: Al Jafarah, Galguduud
+    locs = loc(code, "On 2 March 2024, rival militias clashed near Souq al-Khamis (Aljfara). Two fighters were killed.")
+    assert locs and locs[0]["country"] == "LBY" and locs[0]["admin1"] == "Al Jafārah"
+    locs = loc(code, "On 4 March 2024, Al Shabaab militants attacked a police post in Ceel Dheere village (Galgaduud).")
+    assert locs and locs[0]["country"] == "SOM"

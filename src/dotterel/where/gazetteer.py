@@ -56,6 +56,19 @@ def loose(name: str) -> str:
     return "~" + re.sub(r"(.)\1+", r"\1", norm(name))
 
 
+def skeleton(name: str) -> str:
+    """A province name's consonant skeleton across Arabic and Somali transliterations: article words and a glued
+    article dropped, q/g/k and c read alike, vowels, h and w/y glides dropped, doubles folded ('Aljfara' /
+    'Al Jifarah' -> 'jfr', 'Almargeb' / 'Al Marqab' -> 'mrkb', 'Galgaduud' / 'Galguduud')."""
+    words = [w for w in norm(name).split() if w not in ("al", "el", "ad", "ar", "as", "an", "at", "ash", "az")]
+    text = "".join(words)
+    if text.startswith(("al", "el")) and len(text) > 6:
+        text = text[2:]
+    text = re.sub(r"[qgc]", "k", text)
+    text = re.sub(r"[aeiouhwy]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
 def _latin(name: str) -> bool:
     return bool(name) and all(ord(c) < 0x250 for c in name)
 
@@ -126,6 +139,30 @@ class Gazetteer:
         if not codes and len(name) > 4:  # another transliteration of a province or district
             codes = self.codes(loose(name))
         return [self.place(c) for c in codes]
+
+    def province_like(self, name: str) -> list[Place]:
+        """Provinces whose consonant skeleton is the name's, the closest spelling per country (the document's
+        focus chooses among countries): for a province slot the exact lookup missed ("(Aljfara)" is Libya's Al
+        Jafarah)."""
+        key = skeleton(name)
+        if len(key) < 3:
+            return []
+        if not hasattr(self, "_skeletons"):
+            table: dict[str, list[int]] = {}
+            admin1 = PRECISIONS.index("admin1")
+            for pid, prec in enumerate(self.prec):
+                if prec == admin1:
+                    table.setdefault(skeleton(self.names[pid]), []).append(pid)
+            self._skeletons = table
+        from difflib import SequenceMatcher
+
+        def likeness(p: Place) -> float:
+            return SequenceMatcher(None, norm(name).replace(" ", ""), norm(p.name).replace(" ", "")).ratio()
+
+        best: dict[str | None, Place] = {}  # per country the closest spelling: "Aljfara" is Al Jafarah, not Al Jufrah
+        for p in sorted((self.place(pid) for pid in self._skeletons.get(key, [])), key=likeness, reverse=True):
+            best.setdefault(p.country, p)
+        return list(best.values()) if len(best) <= 5 else []
 
     def has(self, name: str) -> bool:
         return norm(name) in self.index

@@ -222,6 +222,10 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             e = s + len(sub)
             if any(t.start < e and s < t.end for t in found) or norm(sub) in NOT_NAMES or len(sub) < 3:
                 continue
+            if cue in ",(" and re.match(r"\s*\)", text[e:e + 3]) and (province := gaz.province_like(sub)):
+                # the province slot of a qualifier group, spelt another way: "Wadi al-Rabi (Aljfara)"
+                found.append(Toponym(s, e, sub, province, False, True, cue=cue, chained=chained))
+                continue
             if re.search(r"-[a-z]+$", sub):  # "American-led", "Israeli-occupied": an adjective, not a place
                 continue
             if " of " in sub and (tail := sub.rsplit(" of ", 1)[1]) and (tail_cands := lookup(gaz, tail)[0]):
