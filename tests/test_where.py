@@ -366,3 +366,13 @@ def test_province_spelt_another_way_in_a_qualifier(code):
     assert locs and locs[0]["country"] == "LBY" and locs[0]["admin1"] == "Al Jafārah"
     locs = loc(code, "On 4 March 2024, Al Shabaab militants attacked a police post in Ceel Dheere village (Galgaduud).")
     assert locs and locs[0]["country"] == "SOM"
+
+
+def test_country_in_a_slogan_is_not_the_place(code):
+    locs = loc(code, 'On 4 March 2024, a small group gathered and chanted "Only Macedonia" in Skopje during the ceremony.')
+    assert locs and locs[0]["name"] == "Skopje"
+
+
+def test_neighbourhood_qualified_by_a_big_city(code):
+    locs = loc(code, "On 4 March 2024, about 500 residents of Kibera (Langata, Nairobi) blocked police from entering the area.")
+    assert locs and locs[0]["country"] == "KEN"

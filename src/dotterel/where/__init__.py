@@ -97,7 +97,7 @@ class PlaceResolver:
             inside = root is not None and root.i != head.i and head in root.ancestors
             # a country named beside one of its own towns only locates what the town cannot ("in Esperanza
             # (Santa Fe), merchants gathered ... the isolation in Argentina")
-            coarse = not att and t.best is not None and t.best.precision == "country" and any(
+            coarse = t.best is not None and t.best.precision == "country" and any(
                 o.best is not None and o.best.country == t.best.country and o.best.precision != "country" and
                 locative(doc, o, toponyms) for o in mine)
             ranked.append(((t.cue != CODED, bearing, not att, coarse, not inside, poss, wider, rank,
@@ -329,7 +329,9 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
     noun = _place_noun(doc, t)
     if noun is None or noun.head.i != head.i or noun.dep_ not in ("dobj", "nsubjpass"):
         return False
-    return t.best is None or t.best.precision != "country" or noun.dep_ == "dobj"
+    # a country is where the act happened only as the object of an act on a place ("invaded Kuwait"), not of
+    # any verb ("chanted 'Only Macedonia'")
+    return t.best is None or t.best.precision != "country" or (noun.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
 
 
 def context_places(gaz: Gazetteer) -> list[tuple[re.Pattern, Place, frozenset[str]]]:

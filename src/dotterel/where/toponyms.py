@@ -344,7 +344,8 @@ def _qualifier_group(gaz: Gazetteer, text: str, end: int) -> bool:
     if BYLINE.match(text, m.end()):
         return False  # "WASHINGTON (AP) -": a dateline and its agency
     return parts[-1] in _state_abbreviations() or any(
-        p.precision in ("admin1", "admin2", "country") for part in parts if len(part) > 2 for p in lookup(gaz, part)[0])
+        p.precision in ("admin1", "admin2", "country") or p.population >= 100000
+        for part in parts if len(part) > 2 for p in lookup(gaz, part)[0])
 
 
 def _group_open(text: str, s: int) -> int | None:
