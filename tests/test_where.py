@@ -376,3 +376,14 @@ def test_country_in_a_slogan_is_not_the_place(code):
 def test_neighbourhood_qualified_by_a_big_city(code):
     locs = loc(code, "On 4 March 2024, about 500 residents of Kibera (Langata, Nairobi) blocked police from entering the area.")
     assert locs and locs[0]["country"] == "KEN"
+
+
+def test_province_after_a_country_possessive(code):
+    locs = loc(code, "A soldier was killed when a roadside bomb hit his vehicle in Iraq's northern Nineveh province.")
+    assert locs and locs[0]["name"] == "Nineveh" and locs[0]["precision"] == "admin1"
+
+
+def test_peoples_in_a_clash_are_no_places(code):
+    text = "Seven people were killed in a clash between the Rizeigat and Misseriya tribesmen near El Meram in West Kordofan."
+    locs = loc(code, text)
+    assert locs and {x["name"] for x in locs} <= {"El Meram", "West Kordofan"}

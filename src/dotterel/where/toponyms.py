@@ -80,9 +80,14 @@ def _cue(text: str, start: int) -> str:
     if before[-1:] in ",(":
         return before[-1:]
     before = text[max(0, start - 40):start].rstrip()
-    words = re.findall(r"[\w-]+", before)
-    while len(words) >= 2 and (words[-1].lower() in CUE_MODIFIERS and words[-1][:1].islower() or HELD.search(words[-1])):
-        words.pop()  # "in downtown Yala", "in northern Mali", "in Indian-controlled Kashmir": the preposition
+    words = re.findall(r"[\w'’-]+", before)
+    run = RUN.match(text, start)
+    province_after = bool(run and GEO_AFTER.match(text, run.end()))
+    while len(words) >= 2 and (words[-1].lower() in CUE_MODIFIERS and words[-1][:1].islower() or HELD.search(words[-1])
+                               or (province_after and re.search(r"['’]s$", words[-1]) and words[-1][:1].isupper())):
+        # "in downtown Yala", "in northern Mali", "in Indian-controlled Kashmir", "in Iraq's northern Nineveh
+        # province": the preposition before the modifiers
+        words.pop()
     if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
         return "near"
     if len(words) >= 2 and words[-1].lower() == "the":  # "in the West Bank"
@@ -90,6 +95,8 @@ def _cue(text: str, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
+PEOPLE_AFTER = re.compile(r"(?:\s+and\s+(?:the\s+)?[A-Z][\w'’-]*)?\s+(?:tribes?|tribesmen|clans?|clansmen|militias?|"
+                          r"militiamen|families|family|herders|fighters|youths)\b", re.I)
 HELD = re.compile(r"\w-(?:held|controlled|occupied|administered|run|dominated|ruled)$", re.I)
 
 
@@ -228,6 +235,8 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 continue
             if re.search(r"-[a-z]+$", sub):  # "American-led", "Israeli-occupied": an adjective, not a place
                 continue
+            if PEOPLE_AFTER.match(text, e):
+                continue  # "between the Rizeigat and Misseriya tribesmen": peoples, not places
             if " of " in sub and (tail := sub.rsplit(" of ", 1)[1]) and (tail_cands := lookup(gaz, tail)[0]):
                 # "PD10 of Kandahar city", "Teri Bazar of Chittagong": an unknown part of a known place
                 t0 = s + sub.rindex(" of ") + 4
