@@ -387,3 +387,9 @@ def test_peoples_in_a_clash_are_no_places(code):
     text = "Seven people were killed in a clash between the Rizeigat and Misseriya tribesmen near El Meram in West Kordofan."
     locs = loc(code, text)
     assert locs and {x["name"] for x in locs} <= {"El Meram", "West Kordofan"}
+
+
+def test_place_struck_locates_the_whole_sentence(code):
+    # "Rockets hit Kabul": the city hit is where it happened, for the killing in the same sentence too
+    locs = loc(code, "Rockets hit Kabul overnight, killing two civilians.")
+    assert len(locs) == 2 and {x["name"] for x in locs} == {"Kabul"}
