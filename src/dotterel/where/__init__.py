@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
-from .gazetteer import Gazetteer, Place, load_gazetteer, norm
+from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
 from .lexicon import (
     ATTACHING_PREPS,
     COUNTRY_NOT_LOCATIVE,
@@ -28,9 +29,7 @@ from .lexicon import (
     SITE_NOUNS,
     STRONG_CUES,
 )
-from .toponyms import CODED, Toponym, resolve_all, spot
-
-RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+from .toponyms import CODED, RANK, Toponym, resolve_all, spot
 
 
 class PlaceResolver:
@@ -51,10 +50,17 @@ class PlaceResolver:
         actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
         contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
         resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces))
+        seen: dict[int, bool] = {}  # each toponym's reading is asked for once per event and per rival: parse it once
+
+        def locates(t: Toponym) -> bool:
+            if id(t) not in seen:
+                seen[id(t)] = locative(doc, t, toponyms)
+            return seen[id(t)]
+
         sents = list(doc.sents)
-        main = self.main_place(doc, toponyms) if len(sents) > 1 else None
+        main = self.main_place(toponyms, locates) if len(sents) > 1 else None
         for event in coded.events:
-            place = self.event_place(doc, event, toponyms)
+            place = self.event_place(doc, event, toponyms, locates)
             if place is None and main is not None:
                 place = main
             if place is not None and place.lat != place.lat and contexts:  # a village the gazetteer lacks
@@ -63,16 +69,17 @@ class PlaceResolver:
             if place is not None:
                 event.location = to_location(place)
 
-    def main_place(self, doc: Doc, toponyms: list[Toponym]) -> Place | None:
+    def main_place(self, toponyms: list[Toponym], locates: Callable[[Toponym], bool]) -> Place | None:
         """The document's first place in a locative phrase (an ACLED note's or an article's lead place)."""
         for t in toponyms:
-            if t.best and locative(doc, t, toponyms):
+            if t.best and locates(t):
                 return named(t)
-            if t.anchor and locative(doc, t, toponyms):  # "in the North Zone of Rio de Janeiro, Rio de Janeiro"
+            if t.anchor and locates(t):  # "in the North Zone of Rio de Janeiro, Rio de Janeiro"
                 return unplaced(t, [])
         return None
 
-    def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym]) -> Place | None:
+    def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym],
+                    locates: Callable[[Toponym], bool]) -> Place | None:
         span = event.trigger or event.evidence
         tok = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tok is None:
@@ -81,7 +88,7 @@ class PlaceResolver:
         mine = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         ranked = []
         for i, t in enumerate(mine):
-            att, loc = attached(doc, t, head), locative(doc, t, toponyms)
+            att, loc = attached(doc, t, head), locates(t)
             if not (att or loc):
                 continue  # a place named as an actor or a modifier ("Russia said", "Iraqi forces") is no event place
             # a place named as a bearing ("south of Tikrit") only locates when nothing else does
@@ -99,7 +106,7 @@ class PlaceResolver:
             # (Santa Fe), merchants gathered ... the isolation in Argentina")
             coarse = t.best is not None and t.best.precision == "country" and any(
                 o.best is not None and o.best.country == t.best.country and o.best.precision != "country" and
-                locative(doc, o, toponyms) for o in mine)
+                locates(o) for o in mine)
             ranked.append(((t.cue != CODED, bearing, not att, coarse, not inside, poss, wider, rank,
                             abs(t.start - span.start)), t))
         if not ranked:
@@ -108,10 +115,10 @@ class PlaceResolver:
         best_key, best = ranked[0]
         if best.best is None:
             return unplaced(best, [t for _, t in ranked if t.best],
-                            [t for t in toponyms if t.best and t not in mine and locative(doc, t, toponyms)],
+                            [t for t in toponyms if t.best and t not in mine and locates(t)],
                             [t for t in toponyms if t.best])
         if best.best.precision == "country":
-            tied = {t.best.country for k, t in ranked if t.best and k[:8] == best_key[:8]}
+            tied = {t.best.country for k, t in ranked if t.best and k[:-1] == best_key[:-1]}  # all but distance
             if len(tied) > 1:
                 return None
         return named(best)
@@ -211,6 +218,13 @@ def governing_prep(doc: Doc, t: Toponym) -> Token | None:
     return None
 
 
+def _country_not_a_place(doc: Doc, t: Toponym, prep: Token | None) -> bool:
+    """A country named as a party ("talks between Russia and Ukraine", "sanctions on Iran") or as an owner or
+    actor ("at US forces", "Russia's army") says who, not where."""
+    return t.best is not None and t.best.precision == "country" and (
+        (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE) or _names_who(doc, t))
+
+
 def _names_who(doc: Doc, t: Toponym) -> bool:
     """A country modifying a noun that is no part of a territory names an owner or an actor: "US forces",
     "the US embassy in Baghdad", "Russia's army" (not "Iraq's Anbar province", "Syria's north")."""
@@ -286,10 +300,8 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
     "stormed a Kabul hotel")."""
     country = t.best is not None and t.best.precision == "country"
     prep = governing_prep(doc, t)
-    if country and (t.cue in COUNTRY_NOT_LOCATIVE or (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE)):
-        return False  # "talks between Russia and Ukraine", "sanctions on Iran": relations between states
-    if country and _names_who(doc, t):
-        return False  # "at US forces", "Russia's army": a country naming who acts, not where
+    if _country_not_a_place(doc, t, prep) or (country and t.cue in COUNTRY_NOT_LOCATIVE):
+        return False
     if t.cue in STRONG_CUES or t.qualified or t.cue == CODED:
         return True
     if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
@@ -309,7 +321,7 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
     if root is not None and root.dep_ == "compound" and root.head.lower_ in LOCAL_AGENTS and root.head.dep_ == "nsubj":
         return True  # "Dallas police shot ...", "Basra protesters marched": the city's own people act there
     if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in LOCAL_AGENTS \
-            and root.head.head.dep_ == "nsubj" and not country:
+            and root.head.head.dep_ == "nsubj":
         return True  # "residents of Jen burnt tyres"
     return noun is not None and root is not None and noun.i != root.i and noun.dep_ in ("dobj", "nsubjpass") \
         and noun.lower_ in SITE_NOUNS
@@ -319,8 +331,7 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
     """Whether the place hangs off the trigger through a locative preposition ("killed ... in Mosul"), or is
     the place the trigger acts on ("captured the towns of Uvira and Goma", "bombed a Kabul hotel")."""
     prep = governing_prep(doc, t)
-    if t.best is not None and t.best.precision == "country" and (
-            (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE) or _names_who(doc, t)):
+    if _country_not_a_place(doc, t, prep):
         return False
     if prep is not None:
         if prep.lower_ in DIRECTIONS:
@@ -336,8 +347,6 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
 
 def context_places(gaz: Gazetteer) -> list[tuple[re.Pattern, Place, frozenset[str]]]:
     """places.json's context_places: (phrase pattern, the region, its provinces' normalised names)."""
-    from .gazetteer import _supplement, norm
-
     out = []
     for rec in _supplement("places.json").get("context_places", []):
         region = next((p for p in gaz.candidates(rec["place"]) if p.country == rec["country"]), None)

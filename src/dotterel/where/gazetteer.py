@@ -17,6 +17,7 @@ import statistics
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,7 +47,11 @@ def norm(name: str) -> str:
     name = "".join(c for c in name if not unicodedata.combining(c))
     name = re.sub(r"[’'`‘]", "", name.lower())
     name = re.sub(r"[^a-z0-9]+", " ", name).strip()
-    return re.sub(r"^(the|al|el|ad|ar|as|an|at) ", "", name)
+    return LEADING_ARTICLE.sub("", name)
+
+
+ARTICLES = ("al", "el", "ad", "ar", "as", "an", "at")  # Arabic article spellings as separate words
+LEADING_ARTICLE = re.compile(r"^(?:the|" + "|".join(ARTICLES) + r") ")
 
 
 def loose(name: str) -> str:
@@ -60,7 +65,7 @@ def skeleton(name: str) -> str:
     """A province name's consonant skeleton across Arabic and Somali transliterations: article words and a glued
     article dropped, q/g/k and c read alike, vowels, h and w/y glides dropped, doubles folded ('Aljfara' /
     'Al Jifarah' -> 'jfr', 'Almargeb' / 'Al Marqab' -> 'mrkb', 'Galgaduud' / 'Galguduud')."""
-    words = [w for w in norm(name).split() if w not in ("al", "el", "ad", "ar", "as", "an", "at", "ash", "az")]
+    words = [w for w in norm(name).split() if w not in ARTICLES and w not in ("ash", "az")]
     text = "".join(words)
     if text.startswith(("al", "el")) and len(text) > 6:
         text = text[2:]
@@ -154,10 +159,10 @@ class Gazetteer:
                 if prec == admin1:
                     table.setdefault(skeleton(self.names[pid]), []).append(pid)
             self._skeletons = table
-        from difflib import SequenceMatcher
+        spelt = norm(name).replace(" ", "")
 
         def likeness(p: Place) -> float:
-            return SequenceMatcher(None, norm(name).replace(" ", ""), norm(p.name).replace(" ", "")).ratio()
+            return SequenceMatcher(None, spelt, norm(p.name).replace(" ", "")).ratio()
 
         best: dict[str | None, Place] = {}  # per country the closest spelling: "Aljfara" is Al Jafarah, not Al Jufrah
         for p in sorted((self.place(pid) for pid in self._skeletons.get(key, [])), key=likeness, reverse=True):

@@ -131,20 +131,19 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             if run and " " in text[run[0]:run[1]] and not text[run[0]:s].strip().startswith(("The", "A ")):
                 whole = text[run[0]:run[1]].rstrip(".")
                 cands, admin = lookup(gaz, whole)
+                cue = _cue(text, run[0])
                 if cands:
-                    cue = _cue(text, run[0])
                     found.append(Toponym(run[0], run[0] + len(whole), whole, cands, True, admin, cue=cue,
-                                         qualified=cue not in ",(" and _qualifier_group(gaz, text, run[0] + len(whole))))
+                                         qualified=_qualifier_group(gaz, text, run[0] + len(whole), cue)))
                     continue
-                if _cue(text, run[0]) in STRONG_CUES:
+                if cue in STRONG_CUES:
                     continue  # the run pass below splits or keeps the whole name
             elif " " in ent.text and not lookup(gaz, ent.text)[0]:
                 continue  # an unknown multi-word entity: the run pass below may split "Zapopan Jalisco"
             cands, admin = lookup(gaz, name)
             if cands:
                 cue = _cue(text, s)
-                found.append(Toponym(s, e, name, cands, True, admin, cue=cue,
-                                     qualified=cue not in ",(" and _qualifier_group(gaz, text, e)))
+                found.append(Toponym(s, e, name, cands, True, admin, cue=cue, qualified=_qualifier_group(gaz, text, e, cue)))
     found += mislabelled(doc, gaz, found)
     found += coded_to(gaz, text, found)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
@@ -164,7 +163,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             chained = group - prev_end <= 25 and "." not in text[prev_end:group]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
         # a name followed by "(district, province)" is named as a place, whatever the cue or the model's label
-        qualified = cue not in ",(" and _qualifier_group(gaz, text, run_end)
+        qualified = _qualifier_group(gaz, text, run_end, cue)
         strong = cue in STRONG_CUES or geo_before or qualified
         # a named site ("the Marj Al-Sultan Military Airport", "Donetsk Filtration Station") is a place after any cue
         facility = bool(FACILITY.search(text[s:run_end].rstrip(".")))
@@ -281,6 +280,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
 
 
 # ACLED's own note on where it coded an event: "rallied outside parliament [coded to Athens-Central Athens]"
+CODED = "coded to"
 CODED_TO = re.compile(r"\[coded to ([A-Z][^\]\-]*?)(?:-[^\]]*)?(?: with [^\]]*)?\]")
 
 
@@ -296,9 +296,6 @@ def coded_to(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
     return out
 
 
-CODED = "coded to"
-
-
 @lru_cache(maxsize=1)
 def _state_abbreviations() -> dict[str, tuple[str, str]]:
     from .gazetteer import _supplement
@@ -307,14 +304,22 @@ def _state_abbreviations() -> dict[str, tuple[str, str]]:
     return {k: (v[0], v[1]) for k, v in table.items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def _abbreviation_slot() -> re.Pattern | None:
+    """An abbreviation as the last part of a parenthesised group: "(UP)", ", AP)"."""
+    table = _state_abbreviations()
+    names = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(r"[(,]\s*(" + names + r")\s*\)") if table else None
+
+
 def abbreviated_states(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
     """A state's abbreviation as the last part of a parenthesised qualifier: "(Prakasam, AP)", "Shamli (UP)"."""
-    table = _state_abbreviations()
-    if not table:
+    slot = _abbreviation_slot()
+    if slot is None:
         return []
+    table = _state_abbreviations()
     out = []
-    names = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    for m in re.finditer(r"[(,]\s*(" + names + r")\s*\)", text):
+    for m in slot.finditer(text):
         s, e = m.span(1)
         if BYLINE.match(text, m.end()):
             continue
@@ -341,10 +346,13 @@ QUALIFIER_GROUP = re.compile(r"\s*\(([^()]{2,80})\)")
 BYLINE = re.compile(r"\s*[-—–:]")
 
 
-def _qualifier_group(gaz: Gazetteer, text: str, end: int) -> bool:
+def _qualifier_group(gaz: Gazetteer, text: str, end: int, cue: str) -> bool:
     """Whether a parenthesised list of places follows (after an optional 'town', 'village'): "Chimakurthi town
     (Prakasam, AP)", "Abu Salim (Tripoli)"; some part must be a province, district or country the gazetteer knows
-    (or a state's abbreviation last), so that "(Reuters)" is no place."""
+    (or a state's abbreviation last), so that "(Reuters)" is no place. A qualifier itself (after "," or "(") is
+    never the place such a group qualifies."""
+    if cue in ",(":
+        return False
     after = GEO_AFTER.match(text, end)
     m = QUALIFIER_GROUP.match(text, after.end() if after else end)
     if not m:
@@ -409,14 +417,14 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
 
 
 SETTLEMENT_OF = re.compile(r"\b(city|town|village|hamlet|settlement|camp|port|capital|township)\s+of\s+(the\s+)?$", re.I)
-PREC_RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}  # how wide a place of each precision is
 
 
 def _can_qualify(o: Toponym, t: Toponym) -> bool:
     """Whether o may name a place around t: some reading of o is at least as wide as some reading of t."""
     if not o.cands or not t.cands:
         return True
-    return max(PREC_RANK[p.precision] for p in o.cands) >= min(PREC_RANK[p.precision] for p in t.cands)
+    return max(RANK[p.precision] for p in o.cands) >= min(RANK[p.precision] for p in t.cands)
 
 
 def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
