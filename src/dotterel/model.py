@@ -92,7 +92,11 @@ class Event:
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     historical: bool = False
+    mentions: list[Span] = field(default_factory=list)  # other passages reporting the same event
+    confidence: float = 1.0  # how sure the coder is that this act happened as coded
+    salience: str = "main"  # main: the article's own news; background: context it recalls
     trigger: Span | None = None  # the word(s) that triggered it; kept for later stages, not exported
+    carried: bool = False  # actor or recipient taken from an earlier sentence; not exported
 
     @property
     def id(self) -> str:
@@ -118,6 +122,9 @@ class Event:
             "acled_sub_event_type": self.acled_sub_event_type,
             "historical": self.historical,
             "evidence": asdict(self.evidence),
+            "mentions": [asdict(m) for m in self.mentions],
+            "confidence": round(self.confidence, 3),
+            "salience": self.salience,
         }
 
 

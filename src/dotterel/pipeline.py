@@ -28,6 +28,7 @@ class Stage(Protocol):
 class Pipeline:
     def __init__(self, model: str | None = None):
         from .actors import ActorResolver
+        from .article import ArticlePass
         from .events import EventCoder
         from .network import RelationExtractor
         from .quotes import QuoteExtractor
@@ -36,7 +37,7 @@ class Pipeline:
 
         self.nlp = load_nlp(model)
         self.stages: list[Stage] = [ActorResolver(self.nlp), EventCoder(), TemporalResolver(), PlaceResolver(),
-                                    QuoteExtractor(), RelationExtractor()]
+                                    ArticlePass(), QuoteExtractor(), RelationExtractor()]
 
     def code_one(self, document: Document) -> CodedDocument:
         return next(self.code(iter([document])))

@@ -6,6 +6,8 @@ possessive, a "by" phrase, a modifier ("American air strike") or the subject of 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ..actors import mention_at
@@ -234,6 +236,22 @@ def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
     if token.pos_ in ("NOUN", "PROPN"):  # an unresolved noun phrase is still the argument
         chunk = doc[token.left_edge.i:token.i + 1]
         text = chunk.text if len(chunk) <= 6 else token.text
+        if token.pos_ == "NOUN" and (owner := owner_of(doc, mentions, token)) is not None:
+            return replace(owner, text=text)  # "ISIL targets": the words stay, the party is their owner
         return ActorRef(text=text, name=text)
     return None
 
+
+
+# actors that own or hold a thing: "ISIL targets", "an ISIL-held building", "the regime's airbase"
+OWNER_KINDS = {"armed_group", "military", "government", "party", "igo"}
+
+
+def owner_of(doc: Doc, mentions: list[Mention], noun: Token) -> ActorRef | None:
+    """The group named in the modifiers of a thing acted on: a strike on 'ISIL positions' hits ISIL."""
+    for tok in doc[noun.left_edge.i:noun.i]:
+        if tok.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") or tok.head.dep_ in ("compound", "amod", "poss"):
+            mention = mention_at(mentions, tok.i, doc)
+            if mention is not None and mention.kind in OWNER_KINDS and mention.ref.id:
+                return mention.ref
+    return None

@@ -1,0 +1,45 @@
+"""The document pass: decides about events with the whole article in view.
+
+The sentence stages propose candidates one clause at a time; this pass, run once they are done, reads the
+article as an analyst does. It carries an actor from the sentence that named it to the sentences that go on
+about the same act ("Near Mosul, two strikes destroyed ..."), drops candidates nobody can be said to have done,
+makes one event of each act reported several times (the other passages become its ``mentions``), and says how
+sure it is (``confidence``) and whether an act is the article's news or the background it recalls
+(``salience``). It never re-parses: it reads the ``Doc`` and the candidates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..events.lexicon import load_lexicon
+from ..model import CodedDocument
+from .layout import Layout
+from .merge import merge_mentions, merge_same_clause
+from .scoring import score_events
+from .who import Parties, carry_arguments, keep_event
+
+
+class ArticlePass:
+    """Pipeline stage: turns sentence-level event candidates into the article's events."""
+
+    name = "article"
+
+    def __init__(self, min_confidence: float = 0.0, act_nouns: frozenset[str] | None = None):
+        self.min_confidence = min_confidence
+        # nouns that name acts are never parties ("the strike", "the response")
+        self.act_nouns = act_nouns if act_nouns is not None else frozenset(load_lexicon().nouns)
+
+    def __call__(self, doc: Doc, coded: CodedDocument) -> None:
+        if not coded.events:
+            return
+        layout = Layout(doc)
+        party = Parties(coded.mentions, self.act_nouns)
+        # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
+        events = coded.events
+        carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party)
+        events = merge_same_clause(events, layout)
+        events = [e for e in events if keep_event(e, layout, party)]
+        events = merge_mentions(events, layout)
+        score_events(events, layout, party, coded.publication_date)
+        coded.events = [e for e in events if e.confidence >= self.min_confidence]

@@ -1,0 +1,36 @@
+"""Where a passage sits in the article: its sentence, its paragraph, and whether it is quoted speech."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+# quote marks that open and close a quotation: curly, straight and doubled apostrophes
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|''[^'\n]*''")
+
+
+class Layout:
+    """Sentence and paragraph indexes of character offsets, and the spans inside quote marks."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
+        self.quoted = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(doc.text)]
+
+    def sentence(self, char: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, char) - 1)
+
+    def paragraph(self, char: int) -> int:
+        return max(0, bisect_right(self.paragraph_starts, char) - 1)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """Does the passage lie mostly inside quote marks?"""
+        inside = sum(max(0, min(b, end) - max(a, start)) for a, b in self.quoted)
+        return 2 * inside > end - start
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sentence_starts)

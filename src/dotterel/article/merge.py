@@ -1,0 +1,98 @@
+"""One event, many mentions: the same act told twice in a clause, or again later in the article, is one event.
+
+Within a sentence, one doer doing one kind of act to one target is one act ("one strike engaged a unit and
+destroyed a fighting position"). Across sentences an act is the same when kind, doer and target agree and
+nothing tells them apart (another place, another date); the later passage becomes a mention of the first.
+"""
+
+from __future__ import annotations
+
+from ..model import ActorRef, Event
+from .layout import Layout
+
+
+def actor_key(ref: ActorRef | None) -> str | None:
+    if ref is None:
+        return None
+    return ref.id or ref.name.lower()
+
+
+def _better_recipient(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
+    """Prefer a resolved target to an unresolved phrase, and any target to none."""
+    if a is None or (b is not None and a.id is None and b.id is not None):
+        return b
+    return a
+
+
+def absorb(kept: Event, other: Event) -> None:
+    """Fold what another report of the same act adds: a target, a mode, counts, a place, a date."""
+    kept.recipient = _better_recipient(kept.recipient, other.recipient)
+    kept.mode = kept.mode or other.mode
+    for field in ("fatalities", "injured", "arrested", "incident_count"):
+        mine, theirs = getattr(kept, field), getattr(other, field)
+        if theirs is not None and (mine is None or theirs > mine):
+            setattr(kept, field, theirs)
+    if kept.location is None or (kept.location.lat is None and other.location is not None and other.location.lat is not None):
+        kept.location = other.location or kept.location
+    if kept.date is None and other.date is not None:
+        kept.date, kept.date_precision = other.date, other.date_precision
+    kept.carried = kept.carried and other.carried
+    if other.evidence != kept.evidence and other.evidence not in kept.mentions:
+        kept.mentions.append(other.evidence)
+    kept.mentions += [m for m in other.mentions if m not in kept.mentions and m != kept.evidence]
+
+
+def _compatible_targets(a: Event, b: Event) -> bool:
+    ka, kb = actor_key(a.recipient), actor_key(b.recipient)
+    return ka == kb or a.recipient is None or b.recipient is None or a.recipient.id is None or b.recipient.id is None
+
+
+def merge_same_clause(events: list[Event], layout: Layout) -> list[Event]:
+    out: list[Event] = []
+    for event in events:
+        here = layout.sentence(event.evidence.start)
+        twin = next((k for k in out if layout.sentence(k.evidence.start) == here and k.event_type == event.event_type and
+                     actor_key(k.actor) == actor_key(event.actor) and _compatible_targets(k, event) and
+                     (k.mode == event.mode or k.mode is None or event.mode is None)), None)
+        if twin is None:
+            out.append(event)
+        elif _trigger_at(event) < _trigger_at(twin):  # the clause's first verb tells the act; later ones add to it
+            absorb(event, twin)
+            out[out.index(twin)] = event
+        else:
+            absorb(twin, event)
+    return out
+
+
+def _trigger_at(event: Event) -> int:
+    return event.trigger.start if event.trigger else event.evidence.start
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    return a.location.name == b.location.name
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    short = min(len(a.date), len(b.date))
+    return a.date[:short] == b.date[:short] and a.historical == b.historical
+
+
+def merge_mentions(events: list[Event], layout: Layout) -> list[Event]:
+    """Later reports of an act already coded become its mentions. Both ends must be resolved: two unnamed
+    targets are not known to be one."""
+    out: list[Event] = []
+    for event in events:
+        key = (event.event_type, actor_key(event.actor), actor_key(event.recipient))
+        twin = None
+        if event.recipient is not None and event.recipient.id is not None and event.actor.id is not None:
+            twin = next((k for k in out if (k.event_type, actor_key(k.actor), actor_key(k.recipient)) == key and
+                         _same_place(k, event) and _same_time(k, event)), None)
+        if twin is None:
+            out.append(event)
+        else:
+            absorb(twin, event)
+    return out

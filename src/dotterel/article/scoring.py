@@ -1,0 +1,75 @@
+"""Salience and confidence: is an act the article's news, and how sure is the coder that it happened as coded.
+
+Salience: the lead (the first sentences) and acts dated near publication are the news; acts dated long before,
+or told only deep in the article without a date, are the background it recalls.
+Confidence: a plain score from what the text gives (a named doer, a named target, a verb rather than a noun,
+a passage outside quoted speech, several reports of it), documented in ``CONFIDENCE``, so that an analyst can
+filter on it and know what a figure means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Event
+from .layout import Layout
+from .who import Parties
+
+LEAD_SENTENCES = 3
+NEWS_DAYS = 14  # dated within two weeks of publication: the news
+# the score starts at BASE and moves by each of these when its condition holds
+CONFIDENCE = {
+    "base": 0.8,
+    "actor unidentified": -0.4,
+    "actor carried from an earlier sentence": -0.15,
+    "no identified target for an act between parties": -0.15,
+    "inside quoted speech": -0.2,
+    "background": -0.1,
+    "each further report of it": 0.05,
+}
+PARTY_TYPES = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "SANCTION", "CONCEDE",
+               "COOPERATE", "AID"}
+
+
+def _days_from(date: str | None, publication: str | None) -> int | None:
+    if not date or not publication:
+        return None
+    try:
+        when = dt.date.fromisoformat(date if len(date) == 10 else (date + "-01")[:10] if len(date) == 7 else date + "-06-30")
+        return abs((dt.date.fromisoformat(publication) - when).days)
+    except ValueError:
+        return None
+
+
+def salience(event: Event, layout: Layout, publication: str | None) -> str:
+    if event.historical:
+        return "background"
+    days = _days_from(event.date, publication)
+    if layout.sentence(event.evidence.start) < LEAD_SENTENCES:
+        return "main"
+    if days is not None and event.date_precision in ("day", "week") and days <= NEWS_DAYS:
+        return "main"
+    return "background"
+
+
+def confidence(event: Event, layout: Layout, party: Parties) -> float:
+    score = CONFIDENCE["base"]
+    if not party(event.actor):
+        score += CONFIDENCE["actor unidentified"]
+    elif event.carried:
+        score += CONFIDENCE["actor carried from an earlier sentence"]
+    if event.event_type in PARTY_TYPES and not party(event.recipient):
+        score += CONFIDENCE["no identified target for an act between parties"]
+    trigger = event.trigger or event.evidence
+    if layout.in_quote(trigger.start, trigger.end):
+        score += CONFIDENCE["inside quoted speech"]
+    if event.salience == "background":
+        score += CONFIDENCE["background"]
+    score += CONFIDENCE["each further report of it"] * len(event.mentions)
+    return max(0.05, min(1.0, score))
+
+
+def score_events(events: list[Event], layout: Layout, party: Parties, publication: str | None) -> None:
+    for event in events:
+        event.salience = salience(event, layout, publication)
+        event.confidence = confidence(event, layout, party)

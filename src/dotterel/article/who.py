@@ -1,0 +1,73 @@
+"""Who acts: actors carried across sentences, and candidates that nobody can be said to have done.
+
+An actor is identified when the actor stage resolved its words (a name, a knowledge-base actor, a role noun
+such as "police"), or when its words name people or a group ("two men", "unionists"; see ``parties``) — not a
+phrase such as "the lackluster response" or "these actions".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention
+from .layout import Layout
+from .parties import names_a_party
+
+# how far back (in sentences) an act's actor is carried to a sentence that goes on about the same kind of act
+CARRY_SENTENCES = 4
+# material acts whose doer a report often names once and then leaves implicit ("one strike destroyed ...")
+CARRIED_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION", "RETREAT"}
+# acts between parties: without a doer they are nothing ("calls for calm")
+VERBAL_TYPES = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
+# a report's lead: acts told there stay events even when their doer is unknown ("a bomb killed 12 in X")
+LEAD_SENTENCES = 2
+
+
+class Parties:
+    """Tells whether an actor reference names a party: resolved by the actor stage, or a phrase naming people."""
+
+    def __init__(self, mentions: list[Mention], act_nouns: frozenset[str]):
+        self.resolved = {id(m.ref) for m in mentions}
+        self.act_nouns = act_nouns
+
+    def __call__(self, ref: ActorRef | None) -> bool:
+        if ref is None or ref.name == UNKNOWN_ACTOR or not ref.text and ref.id is None:
+            return False
+        return id(ref) in self.resolved or ref.id is not None or names_a_party(ref.text, self.act_nouns)
+
+    def adopt(self, ref: ActorRef) -> ActorRef:
+        """A copy of a reference, known to be a party as its original was."""
+        copy = replace(ref)
+        self.resolved.add(id(copy))
+        return copy
+
+
+def carry_arguments(events: list[Event], layout: Layout, party: Parties) -> None:
+    """An act without a named doer takes the doer (and, when it has none, the target) of the nearest earlier
+    act of the same kind a few sentences before: "Coalition forces conducted 23 strikes. Near Raqqa, five
+    strikes destroyed ..." — the later strikes are the coalition's."""
+    for i, event in enumerate(events):
+        if event.event_type not in CARRIED_TYPES or party(event.actor):
+            continue
+        here = layout.sentence(event.evidence.start)
+        source = next((p for p in reversed(events[:i]) if p.event_type == event.event_type and party(p.actor) and
+                       here - layout.sentence(p.evidence.start) <= CARRY_SENTENCES), None)
+        if source is None or (event.recipient is not None and event.recipient.name == source.actor.name):
+            continue
+        event.actor = party.adopt(source.actor)
+        event.carried = True
+        if not party(event.recipient) and party(source.recipient):
+            assert source.recipient is not None
+            event.recipient = party.adopt(source.recipient)
+
+
+def keep_event(event: Event, layout: Layout, party: Parties) -> bool:
+    """An event needs a doer the text names or clearly identifies. Without one, only a material act told in
+    the report's lead stays (its doer unknown); verbal acts need a doer always."""
+    if party(event.actor):
+        return True
+    if event.event_type in VERBAL_TYPES or layout.sentence(event.evidence.start) >= LEAD_SENTENCES:
+        return False
+    if event.actor.name != UNKNOWN_ACTOR:  # "a roadside bomb killed four": a weapon or an act is no doer
+        event.actor = ActorRef(text="", name=UNKNOWN_ACTOR)
+    return True
