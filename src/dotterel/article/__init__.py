@@ -40,6 +40,6 @@ class ArticlePass:
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party)
         events = merge_same_clause(events, layout)
         events = [e for e in events if keep_event(e, layout, party)]
-        events = merge_mentions(events, layout)
+        events = merge_mentions(events, layout, doc)
         score_events(events, layout, party, coded.publication_date)
         coded.events = [e for e in events if e.confidence >= self.min_confidence]

@@ -7,8 +7,13 @@ nothing tells them apart (another place, another date); the later passage become
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from ..model import ActorRef, Event
 from .layout import Layout
+
+
+RECAP_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
 def actor_key(ref: ActorRef | None) -> str | None:
@@ -81,16 +86,28 @@ def _same_time(a: Event, b: Event) -> bool:
     return a.date[:short] == b.date[:short] and a.historical == b.historical
 
 
-def merge_mentions(events: list[Event], layout: Layout) -> list[Event]:
-    """Later reports of an act already coded become its mentions. Both ends must be resolved: two unnamed
-    targets are not known to be one."""
+def recaps(doc: Doc, event: Event) -> bool:
+    """Is the act named again as one already told: "the attack", "these strikes", "its offensive"?"""
+    if event.trigger is None or (span := doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")) is None:
+        return False
+    head = span.root
+    return head.pos_ == "NOUN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in RECAP_DETERMINERS)
+                                       for c in head.children)
+
+
+def merge_mentions(events: list[Event], layout: Layout, doc: Doc) -> list[Event]:
+    """Later reports of an act already coded become its mentions: a headline's act told again in the lead, or
+    an act named again ("the attack"). Acts told side by side ("Near A, two strikes ... Near B, one strike")
+    stay apart, and both ends must be resolved: two unnamed targets are not known to be one."""
     out: list[Event] = []
     for event in events:
         key = (event.event_type, actor_key(event.actor), actor_key(event.recipient))
         twin = None
         if event.recipient is not None and event.recipient.id is not None and event.actor.id is not None:
+            again = recaps(doc, event)
             twin = next((k for k in out if (k.event_type, actor_key(k.actor), actor_key(k.recipient)) == key and
-                         _same_place(k, event) and _same_time(k, event)), None)
+                         (again or layout.sentence(k.evidence.start) == 0) and _same_place(k, event) and
+                         _same_time(k, event)), None)
         if twin is None:
             out.append(event)
         else:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ure", "ship", "ing", "cy", "ect", "ects")
-PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "men")
+PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "men", "ee", "ees")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -21,6 +21,38 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 def party_nouns() -> frozenset[str]:
     text = (resources.files("dotterel") / "data" / "party_nouns.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which", "that"}
+
+
+@lru_cache(maxsize=1)
+def role_heads() -> frozenset[str]:
+    """Last words of the role nouns in agents.tsv ("police officer" -> "officer"): heads that name people."""
+    text = (resources.files("dotterel") / "data" / "agents.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].split()[-1].lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith(("#", "@")))
+
+
+def head_word(text: str) -> str | None:
+    words = _WORD.findall(text)
+    return words[-1] if words else None
+
+
+def heads_a_party(head: str) -> bool:
+    """A common noun that names people or a group: "men", "forces", "officer", "unionists"."""
+    low = head.lower()
+    singular = low[:-1] if low.endswith("s") else low
+    vocabulary = party_nouns() | role_heads()
+    if low in vocabulary or singular in vocabulary or low.removesuffix("es") in vocabulary:
+        return True
+    return low.endswith(PERSON_ENDINGS) and not low.endswith(ABSTRACT_ENDINGS)
+
+
+def names_a_thing(text: str) -> bool:
+    """The phrase's head is a lowercase noun that names no people: "Turkey's Syria policy", "the sanctions bill"."""
+    head = head_word(text)
+    return head is not None and head.islower() and head.lower() not in PRONOUNS and not heads_a_party(head)
 
 
 def names_a_party(text: str, act_nouns: frozenset[str] | set[str]) -> bool:
@@ -34,6 +66,4 @@ def names_a_party(text: str, act_nouns: frozenset[str] | set[str]) -> bool:
     if any(w[0].isupper() for w in words[1:]) or (len(words) == 1 and words[0][0].isupper() and words[0][1:].islower()
                                                   and not head.endswith(ABSTRACT_ENDINGS)):
         return True  # a proper name ("the Pentagon", "Hamas")
-    if head in party_nouns() or singular in party_nouns():
-        return True
-    return head.endswith(PERSON_ENDINGS) and not head.endswith(ABSTRACT_ENDINGS)
+    return heads_a_party(head)

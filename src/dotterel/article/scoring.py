@@ -58,7 +58,7 @@ def confidence(event: Event, layout: Layout, party: Parties) -> float:
         score += CONFIDENCE["actor unidentified"]
     elif event.carried:
         score += CONFIDENCE["actor carried from an earlier sentence"]
-    if event.event_type in PARTY_TYPES and not party(event.recipient):
+    if event.event_type in PARTY_TYPES and not party(event.recipient, doer=False):
         score += CONFIDENCE["no identified target for an act between parties"]
     trigger = event.trigger or event.evidence
     if layout.in_quote(trigger.start, trigger.end):

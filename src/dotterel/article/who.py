@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention
 from .layout import Layout
-from .parties import names_a_party
+from .parties import head_word, names_a_party, names_a_thing
 
 # how far back (in sentences) an act's actor is carried to a sentence that goes on about the same kind of act
 CARRY_SENTENCES = 4
@@ -30,10 +30,18 @@ class Parties:
         self.resolved = {id(m.ref) for m in mentions}
         self.act_nouns = act_nouns
 
-    def __call__(self, ref: ActorRef | None) -> bool:
+    def __call__(self, ref: ActorRef | None, doer: bool = True) -> bool:
+        """A doer's words must name people or a group ("Turkey's Syria policy" names a policy, whatever it
+        resolved to); a target may be a thing that a party owns ("ISIL targets")."""
         if ref is None or ref.name == UNKNOWN_ACTOR or not ref.text and ref.id is None:
             return False
+        if doer and ref.text and names_a_thing(ref.text) and not (ref.id and self.names_an_act(ref.text)):
+            return False  # "an American air strike" is the American military's act: its maker acts
         return id(ref) in self.resolved or ref.id is not None or names_a_party(ref.text, self.act_nouns)
+
+    def names_an_act(self, text: str) -> bool:
+        head = (head_word(text) or "").lower()
+        return head in self.act_nouns or head.removesuffix("s") in self.act_nouns
 
     def adopt(self, ref: ActorRef) -> ActorRef:
         """A copy of a reference, known to be a party as its original was."""
@@ -56,7 +64,7 @@ def carry_arguments(events: list[Event], layout: Layout, party: Parties) -> None
             continue
         event.actor = party.adopt(source.actor)
         event.carried = True
-        if not party(event.recipient) and party(source.recipient):
+        if not party(event.recipient, doer=False) and party(source.recipient, doer=False):
             assert source.recipient is not None
             event.recipient = party.adopt(source.recipient)
 
