@@ -45,8 +45,10 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
             if tok.pos_ != "PRON" or tok.i in by_head:
                 continue
             want = {"person"} if low in PERSON_PRONOUNS else GROUP_KINDS if low in GROUP_PRONOUNS else ORG_KINDS
-            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it", doc=doc) \
-                or antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it")
+            # "Kerry called Lavrov and urged him": an object pronoun is never the subject of its own verb
+            skip = set() if tok.dep_.startswith("nsubj") else clause_subjects(tok.head)
+            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it", doc=doc, skip=skip) \
+                or antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it", skip=skip)
             if ante is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ante.ref, tok.text), kind=ante.kind, head=tok.i))
         elif tok.lemma_.lower() in group_nouns and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
@@ -68,16 +70,26 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+def clause_subjects(verb) -> set[int]:
+    """Token indexes of a verb's subjects, through coordinated and controlled verbs ("X called and urged him")."""
+    for _ in range(3):
+        found = {c.i for c in verb.children if c.dep_.startswith("nsubj")}
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return found
+        verb = verb.head
+    return set()
+
+
 def copy_ref(ref: ActorRef, text: str) -> ActorRef:
     return ActorRef(text=text, name=ref.name, id=ref.id, country=ref.country, sector=ref.sector)
 
 
 def antecedent(mentions: list[Mention], before: int, kinds: set[str], sent_index: list[int], token_i: int,
-               named: bool = False, doc: Doc | None = None) -> Mention | None:
+               named: bool = False, doc: Doc | None = None, skip: set[int] | None = None) -> Mention | None:
     """The closest mention before a character offset, of the wanted kinds, not too many sentences back;
     with ``doc``, only subjects (a pronoun subject most often continues the previous subject)."""
     for m in reversed(mentions):
-        if m.end > before or m.head is None:
+        if m.end > before or m.head is None or (skip and m.head in skip):
             continue
         if doc is not None and doc[m.head].dep_ not in ("nsubj", "nsubjpass"):
             continue

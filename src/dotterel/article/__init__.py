@@ -17,7 +17,7 @@ from ..model import CodedDocument
 from .layout import Layout
 from .merge import merge_mentions, merge_same_clause
 from .scoring import score_events
-from .who import Parties, carry_arguments, keep_event
+from .who import Parties, carry_arguments, keep_event, target_the_maker
 
 
 class ArticlePass:
@@ -38,6 +38,7 @@ class ArticlePass:
         # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
         events = coded.events
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party)
+        target_the_maker(events, layout, party)
         events = merge_same_clause(events, layout)
         events = [e for e in events if keep_event(e, layout, party)]
         events = merge_mentions(events, layout, doc)

@@ -79,3 +79,25 @@ def keep_event(event: Event, layout: Layout, party: Parties) -> bool:
     if event.actor.name != UNKNOWN_ACTOR:  # "a roadside bomb killed four": a weapon or an act is no doer
         event.actor = ActorRef(text="", name=UNKNOWN_ACTOR)
     return True
+
+
+# acts aimed at another act: "condemned the attacks" condemns whoever made them
+ACTS_ON_ACTS = {"ACCUSE", "REJECT", "SANCTION", "THREATEN", "REQUEST"}
+MAKER_SENTENCES = 3  # how far (before or after) the act condemned may be told
+
+
+def target_the_maker(events: list[Event], layout: Layout, party: Parties) -> None:
+    """An accusation or condemnation whose target is an act ("condemns the horrific attacks") is aimed at the
+    act's doer, told nearby ("... Da'esh claimed the attacks"): the nearest assault with an identified doer."""
+    assaults = [e for e in events if e.event_type == "ASSAULT" and party(e.actor)]
+    for event in events:
+        target = event.recipient
+        if event.event_type not in ACTS_ON_ACTS or target is None or target.id is not None or \
+                not party.names_an_act(target.text):
+            continue
+        here = layout.sentence(event.evidence.start)
+        near = [a for a in assaults if abs(layout.sentence(a.evidence.start) - here) <= MAKER_SENTENCES
+                and a.actor.name != event.actor.name]
+        if near:
+            maker = min(near, key=lambda a: abs(layout.sentence(a.evidence.start) - here))
+            event.recipient = party.adopt(replace(maker.actor, text=target.text))

@@ -82,6 +82,11 @@ class ArgumentFinder(TriggerFinder):
                     objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
                     if objs:
                         break
+        if not objs:
+            # "called for the United States to step up its efforts": the one asked is the subject of the for-clause
+            objs = [g for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and
+                    any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                    for g in c.children if g.dep_ == "nsubj" and self.participant(g)][:1]
         if not objs and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
                 not any(c.dep_ == "nsubj" for c in verb.children):
             # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
