@@ -119,3 +119,12 @@ def test_french_is_not_english(text):
 def test_arabic_names_leave_a_short_note_english():
     assert check_text("On 5 May 2020, the air force targeted positions in Al Qaryat (Al Jabal Al Gharbi). "
                       "No casualties reported.") is None
+
+
+def test_a_pages_own_date_wins_over_the_date_option(tmp_path):
+    path = tmp_path / "page.html"
+    body = " ".join([TEXT, OTHER] * 3)
+    path.write_text(f'<html><head><title>Arrests</title><meta property="article:published_time" content="2021-03-04">'
+                    f'</head><body><article><p>{body}</p></article></body></html>', encoding="utf-8")
+    [doc] = read_inputs([str(path)], default_date="2024-01-05")
+    assert doc.error is None and doc.publication_date == "2021-03-04"

@@ -24,7 +24,8 @@ kb_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base: list,
 app.add_typer(kb_app, name="kb")
 app.add_typer(scale_app, name="scale")  # Ray scale-out: `dotterel scale code|import` (the optional ray extra)
 
-DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one.")
+DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one (a plain-text "
+                                             "article's dateline gives way to it).")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
 DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
 ModelOpt = typer.Option(None, "--event-model", help="Event model from `dotterel train` (\"none\": the lexicon alone).")

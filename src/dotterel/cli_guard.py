@@ -39,6 +39,8 @@ def internal_errors(salvage: Callable[[], object] | None = None) -> Iterator[Non
                            err=True)
         if os.environ.get("DOTTEREL_DEBUG"):
             traceback.print_exc()
+        if isinstance(err, OSError):  # a full disk, a closed pipe: the system's failure, not a bug
+            fail(f"the run stopped: {err}; what was coded before it is kept", INTERNAL)
         fail(f"internal error, the run stopped: {type(err).__name__}: {err} (a bug, not a problem of your input; what "
              f"was coded before it is kept; set DOTTEREL_DEBUG=1 for the traceback)", INTERNAL)
 

@@ -214,7 +214,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         if (new.text is None) == (new.html is None):
             raise HTTPException(422, "give exactly one of 'text' or 'html'")
         if new.date and not (DAY.match(new.date) and is_date_prefix(new.date)):
-            raise HTTPException(422, f"date must be YYYY-MM-DD, got {new.date!r}")
+            raise HTTPException(422, f"date must be YYYY-MM-DD, got {new.date[:40]!r}")
         text, title = new.text, new.title
         if new.html is not None:
             try:
