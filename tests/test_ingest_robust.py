@@ -45,16 +45,21 @@ def test_line_separators_inside_json_strings_are_text(tmp_path):
     assert docs[0].text == text
 
 
-def test_one_invalid_byte_decodes_only_its_own_line(tmp_path):
+@pytest.mark.parametrize("place", ["Bogotá", "São Paulo", "Côte d'Ivoire"])
+def test_one_invalid_byte_decodes_only_its_own_line(tmp_path, place):
     path = tmp_path / "c.jsonl"
-    utf8 = json.dumps({"id": "u", "text": "Protesters in Bogotá clashed with police on Friday, officials said."},
-                      ensure_ascii=False).encode("utf-8")
-    legacy = json.dumps({"id": "l", "text": "Protesters in Bogotá clashed with police on Friday, officials said."},
-                        ensure_ascii=False).encode("latin-1")
-    path.write_bytes(utf8 + b"\n" + legacy + b"\n")
+    text = f"Protesters in {place} clashed with police on Friday, officials said."
+    utf8 = json.dumps({"id": "u", "text": text}, ensure_ascii=False).encode("utf-8")
+    legacy = json.dumps({"id": "l", "text": text}, ensure_ascii=False).encode("cp1252")
+    path.write_bytes(utf8 + b"\n" + legacy + b"\n" + utf8.replace(b'"u"', b'"v"') + b"\n")
     docs = list(read_inputs([str(path)]))
-    assert [d.doc_id for d in docs] == ["u", "l"]
-    assert "Bogotá" in docs[0].text and "Bogotá" in docs[1].text
+    assert [(d.doc_id, d.text) for d in docs] == [("u", text), ("l", text), ("v", text)]
+
+
+def test_utf16_corpus_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes((good(1) + "\n" + good(2) + "\n").encode("utf-16"))
+    assert [(d.doc_id, d.error) for d in read_inputs([str(path)])] == [("g1", None), ("g2", None)]
 
 
 def test_csv_unterminated_quote_loses_only_its_row(tmp_path):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_ASCII = bytes(range(128))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -25,20 +26,41 @@ def decode(data: bytes) -> str:
     Raises ValueError for binary data, which no encoding turns into prose.
     """
     if data.startswith(_WIDE_BOMS):
-        return _detected(data)
+        return _wide(data)
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _detected(data)
-
-
-def _detected(data: bytes) -> str:
-    best = from_bytes(data).best()
-    if best is None:
+        pass
+    encoding = legacy_encoding(data)
+    if encoding is None:
         raise ValueError("not valid UTF-8 and no text encoding fits")
-    return str(best)
+    return data.decode(encoding, errors="replace")
+
+
+def _wide(data: bytes) -> str:
+    """UTF-32 or UTF-16 text by its byte-order mark (UTF-32's LE mark begins like UTF-16's: test it first)."""
+    wide = "utf-32" if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) else "utf-16"
+    try:
+        return data.decode(wide)
+    except UnicodeDecodeError as err:
+        raise ValueError(f"not valid {wide.upper()} ({err.reason})") from None
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The legacy encoding of bytes that are not UTF-8. Text that is mostly ASCII with a few accented letters is
+    Windows-1252, the usual legacy of English news (detection guesses wildly on a few such bytes: Big5, cp775);
+    for the rest charset_normalizer decides. None when nothing fits."""
+    high = len(data.translate(None, _ASCII))
+    if high <= 0.1 * len(data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+            pass
+    best = from_bytes(data).best()
+    return best.encoding if best is not None else None
 
 
 @dataclass
@@ -53,12 +75,13 @@ class Line:
 def decoded_lines(data: bytes) -> Iterator[Line]:
     """The lines of a corpus file, each decoded on its own (line ends kept, as the csv module wants)."""
     if data.startswith(_WIDE_BOMS):  # UTF-16/32 cannot be split on b"\n": decode the file whole
-        yield from (Line(n, t) for n, t in enumerate(_split_keeping_ends(_detected(data), "\n"), start=1))
+        yield from (Line(n, t) for n, t in enumerate(_split_keeping_ends(_wide(data), "\n"), start=1))
         return
     raw = _split_keeping_ends(data, b"\n")
     if raw and raw[0].startswith(codecs.BOM_UTF8):
         raw[0] = raw[0][len(codecs.BOM_UTF8):]
-    legacy = _legacy_encoding([r for r in raw if not _is_utf8(r)])
+    not_utf8 = [r for r in raw if not _is_utf8(r)]
+    legacy = legacy_encoding(b"".join(not_utf8)) if not_utf8 else None
     for number, chunk in enumerate(raw, start=1):
         yield _decode_line(number, chunk, legacy)
 
@@ -78,14 +101,6 @@ def _is_utf8(chunk: bytes) -> bool:
         return False
 
 
-def _legacy_encoding(chunks: list[bytes]) -> str | None:
-    """The one encoding that best fits every line that is not UTF-8 (None when there is none)."""
-    if not chunks:
-        return None
-    best = from_bytes(b"".join(chunks)).best()
-    return best.encoding if best is not None else "cp1252"
-
-
 def _decode_line(number: int, chunk: bytes, legacy: str | None) -> Line:
     if b"\x00" in chunk:
         return Line(number, "", "binary content (NUL bytes), not text")
@@ -93,10 +108,9 @@ def _decode_line(number: int, chunk: bytes, legacy: str | None) -> Line:
         return Line(number, chunk.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    try:
-        return Line(number, chunk.decode(legacy or "cp1252"))
-    except (UnicodeDecodeError, LookupError):
-        return Line(number, "", f"not valid UTF-8 and not {legacy or 'cp1252'} either")
+    if legacy is None:
+        return Line(number, "", "not valid UTF-8 and no text encoding fits")
+    return Line(number, chunk.decode(legacy, errors="replace"))
 
 
 def surrogate_problem(field: str, value: object) -> str | None:
