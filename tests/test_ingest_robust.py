@@ -133,3 +133,11 @@ def test_a_pages_own_date_wins_over_the_date_option(tmp_path):
                     f'</head><body><article><p>{body}</p></article></body></html>', encoding="utf-8")
     [doc] = read_inputs([str(path)], default_date="2024-01-05")
     assert doc.error is None and doc.publication_date == "2021-03-04"
+
+
+def test_a_line_with_nul_bytes_is_its_own_error(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + good(1).encode() + b"\n{\"id\": \"n\", \"text\": \"a\x00b\"}\n" + good(2).encode())
+    docs = list(read_inputs([str(path)]))
+    assert [d.doc_id for d in docs] == ["g1", "c.jsonl:2", "g2"]
+    assert "NUL" in docs[1].error and docs[0].error is None and docs[2].error is None

@@ -77,6 +77,9 @@ def decoded_lines(data: bytes) -> Iterator[Line]:
     if data.startswith(_WIDE_BOMS):  # UTF-16/32 cannot be split on b"\n": decode the file whole
         yield from (Line(n, t) for n, t in enumerate(_split_keeping_ends(_wide(data), "\n"), start=1))
         return
+    if b"\x00" not in data and _is_utf8(data):  # the usual case: the whole file is UTF-8
+        yield from (Line(n, t) for n, t in enumerate(_split_keeping_ends(data.decode("utf-8-sig"), "\n"), start=1))
+        return
     raw = _split_keeping_ends(data, b"\n")
     if raw and raw[0].startswith(codecs.BOM_UTF8):
         raw[0] = raw[0][len(codecs.BOM_UTF8):]
