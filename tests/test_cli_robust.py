@@ -119,3 +119,10 @@ def test_a_store_held_by_another_process_is_one_line_exit_2(tmp_path):
     finally:
         holder.stdin.close()
         holder.wait(10)
+
+
+def test_an_unwritable_output_is_a_usage_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("code", str(corpus(tmp_path, [good(1)])), "-o", str(blocker / "out.jsonl"))
+    assert result.exit_code == 2 and "cannot write" in result.stderr

@@ -108,8 +108,12 @@ def output(path: Path | None) -> Iterator[IO[str]]:
     if path is None or str(path) == "-":
         yield sys.stdout
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as f:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            f = path.open("w", encoding="utf-8", newline="")
+        except OSError as err:  # a wrong -o is a wrong argument: exit 2 before any coding
+            fail(f"{path}: cannot write there ({err.strerror or err})")
+        with f:
             yield f
 
 
