@@ -32,6 +32,9 @@ ARTICLES = [
     ("bomb-1", "2024-06-27", "Roadside bomb kills four", "A roadside bomb killed four soldiers near Kandahar on Thursday."),
 ]
 SAMPLES = 3  # first lines of the bundled public-domain sample corpus
+TOKEN = "test-token"
+BASE = "http://localhost"  # the app answers to loopback host names only
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def free_port() -> int:
@@ -62,7 +65,7 @@ def db_file(tmp_path_factory, pipeline, sample_records):
 def client(db_file, pipeline):
     from dotterel.web import create_app
 
-    with TestClient(create_app(db_file, pipeline=pipeline)) as c:
+    with TestClient(create_app(db_file, pipeline=pipeline), base_url=BASE) as c:
         yield c
 
 
@@ -82,7 +85,7 @@ def writable(tmp_path, db_file, pipeline):
     shutil.copy(db_file, copy)
 
     def make(**kw) -> TestClient:
-        return TestClient(create_app(copy, pipeline=pipeline, **kw))
+        return TestClient(create_app(copy, pipeline=pipeline, token=TOKEN, **kw), base_url=BASE, headers=AUTH)
     return make
 
 
@@ -313,7 +316,8 @@ def test_read_only_mode_refuses_writes(tmp_path, db_file, pipeline):
 
     copy = tmp_path / "ro.duckdb"
     shutil.copy(db_file, copy)
-    with TestClient(create_app(copy, read_only=True, pipeline=pipeline)) as client:
+    with TestClient(create_app(copy, read_only=True, pipeline=pipeline, token=TOKEN), base_url=BASE,
+                    headers=AUTH) as client:
         res = client.post("/api/documents", json={"text": ARTICLE})
         assert res.status_code == 403 and "read-only" in res.json()["detail"]
         assert client.get("/api/events").json()["total"] > 0

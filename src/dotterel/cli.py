@@ -13,6 +13,7 @@ from typing import IO
 import typer
 
 from . import export
+from .cli_guard import date_filter, internal_errors, open_store_or_fail
 from .cli_scale import scale_app
 from .ingest import MAX_CHARS, InputError, read_inputs
 from .model import CodedDocument
@@ -23,7 +24,8 @@ kb_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base: list,
 app.add_typer(kb_app, name="kb")
 app.add_typer(scale_app, name="scale")  # Ray scale-out: `dotterel scale code|import` (the optional ray extra)
 
-DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one.")
+DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one (a plain-text "
+                                             "article's dateline gives way to it).")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
 DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
 ModelOpt = typer.Option(None, "--event-model", help="Event model from `dotterel train` (\"none\": the lexicon alone).")
@@ -106,8 +108,12 @@ def output(path: Path | None) -> Iterator[IO[str]]:
     if path is None or str(path) == "-":
         yield sys.stdout
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as f:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            f = path.open("w", encoding="utf-8", newline="")
+        except OSError as err:  # a wrong -o is a wrong argument: exit 2 before any coding
+            fail(f"{path}: cannot write there ({err.strerror or err})")
+        with f:
             yield f
 
 
@@ -126,7 +132,7 @@ def code(
         fail(f"--format must be json, plover or acled, got {fmt!r}")
     use_event_model(event_model)
     progress = Progress()
-    with output(out) as stream:
+    with output(out) as stream, internal_errors():  # on a crash the file is closed with every line coded so far
         export.write((c.to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress)), fmt, stream)
     raise typer.Exit(1 if progress.errors else 0)
 
@@ -142,20 +148,24 @@ def ingest(
     event_model: str | None = ModelOpt,
 ) -> None:
     """Code documents and store them; documents already stored (same content) are skipped."""
-    from .store import Store
-
     use_event_model(event_model)
 
     progress = Progress()
     added = 0
-    with Store(db) as store:
-        pending: list[CodedDocument] = []
-        for coded in coded_stream(inputs, date, workers, max_chars, progress):
-            pending.append(coded)
-            if len(pending) >= batch:
-                added += store.add(pending)
-                pending = []
+    pending: list[CodedDocument] = []
+
+    def store_pending() -> None:
+        nonlocal added, pending
         added += store.add(pending)
+        pending = []
+
+    with open_store_or_fail(db) as store:
+        with internal_errors(salvage=store_pending):  # on a crash the documents coded so far are stored
+            for coded in coded_stream(inputs, date, workers, max_chars, progress):
+                pending.append(coded)
+                if len(pending) >= batch:
+                    store_pending()
+            store_pending()
         typer.echo(f"stored {added} new documents ({progress.n - added} already there) in {db}", err=True)
     raise typer.Exit(1 if progress.errors else 0)
 
@@ -177,11 +187,7 @@ def print_rows(rows: list[dict], columns: list[str], as_json: bool) -> None:
 
 
 def open_store(db: Path):
-    from .store import Store
-
-    if not db.exists():
-        fail(f"{db}: no such store; run `dotterel ingest` first")
-    return Store(db, read_only=True)
+    return open_store_or_fail(db, read_only=True)
 
 
 @app.command()
@@ -196,6 +202,7 @@ def events(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Events from the store."""
+    since, until = date_filter(since, "--since"), date_filter(until, "--until")
     with open_store(db) as store:
         rows = store.events(actor=actor, event_type=event_type, since=since, until=until, country=country, limit=limit)
     print_rows(rows, ["date", "event_type", "mode", "actor_name", "recipient_name", "location_name", "fatalities",
@@ -291,6 +298,7 @@ def network(
     """The actor network (dyads weighted by events) with centrality and communities."""
     import networkx as nx
 
+    since, until = date_filter(since, "--since"), date_filter(until, "--until")
     graph = _graph_from_store(db, since, until, actor, min_weight)
     with output(out) as stream:
         if fmt == "json":
@@ -395,13 +403,16 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
     read_only: bool = typer.Option(False, "--read-only", help="Refuse new documents; open the store read-only."),
+    token: str | None = typer.Option(None, "--token", envvar="DOTTEREL_TOKEN", show_default=False,
+                                     help="Secret that writes (POST) must send as 'Authorization: Bearer TOKEN'; "
+                                          "without it writes are refused. Needed to bind beyond loopback."),
+    allow_host: list[str] = typer.Option([], "--allow-host", help="Another Host name to answer to (default: "
+                                                                   "loopback names only); repeat for more."),
 ) -> None:
     """The REST API (docs at /docs) and the web dashboard over a store."""
-    from .web import serve as run_server
+    from .cli_guard import start_server
 
-    if read_only and not db.exists():
-        fail(f"{db}: no such store; run `dotterel ingest` first")
-    run_server(db, host=host, port=port, read_only=read_only)
+    start_server(db, host, port, read_only, token, allow_host)
 
 
 if __name__ == "__main__":

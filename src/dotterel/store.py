@@ -7,7 +7,9 @@ Queries are parameterised; results come back as lists of dicts, or DataFrames on
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -67,10 +69,38 @@ def event_row(content_hash: str, doc_id: str, e: dict) -> list[Any]:
             e["acled_sub_event_type"], e["historical"], ev["start"], ev["end"], ev["text"]]
 
 
+def document_key(doc: CodedDocument) -> str:
+    """The store key: the content hash; for a document that was not coded, a hash of its name and error as well,
+    since many error documents have the same (often empty) text and each must keep its own row."""
+    if doc.error is None:
+        return doc.content_hash
+    ident = "\x00".join([doc.doc_id, doc.error, doc.content_hash])
+    return hashlib.sha1(ident.encode("utf-8", "replace")).hexdigest()
+
+
+class StoreError(Exception):
+    """The store file cannot be opened (another process holds it, or it is no DuckDB file): one clear line."""
+
+
+def open_problem(path: str, err: duckdb.Error) -> str:
+    """What went wrong opening ``path``, and what to do, in one line."""
+    message = str(err)
+    if "lock" in message.lower():
+        holder = re.search(r"PID (\d+)", message)
+        who = f"process {holder.group(1)}" if holder else "another process"
+        return (f"{path}: the store is in use by {who} (a running `dotterel serve` or `ingest`?). DuckDB lets one "
+                f"process write a store, or several only read it: stop or wait for that process, or serve it with "
+                f"--read-only to query it alongside")
+    return f"{path}: cannot open the store ({message.splitlines()[0]})"
+
+
 class Store:
     def __init__(self, path: str | Path = "dotterel.duckdb", read_only: bool = False):
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(open_problem(self.path, err)) from None
         if not read_only:
             self.con.execute(SCHEMA)
 
@@ -90,7 +120,7 @@ class Store:
     def add(self, documents: Iterable[CodedDocument]) -> int:
         """Store a batch in one transaction; documents already stored (same content) are skipped.
         Returns the number of new documents."""
-        return self._add((doc.content_hash, doc.text, doc.to_dict) for doc in documents)
+        return self._add((document_key(doc), doc.text, doc.to_dict) for doc in documents)
 
     def import_parquet(self, path: str | Path) -> int:
         """Store the documents of a Parquet file written by ``dotterel.scale`` (one transaction, same-content

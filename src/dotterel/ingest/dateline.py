@@ -34,6 +34,15 @@ def _make(y: int, m: int, d: int) -> str | None:
         return None
 
 
+DATE_PREFIX = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+
+
+def is_date_prefix(value: str) -> bool:
+    """``value`` is a real YYYY, YYYY-MM or YYYY-MM-DD (the form of date filters): 2024-02-31 is not."""
+    m = DATE_PREFIX.match(value)
+    return bool(m) and _make(int(m["y"]), int(m["m"] or 1), int(m["d"] or 1)) is not None
+
+
 def parse_date_string(value: str) -> str | None:
     """A full date in one of the usual metadata forms, as YYYY-MM-DD, else None."""
     value = value.strip()

@@ -20,15 +20,21 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, ValidationError
 
-from ..store import Store
+from ..ingest.dateline import is_date_prefix
+from ..ingest.lines import surrogate_problem
+from ..store import Store, document_key
 from . import queries
 from .docs import mount_docs
+from .guard import LOOPBACK_HOSTS, Guard
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 2_000_000  # bytes of a posted document (JSON), text or HTML
+MAX_OFFSET = 10**12  # far beyond any store, well inside DuckDB's 64-bit OFFSET
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+                    "X-Frame-Options": "DENY"}
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class NewDocument(BaseModel):
@@ -47,8 +53,8 @@ def _split(value: str | None) -> list[str] | None:
 
 
 def _date(value: str | None, name: str) -> str | None:
-    if value and not DATE.match(value):
-        raise HTTPException(422, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    if value and not is_date_prefix(value):
+        raise HTTPException(422, f"{name} must be a real date YYYY, YYYY-MM or YYYY-MM-DD, got {value[:40]!r}")
     return value or None
 
 
@@ -96,13 +102,16 @@ def cursor(request: Request) -> Iterator[Any]:
 
 Con = Annotated[Any, Depends(cursor)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Filter = Annotated[queries.EventFilter, Depends(event_filter)]
 
 
 def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipeline: Any = None,
-               max_body: int = MAX_BODY) -> FastAPI:
-    """The app over the store at ``db``; ``pipeline`` (a dotterel Pipeline) is loaded on the first POST if not given."""
+               max_body: int = MAX_BODY, token: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over the store at ``db``; ``pipeline`` (a dotterel Pipeline) is loaded on the first POST if not given.
+
+    Requests must name one of ``allowed_hosts`` (default: the loopback names; "*" for any) and writes must carry
+    ``token`` (without one, writes are refused): see ``guard``."""
     store = Store(db, read_only=read_only)
     write_lock = threading.Lock()
     state: dict[str, Any] = {"pipeline": pipeline}
@@ -117,14 +126,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
                               "every field traced to its evidence in the text.")
     app.state.store = store
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(Guard, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS), token=token, headers=SECURITY_HEADERS)
 
     @app.get("/api/events", tags=["read"])
     def list_events(con: Con, f: Filter, limit: Limit = 100, offset: Offset = 0) -> dict:
@@ -149,7 +151,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         return queries.quotes(con, speaker, q, doc, limit, offset)
 
     @app.get("/api/network", tags=["read"])
-    def get_network(con: Con, f: Filter, min_weight: Annotated[int, Query(ge=1)] = 1,
+    def get_network(con: Con, f: Filter, min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
                     top: Annotated[int | None, Query(ge=1, le=5000, description="Keep the most active actors")] = None
                     ) -> dict:
         """The actor network of the filtered events: nodes sized by events, edges by cooperation/conflict."""
@@ -196,6 +198,11 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
             detail = err.errors(include_url=False, include_input=False) if isinstance(err, ValidationError) \
                 else f"invalid JSON: {err}"
             raise HTTPException(422, detail) from None
+        except RecursionError:
+            raise HTTPException(422, "invalid JSON: nested too deeply") from None
+        for name in ("text", "html", "id", "date", "title", "url"):
+            if problem := surrogate_problem(name, getattr(new, name)):
+                raise HTTPException(422, problem)
         from starlette.concurrency import run_in_threadpool
 
         record, created = await run_in_threadpool(code_and_store, new)
@@ -206,11 +213,14 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
 
         if (new.text is None) == (new.html is None):
             raise HTTPException(422, "give exactly one of 'text' or 'html'")
-        if new.date and (not DATE.match(new.date) or len(new.date) != 10):
-            raise HTTPException(422, f"date must be YYYY-MM-DD, got {new.date!r}")
+        if new.date and not (DAY.match(new.date) and is_date_prefix(new.date)):
+            raise HTTPException(422, f"date must be YYYY-MM-DD, got {new.date[:40]!r}")
         text, title = new.text, new.title
         if new.html is not None:
-            text, html_title, _ = html_to_text(new.html)
+            try:
+                text, html_title, _ = html_to_text(new.html)
+            except Exception as err:  # trafilatura raises many kinds on broken markup
+                raise HTTPException(422, f"unreadable HTML: {type(err).__name__}") from None
             title = title or html_title
         problem = check_text(text or "")
         if problem:
@@ -230,7 +240,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
                 state["pipeline"] = Pipeline()
             coded = state["pipeline"].code_one(document)
             store.add([coded])
-        return {"key": coded.content_hash, **coded.to_dict()}, True
+        return {"key": document_key(coded), **coded.to_dict()}, True
 
     mount_docs(app, STATIC)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -250,7 +260,9 @@ def _record(store: Store, key: str) -> str:
         con.close()
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False) -> None:
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
+          token: str | None = None, allowed_hosts: list[str] | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db, read_only=read_only), host=host, port=port, log_level="info")
+    app = create_app(db, read_only=read_only, token=token, allowed_hosts=allowed_hosts)
+    uvicorn.run(app, host=host, port=port, log_level="info")
