@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from ..model import ActorRef, Event
 from .layout import Layout
 
-
 RECAP_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
