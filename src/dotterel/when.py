@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
 from .ingest.dateline import MONTHS, month_number
 from .model import CodedDocument, Event
 
+# how many sentences an undated act stays on the day of the last dated one
+ANCHOR_SENTENCES = 6
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -169,6 +172,8 @@ class TemporalResolver:
         pub = dt.date.fromisoformat(coded.publication_date) if coded.publication_date else None
         cache: dict[int, list[tuple[int, str, str]]] = {}
         previous: Event | None = None
+        anchor: Event | None = None  # the last act the text dated to the day: the narrative's reference time
+        starts = [s.start_char for s in doc.sents]
         for event in sorted(coded.events, key=lambda e: e.evidence.start):
             ev = event.evidence
             if ev.start not in cache:
@@ -180,8 +185,14 @@ class TemporalResolver:
                 if "day" in cue and "that" not in cue and previous.date_precision == "day":
                     event.date = (dt.date.fromisoformat(previous.date) + dt.timedelta(days=1)).isoformat()
                 event.historical = previous.historical
+            elif not cache[ev.start] and anchor is not None and \
+                    bisect_right(starts, ev.start) - bisect_right(starts, anchor.evidence.start) <= ANCHOR_SENTENCES:
+                # "On Jan. 8, coalition forces struck ... Near Mosul, five strikes ...": told on, the day stays
+                event.date, event.date_precision, event.historical = anchor.date, anchor.date_precision, anchor.historical
             else:
                 self.date_event(event, cache[ev.start], pub)
+                if cache[ev.start] and event.date_precision == "day" and not event.historical:
+                    anchor = event
             previous = event
 
     @staticmethod

@@ -37,7 +37,7 @@ class ArticlePass:
         party = Parties(coded.mentions, self.act_nouns)
         # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
         events = coded.events
-        carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party)
+        carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
         events = merge_same_clause(events, layout)
         events = [e for e in events if keep_event(e, layout, party)]

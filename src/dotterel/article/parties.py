@@ -23,6 +23,10 @@ def party_nouns() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+# days and months: "Saturday's attack" names a date, not a party
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+            "yesterday", "tonight"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which", "that"}
 
 
@@ -57,7 +61,7 @@ def names_a_thing(text: str) -> bool:
 
 def names_a_party(text: str, act_nouns: frozenset[str] | set[str]) -> bool:
     words = _WORD.findall(text)
-    if not words:
+    if not words or any(w.lower() in CALENDAR for w in words):
         return False
     head = words[-1].lower()
     singular = head[:-1] if head.endswith("s") else head

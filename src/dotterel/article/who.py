@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention
 from .layout import Layout
 from .parties import head_word, names_a_party, names_a_thing
@@ -50,12 +52,26 @@ class Parties:
         return copy
 
 
-def carry_arguments(events: list[Event], layout: Layout, party: Parties) -> None:
+def told_without_doer(event: Event, doc: Doc, party: Parties) -> bool:
+    """Is the act told with an act for its subject ("one strike destroyed", "the raids killed") or as an act
+    named on its own ("strikes near Mosul")? Then its doer is the one the report named before. A plain
+    passive ("80 people were killed") is not: its doer may be anyone."""
+    if event.trigger is None or (span := doc.char_span(event.trigger.start, event.trigger.end,
+                                                      alignment_mode="expand")) is None:
+        return False
+    token = span.root
+    if token.pos_ == "NOUN":
+        return True
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "nsubj" and party.names_an_act(c.text) for c in subjects)
+
+
+def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Doc) -> None:
     """An act without a named doer takes the doer (and, when it has none, the target) of the nearest earlier
     act of the same kind a few sentences before: "Coalition forces conducted 23 strikes. Near Raqqa, five
     strikes destroyed ..." — the later strikes are the coalition's."""
     for i, event in enumerate(events):
-        if event.event_type not in CARRIED_TYPES or party(event.actor):
+        if event.event_type not in CARRIED_TYPES or party(event.actor) or not told_without_doer(event, doc, party):
             continue
         here = layout.sentence(event.evidence.start)
         source = next((p for p in reversed(events[:i]) if p.event_type == event.event_type and party(p.actor) and

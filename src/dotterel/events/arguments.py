@@ -28,6 +28,8 @@ PLACE_PREPS = {"near", "outside", "inside", "across"}
 MUTUAL = {"ASSAULT", "COOPERATE", "CONSULT", "AGREE"}
 # verbs whose subject reports an act, not does it
 SAYING_VERBS = {"say", "report", "tell", "state", "claim", "describe", "call", "deny", "confirm", "reveal", "know"}
+# verbal acts about another act: their subject judges the act, it did not make it
+JUDGING = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
 # entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -40,6 +42,8 @@ class ArgumentFinder(TriggerFinder):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent or subj
+        if not heads and verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # "the soldier who was killed": the noun is the one acted on, not the doer
         if verb.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS for h in heads):
             heads = [verb.head]  # "the activists who had blocked the highway": who = the activists
         if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head is not verb:
@@ -178,7 +182,9 @@ class ArgumentFinder(TriggerFinder):
         for _ in range(4):
             if node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
                 lemma = node.head.lemma_.lower()
-                return None if lemma in self.lex.observing or lemma in SAYING_VERBS else node.head
+                judged = (sense := self.lex.verbs.get(lemma)) is not None and sense.event_type in JUDGING
+                # "the US condemned the attack": who condemns an act did not make it
+                return None if lemma in self.lex.observing or lemma in SAYING_VERBS or judged else node.head
             # "took part in peacekeeping", "responsible for mass killings": the subject does the act
             if node.dep_ == "pobj" and node.head.dep_ == "prep" and \
                     f"{node.head.head.lemma_.lower()} {node.head.lower_}" in self.lex.taking_part:
