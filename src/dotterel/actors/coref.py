@@ -28,6 +28,7 @@ MAX_SENTENCES = 3  # how far back a pronoun looks
 def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues: dict[str, set[str]]) -> list[Mention]:
     mentions = sorted(mentions, key=lambda m: m.start)
     defined_acronyms(doc, mentions)
+    one_person_per_name(mentions)
     by_head = {m.head: m for m in mentions if m.head is not None}
     sent_of = {}
     for i, sent in enumerate(doc.sents):
@@ -68,6 +69,24 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
                 added.append(Mention(span.start_char, span.end_char, copy_ref(ante.ref, span.text), kind=ante.kind,
                                      head=tok.i))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def one_person_per_name(mentions: list[Mention]) -> None:
+    """'Osama Hamdan ... Hamdan said': a surname alone is the person the article named in full, when exactly
+    one person of the article carries it."""
+    full: dict[str, set[tuple[str, str | None]]] = {}
+    refs: dict[tuple[str, str | None], ActorRef] = {}
+    for m in mentions:
+        words = m.ref.name.split()
+        if m.kind == "person" and len(words) > 1:
+            key = (m.ref.name, m.ref.id)
+            full.setdefault(words[-1].lower(), set()).add(key)
+            refs.setdefault(key, m.ref)
+    for m in mentions:
+        words = m.ref.name.split()
+        if m.kind != "person" or len(words) != 1 or len(owners := full.get(words[0].lower(), set())) != 1:
+            continue
+        m.ref = copy_ref(refs[next(iter(owners))], m.ref.text)
 
 
 def clause_subjects(verb) -> set[int]:

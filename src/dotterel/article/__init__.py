@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 from ..events.lexicon import load_lexicon
 from ..model import CodedDocument
 from .layout import Layout
-from .merge import merge_mentions, merge_same_clause
+from .merge import fold_headline, merge_mentions, merge_same_clause
 from .scoring import score_events
+from .what import generic
 from .who import Parties, carry_arguments, keep_event, target_the_maker
 
 
@@ -40,7 +41,8 @@ class ArticlePass:
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
         events = merge_same_clause(events, layout)
-        events = [e for e in events if keep_event(e, layout, party)]
+        events = [e for e in events if keep_event(e, layout, party) and not generic(e, doc, layout)]
         events = merge_mentions(events, layout, doc)
+        events = fold_headline(events, layout, party)
         score_events(events, layout, party, coded.publication_date)
         coded.events = [e for e in events if e.confidence >= self.min_confidence]

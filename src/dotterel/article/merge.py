@@ -112,3 +112,21 @@ def merge_mentions(events: list[Event], layout: Layout, doc: Doc) -> list[Event]
         else:
             absorb(twin, event)
     return out
+
+
+HEADLINE_RETOLD_WITHIN = 3  # sentences of the lead that may retell the headline
+
+
+def fold_headline(events: list[Event], layout: Layout, party) -> list[Event]:
+    """A headline's act whose doer it leaves out ("Truck attack kills 80") is the lead's act of the same kind:
+    it becomes a mention of that event."""
+    out = list(events)
+    for event in events:
+        if layout.sentence(event.evidence.start) != 0 or party(event.actor):
+            continue
+        lead = next((e for e in out if e is not event and e.event_type == event.event_type and party(e.actor) and
+                     0 < layout.sentence(e.evidence.start) <= HEADLINE_RETOLD_WITHIN and _compatible_targets(e, event)), None)
+        if lead is not None:
+            absorb(lead, event)
+            out.remove(event)
+    return out

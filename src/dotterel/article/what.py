@@ -1,0 +1,37 @@
+"""What happened: acts an article states as general truths or habits are no events.
+
+"A strike means one or more kinetic events ...", "They attack us because they hate us": a material act in the
+simple present, outside a headline, tells what happens in general, not what happened. Verbal acts are
+different: "The United States condemns the attack" is the statement itself, made now.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Event
+from .layout import Layout
+
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "COOPERATE", "SANCTION"}
+PRESENT_SIMPLE = {"VBZ", "VBP"}
+
+
+def trigger_token(doc: Doc, event: Event):
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def generic(event: Event, doc: Doc, layout: Layout) -> bool:
+    """A material act told in the simple present (the verb itself, or the verb whose subject names the act),
+    except in the headline, where the present tells the news."""
+    if event.event_type not in MATERIAL_TYPES or layout.sentence(event.evidence.start) == 0:
+        return False
+    token = trigger_token(doc, event)
+    if token is None:
+        return False
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") else token
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in PRESENT_SIMPLE:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -1,0 +1,77 @@
+"""The document pass: whole articles written for these tests (several paragraphs, background, quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+STRIKE_REPORT = """Coalition strikes hit Islamic State near Tal Afar.
+On March 3, coalition forces carried out nine air strikes against Islamic State fighters in Iraq.
+Near Hit, one strike engaged an Islamic State tactical unit.
+A strike, as the releases define it, means one or more kinetic events in roughly the same place."""
+
+CHECKPOINT = """Gunmen attack checkpoint in Kirkuk.
+Islamic State gunmen attacked a police checkpoint south of Kirkuk on Monday, killing three policemen, officials said.
+The Iraqi government condemned the attack and vowed to punish those responsible.
+Senior Hamas official Osama Hamdan praised the fighters. Hamdan said the group would continue its campaign.
+Analysts say the lackluster response of the authorities could encourage more violence.
+"They attack us because they hate us," one resident said."""
+
+
+@pytest.fixture(scope="module")
+def strike_report(pipeline):
+    from dotterel.ingest import document_from_text
+
+    return pipeline.code_one(document_from_text(STRIKE_REPORT, doc_id="strikes", date="2017-03-04"))
+
+
+@pytest.fixture(scope="module")
+def checkpoint(pipeline):
+    from dotterel.ingest import document_from_text
+
+    return pipeline.code_one(document_from_text(CHECKPOINT, doc_id="kirkuk", date="2016-06-07"))
+
+
+def at(coded, words: str):
+    return [e for e in coded.events if words in e.evidence.text]
+
+
+def test_a_counted_strike_is_the_actor_named_before_and_keeps_its_day(strike_report):
+    [hit] = at(strike_report, "Near Hit")
+    assert "coalition" in hit.actor.text.lower() and hit.recipient is not None and hit.recipient.name == "Islamic State"
+    assert (hit.date, hit.date_precision) == ("2017-03-03", "day")
+    assert hit.confidence < max(e.confidence for e in strike_report.events)  # carried: less sure than the lead
+
+
+def test_a_definition_and_a_doerless_headline_are_no_events_of_their_own(strike_report):
+    assert not at(strike_report, "as the releases define it")
+    lead = at(strike_report, "On March 3")[0]
+    assert [m.text for m in lead.mentions] == ["Coalition strikes hit Islamic State near Tal Afar."]
+    assert lead.salience == "main" and lead.to_dict()["mentions"][0]["start"] == 0
+
+
+def test_an_act_told_again_is_one_event_with_mentions(checkpoint):
+    attacks = [e for e in checkpoint.events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].actor.name == "Islamic State"
+    assert any("Gunmen attack checkpoint" in m.text for m in attacks[0].mentions)
+
+
+def test_a_condemnation_is_aimed_at_the_doer_of_the_act(checkpoint):
+    [condemned] = [e for e in checkpoint.events if e.event_type == "ACCUSE"]
+    assert condemned.actor.text == "Iraqi government" and condemned.recipient.name == "Islamic State"
+
+
+def test_one_actor_per_person(checkpoint):
+    people = [a for a in checkpoint.actors if "Hamdan" in a.name]
+    assert len(people) == 1 and set(people[0].aliases) >= {"Hamdan"}
+
+
+def test_opinion_abstract_doers_and_habits_are_no_events(checkpoint):
+    assert not at(checkpoint, "lackluster response")
+    assert not at(checkpoint, "they hate us")
+
+
+def test_confidence_and_salience_reach_the_record(checkpoint):
+    record = checkpoint.to_dict()
+    for event in record["events"]:
+        assert 0.0 <= event["confidence"] <= 1.0 and event["salience"] in ("main", "background")
+        assert all(checkpoint.text[m["start"]:m["end"]] == m["text"] for m in event["mentions"])
