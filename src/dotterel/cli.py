@@ -117,6 +117,16 @@ def output(path: Path | None) -> Iterator[IO[str]]:
             yield f
 
 
+MinConfidenceOpt = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                help="Leave out events the coder is less sure of (0-1; see README, 'Confidence').")
+
+
+def sure_enough(coded: CodedDocument, min_confidence: float) -> CodedDocument:
+    if min_confidence > 0:
+        coded.events = [e for e in coded.events if e.confidence >= min_confidence]
+    return coded
+
+
 @app.command()
 def code(
     inputs: list[str] = typer.Argument(..., help="Articles (.txt, .html), corpora (.jsonl, .csv) or folders."),
@@ -126,6 +136,7 @@ def code(
     workers: int = WorkersOpt,
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Longest document coded, in characters."),
     event_model: str | None = ModelOpt,
+    min_confidence: float = MinConfidenceOpt,
 ) -> None:
     """Code documents into events, actors, quotes and relations (one JSON record per document)."""
     if fmt not in ("json", "plover", "acled"):
@@ -133,7 +144,8 @@ def code(
     use_event_model(event_model)
     progress = Progress()
     with output(out) as stream, internal_errors():  # on a crash the file is closed with every line coded so far
-        export.write((c.to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress)), fmt, stream)
+        records = (sure_enough(c, min_confidence).to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress))
+        export.write(records, fmt, stream)
     raise typer.Exit(1 if progress.errors else 0)
 
 
@@ -198,15 +210,21 @@ def events(
     since: str | None = typer.Option(None, "--since"),
     until: str | None = typer.Option(None, "--until"),
     country: str | None = typer.Option(None, "--country", help="ISO3 of the place or of the actor."),
+    min_confidence: float | None = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                                help="Only events the coder is at least this sure of (0-1)."),
+    salience: str | None = typer.Option(None, "--salience", help="main (the article's news) or background."),
     limit: int = typer.Option(50, "--limit"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Events from the store."""
     since, until = date_filter(since, "--since"), date_filter(until, "--until")
+    if salience not in (None, "main", "background"):
+        fail(f"--salience must be main or background, got {salience!r}")
     with open_store(db) as store:
-        rows = store.events(actor=actor, event_type=event_type, since=since, until=until, country=country, limit=limit)
+        rows = store.events(actor=actor, event_type=event_type, since=since, until=until, country=country, limit=limit,
+                            min_confidence=min_confidence, salience=salience)
     print_rows(rows, ["date", "event_type", "mode", "actor_name", "recipient_name", "location_name", "fatalities",
-                      "doc_id"], as_json)
+                      "confidence", "doc_id"], as_json)
 
 
 @app.command()

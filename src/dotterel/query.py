@@ -46,6 +46,12 @@ class Where:
         self.params += params
         return self
 
+    def at_least(self, value: float | None, column: str) -> Where:
+        """``column`` >= value; rows without a value (stored before the column existed) count as sure."""
+        if value is None:
+            return self
+        return self.add(f"coalesce({self.col(column)}, 1.0) >= ?", value)
+
     def col(self, name: str) -> str:
         return self.prefix + name
 
@@ -122,6 +128,8 @@ class EventFilter:
     country: str | None = None  # ISO3 of the place or of the actor
     q: str | None = None  # text in the evidence, the document text or its title
     doc: str | None = None  # one document (content hash)
+    min_confidence: float | None = None  # the coder's confidence, 0-1
+    salience: str | None = None  # main | background
 
     def where(self, alias: str = "e") -> tuple[str, list[Any]]:
         from .network import QUAD  # not at the top: it loads spaCy, which the Store's CLI commands never need
@@ -139,5 +147,5 @@ class EventFilter:
             pattern = like(self.q)
             w.add(f"({w.col('evidence_text')} ILIKE ? ESCAPE '\\' OR {w.col('content_hash')} IN (SELECT content_hash "
                   f"FROM documents WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'))", *[pattern] * 3)
-        w.equal(self.doc, "content_hash")
+        w.equal(self.doc, "content_hash").at_least(self.min_confidence, "confidence").equal(self.salience, "salience")
         return w.sql, w.params

@@ -41,6 +41,9 @@ CREATE TABLE IF NOT EXISTS quotes (
   cue VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, speaker_id VARCHAR, speaker_org_name VARCHAR,
   speaker_org_id VARCHAR, event_id VARCHAR);
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS event_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS salience VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions INTEGER;
 CREATE TABLE IF NOT EXISTS relations (
   content_hash VARCHAR, a VARCHAR, b VARCHAR, type VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
   evidence_text VARCHAR);
@@ -51,7 +54,7 @@ EVENT_COLUMNS = ["id", "content_hash", "doc_id", "event_type", "mode", "context"
                  "recipient_country", "recipient_sector", "date", "date_precision", "location_name", "admin1",
                  "country", "lat", "lon", "geonameid", "geo_precision", "fatalities", "injured", "arrested",
                  "incident_count", "acled_event_type", "acled_sub_event_type", "historical", "evidence_start",
-                 "evidence_end", "evidence_text"]
+                 "evidence_end", "evidence_text", "confidence", "salience", "mentions"]
 
 
 def _ref(ref: dict | None) -> list[Any]:
@@ -66,7 +69,8 @@ def event_row(content_hash: str, doc_id: str, e: dict) -> list[Any]:
             *_ref(e["recipient"]), e["date"], e["date_precision"], loc.get("name"), loc.get("admin1"),
             loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("geonameid"), loc.get("precision"),
             e["fatalities"], e["injured"], e["arrested"], e["incident_count"], e["acled_event_type"],
-            e["acled_sub_event_type"], e["historical"], ev["start"], ev["end"], ev["text"]]
+            e["acled_sub_event_type"], e["historical"], ev["start"], ev["end"], ev["text"], e.get("confidence"),
+            e.get("salience"), len(e.get("mentions") or [])]
 
 
 def document_key(doc: CodedDocument) -> str:
@@ -155,7 +159,8 @@ class Store:
                          [h, doc_id, rec["publication_date"], rec["title"], rec["url"], text, rec["error"],
                           json.dumps(rec, ensure_ascii=False)])
         if rec["events"]:
-            self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+            columns, marks = ", ".join(EVENT_COLUMNS), ", ".join("?" * len(EVENT_COLUMNS))
+            self.con.executemany(f"INSERT INTO events ({columns}) VALUES ({marks})",
                                  [event_row(h, doc_id, e) for e in rec["events"]])
         if rec["actors"]:
             self.con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -187,10 +192,11 @@ class Store:
 
     def events(self, actor: str | None = None, event_type: str | None = None, since: str | None = None,
                until: str | None = None, country: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[dict[str, Any]]:
+               offset: int = 0, min_confidence: float | None = None, salience: str | None = None) -> list[dict[str, Any]]:
         """Events, filtered; ``actor`` matches id, name or surface form of actor or recipient."""
         w = Where(literal=False).match(actor, ACTOR_TEXT, ACTOR_IDS).one_of([event_type] if event_type else None, "event_type")
         w.since(since).until(until, width=10).same(country, "country", "actor_country")
+        w.at_least(min_confidence, "confidence").equal(salience, "salience")
         return self._rows(*self._limit(f"SELECT * FROM events WHERE {w.sql} ORDER BY {EVENT_ORDER}", w.params, limit, offset))
 
     def actors(self, actor: str | None = None, country: str | None = None,

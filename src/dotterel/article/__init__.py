@@ -20,6 +20,9 @@ from .scoring import score_events
 from .what import generic
 from .who import Parties, carry_arguments, keep_event, target_the_maker
 
+# acts of force: "a U.S. strike", "the army's offensive" name who used it
+FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
+
 
 class ArticlePass:
     """Pipeline stage: turns sentence-level event candidates into the article's events."""
@@ -29,18 +32,20 @@ class ArticlePass:
     def __init__(self, min_confidence: float = 0.0, act_nouns: frozenset[str] | None = None):
         self.min_confidence = min_confidence
         # nouns that name acts are never parties ("the strike", "the response")
-        self.act_nouns = act_nouns if act_nouns is not None else frozenset(load_lexicon().nouns)
+        nouns = load_lexicon().nouns
+        self.act_nouns = act_nouns if act_nouns is not None else frozenset(nouns)
+        self.force_nouns = frozenset(n for n, sense in nouns.items() if sense.event_type in FORCE_TYPES)
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
             return
         layout = Layout(doc)
-        party = Parties(coded.mentions, self.act_nouns)
+        party = Parties(coded.mentions, self.act_nouns, self.force_nouns)
         # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
         events = coded.events
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
-        events = merge_same_clause(events, layout)
+        events = merge_same_clause(events, layout, party)
         events = [e for e in events if keep_event(e, layout, party) and not generic(e, doc, layout)]
         events = merge_mentions(events, layout, doc)
         events = fold_headline(events, layout, party)

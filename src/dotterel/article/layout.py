@@ -20,6 +20,17 @@ class Layout:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
         self.quoted = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(doc.text)]
 
+    @property
+    def headline_end(self) -> int:
+        """End of the headline: a first line that is one sentence and not the whole text; 0 without one."""
+        first_line = self.text.find("\n")
+        if first_line <= 0 or not self.text[first_line:].strip():
+            return 0
+        return first_line if self.sentence(first_line - 1) == 0 else 0
+
+    def in_headline(self, char: int) -> bool:
+        return char < self.headline_end
+
     def sentence(self, char: int) -> int:
         return max(0, bisect_right(self.sentence_starts, char) - 1)
 

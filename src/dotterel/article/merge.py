@@ -32,6 +32,11 @@ def absorb(kept: Event, other: Event) -> None:
     """Fold what another report of the same act adds: a target, a mode, counts, a place, a date."""
     kept.recipient = _better_recipient(kept.recipient, other.recipient)
     kept.mode = kept.mode or other.mode
+    if other.acled_event_type == "Explosions/Remote violence" and kept.acled_event_type != other.acled_event_type:
+        # "killed when he was hit by a landmine": the weapon tells the kind of attack better than the verb
+        kept.acled_event_type, kept.acled_sub_event_type = other.acled_event_type, other.acled_sub_event_type
+    kept.acled_event_type = kept.acled_event_type or other.acled_event_type
+    kept.acled_sub_event_type = kept.acled_sub_event_type or other.acled_sub_event_type
     for field in ("fatalities", "injured", "arrested", "incident_count"):
         mine, theirs = getattr(kept, field), getattr(other, field)
         if theirs is not None and (mine is None or theirs > mine):
@@ -51,20 +56,22 @@ def _compatible_targets(a: Event, b: Event) -> bool:
     return ka == kb or a.recipient is None or b.recipient is None or a.recipient.id is None or b.recipient.id is None
 
 
-def merge_same_clause(events: list[Event], layout: Layout) -> list[Event]:
+def merge_same_clause(events: list[Event], layout: Layout, party) -> list[Event]:
+    """One doer doing one kind of act to one target in a sentence is one act; a doerless report of the same kind
+    of act there ("Da'esh claimed attacks which killed 28") is that act too."""
     out: list[Event] = []
     for event in events:
         here = layout.sentence(event.evidence.start)
         twin = next((k for k in out if layout.sentence(k.evidence.start) == here and k.event_type == event.event_type and
-                     actor_key(k.actor) == actor_key(event.actor) and _compatible_targets(k, event) and
-                     (k.mode == event.mode or k.mode is None or event.mode is None)), None)
+                     (actor_key(k.actor) == actor_key(event.actor) or not party(k.actor) or not party(event.actor)) and
+                     _compatible_targets(k, event) and (k.mode == event.mode or k.mode is None or event.mode is None)), None)
         if twin is None:
             out.append(event)
-        elif _trigger_at(event) < _trigger_at(twin):  # the clause's first verb tells the act; later ones add to it
-            absorb(event, twin)
-            out[out.index(twin)] = event
-        else:
-            absorb(twin, event)
+            continue
+        # the named doer's report is kept; between two, the clause's first verb tells the act, later ones add to it
+        keeper, other = sorted((twin, event), key=lambda e: (not party(e.actor), _trigger_at(e)))
+        absorb(keeper, other)
+        out[out.index(twin)] = keeper
     return out
 
 
@@ -105,7 +112,7 @@ def merge_mentions(events: list[Event], layout: Layout, doc: Doc) -> list[Event]
         if event.recipient is not None and event.recipient.id is not None and event.actor.id is not None:
             again = recaps(doc, event)
             twin = next((k for k in out if (k.event_type, actor_key(k.actor), actor_key(k.recipient)) == key and
-                         (again or layout.sentence(k.evidence.start) == 0) and _same_place(k, event) and
+                         (again or layout.in_headline(k.evidence.start)) and _same_place(k, event) and
                          _same_time(k, event)), None)
         if twin is None:
             out.append(event)
@@ -119,14 +126,23 @@ HEADLINE_RETOLD_WITHIN = 3  # sentences of the lead that may retell the headline
 
 def fold_headline(events: list[Event], layout: Layout, party) -> list[Event]:
     """A headline's act whose doer it leaves out ("Truck attack kills 80") is the lead's act of the same kind:
-    it becomes a mention of that event."""
+    it becomes a mention of that event. A capitalised headline ("Trump Addresses Munich Attack") parses too
+    poorly to name a doer: its acts count only as mentions of the lead's."""
     out = list(events)
     for event in events:
-        if layout.sentence(event.evidence.start) != 0 or party(event.actor):
+        if not layout.in_headline(event.evidence.start):
             continue
+        capitalised = title_case(event.evidence.text)
         lead = next((e for e in out if e is not event and e.event_type == event.event_type and party(e.actor) and
-                     0 < layout.sentence(e.evidence.start) <= HEADLINE_RETOLD_WITHIN and _compatible_targets(e, event)), None)
+                     0 < layout.sentence(e.evidence.start) <= HEADLINE_RETOLD_WITHIN and _compatible_targets(e, event)),
+                    None) if capitalised or not party(event.actor) else None
         if lead is not None:
             absorb(lead, event)
+        if lead is not None or capitalised:
             out.remove(event)
     return out
+
+
+def title_case(text: str) -> bool:
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

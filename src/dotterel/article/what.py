@@ -26,7 +26,7 @@ def trigger_token(doc: Doc, event: Event):
 def generic(event: Event, doc: Doc, layout: Layout) -> bool:
     """A material act told in the simple present (the verb itself, or the verb whose subject names the act),
     except in the headline, where the present tells the news."""
-    if event.event_type not in MATERIAL_TYPES or layout.sentence(event.evidence.start) == 0:
+    if event.event_type not in MATERIAL_TYPES or layout.in_headline(event.evidence.start):
         return False
     token = trigger_token(doc, event)
     if token is None:

@@ -28,22 +28,27 @@ LEAD_SENTENCES = 2
 class Parties:
     """Tells whether an actor reference names a party: resolved by the actor stage, or a phrase naming people."""
 
-    def __init__(self, mentions: list[Mention], act_nouns: frozenset[str]):
+    def __init__(self, mentions: list[Mention], act_nouns: frozenset[str], force_nouns: frozenset[str] = frozenset()):
         self.resolved = {id(m.ref) for m in mentions}
         self.act_nouns = act_nouns
+        self.force_nouns = force_nouns  # "strike", "raid": a party's use of force names the party that used it
 
     def __call__(self, ref: ActorRef | None, doer: bool = True) -> bool:
         """A doer's words must name people or a group ("Turkey's Syria policy" names a policy, whatever it
         resolved to); a target may be a thing that a party owns ("ISIL targets")."""
         if ref is None or ref.name == UNKNOWN_ACTOR or not ref.text and ref.id is None:
             return False
-        if doer and ref.text and names_a_thing(ref.text) and not (ref.id and self.names_an_act(ref.text)):
+        if doer and ref.text and names_a_thing(ref.text) and not (ref.id and self.names_force(ref.text)):
             return False  # "an American air strike" is the American military's act: its maker acts
         return id(ref) in self.resolved or ref.id is not None or names_a_party(ref.text, self.act_nouns)
 
     def names_an_act(self, text: str) -> bool:
         head = (head_word(text) or "").lower()
         return head in self.act_nouns or head.removesuffix("s") in self.act_nouns
+
+    def names_force(self, text: str) -> bool:
+        head = (head_word(text) or "").lower()
+        return head in self.force_nouns or head.removesuffix("s") in self.force_nouns
 
     def adopt(self, ref: ActorRef) -> ActorRef:
         """A copy of a reference, known to be a party as its original was."""

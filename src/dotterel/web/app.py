@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -74,6 +74,9 @@ def event_filter(
     country: Annotated[str | None, Query(description="ISO3 of the place or of either actor")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence or the document")] = None,
     doc: Annotated[str | None, Query(description="One document (its key)")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Least coder confidence, 0-1")] = None,
+    salience: Annotated[Literal["main", "background"] | None,
+                        Query(description="main: the article's own news; background: what it recalls")] = None,
 ) -> queries.EventFilter:
     quads: list[int] | None = None
     if quad:
@@ -88,7 +91,8 @@ def event_filter(
     if unknown:
         raise HTTPException(422, f"unknown PLOVER event type(s): {', '.join(unknown)}")
     return queries.EventFilter(since=_date(since, "since"), until=_date(until, "until"), event_type=types, quad=quads,
-                               actor=actor or None, country=country or None, q=q or None, doc=doc or None)
+                               actor=actor or None, country=country or None, q=q or None, doc=doc or None,
+                               min_confidence=min_confidence, salience=salience)
 
 
 def cursor(request: Request) -> Iterator[Any]:
