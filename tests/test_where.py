@@ -133,7 +133,7 @@ def test_numbered_city_district(code):
 
 
 def test_settlement_named_after_its_wider_place(code):
-    locs = loc(code, "A bomb exploded outside a hospital in the Pakistani town of Sheikhupura on Wednesday, killing six people.")
+    locs = loc(code, "A bomb went off near a school in the Pakistani town of Sheikhupura on Friday, killing four people.")
     assert locs and locs[0]["name"] == "Sheikhupura" and locs[0]["country"] == "PAK"
     locs = loc(code, "A car bomb in the southern Syria province of Daraa killed at least 21 people on Wednesday.")
     assert locs and locs[0]["name"] == "Daraa" and locs[0]["country"] == "SYR" and locs[0]["precision"] != "country"
@@ -195,7 +195,7 @@ def test_unfamiliar_village_after_at(code):
 
 
 def test_no_small_namesake_abroad(code):
-    locs = loc(code, "On 3 March 2024, in Morelia, Michoacan, a man was shot dead in Colonia Camino Real by two gunmen.")
+    locs = loc(code, "On 3 March 2024, two gunmen killed a taxi driver in Colonia Camino Real, Morelia, Michoacan.")
     assert locs and all(x["country"] == "MEX" for x in locs)
 
 
@@ -267,20 +267,20 @@ def test_neighbourhood_of_a_city_province_takes_the_city_point(code):
 
 
 def test_zone_of_a_city_in_a_later_sentence(code):
-    # the lead's place "the West Zone of Sao Paulo, Sao Paulo" locates the events told in later sentences
-    text = ("On 5 March 2024, in the West Zone of Sao Paulo, Sao Paulo, police carried out an operation. "
-            "A shoot-out broke out and two suspects were injured.")
+    # the lead's place, a zone of a city qualified by its state, locates the events told in later sentences
+    text = ("On 5 March 2024, in the East Zone of Sao Paulo, Sao Paulo, officers raided a warehouse. "
+            "Gunfire followed and two suspects were wounded.")
     locs = loc(code, text)
     assert locs and all(x["country"] == "BRA" for x in locs)
     assert all(abs(x["lat"] + 23.55) < 0.3 and abs(x["lon"] + 46.63) < 0.3 for x in locs)  # the city, not the state
-    assert {x["name"] for x in locs} <= {"West Zone", "Sao Paulo"}
+    assert {x["name"] for x in locs} <= {"East Zone", "Sao Paulo"}
 
 
 @pytest.mark.parametrize("text, country", [
     # the small model reads these unknown names as people or peoples; the qualifier group says they are places
     ("On 7 March 2024, unidentified gunmen attacked Kagara (Rafi LGA, Niger) and abducted four residents.", "NGA"),
-    ("On 6 March 2024, more than 200 workers held a protest in Chimakurthi town (Prakasam, Andhra Pradesh).", "IND"),
-    ("On 3 March 2024, residents of Jen (Karim-Lamido LGA, Taraba) burnt tyres on the main road.", "NGA"),
+    ("On 6 March 2024, quarry labourers demonstrated in Chimakurthi town (Prakasam, Andhra Pradesh).", "IND"),
+    ("On 3 March 2024, traders of Jen (Karim-Lamido LGA, Taraba) blocked the main road with burning tyres.", "NGA"),
 ])
 def test_name_with_a_qualifier_group_is_a_place(code, text, country):
     locs = loc(code, text)
@@ -294,9 +294,9 @@ def test_parenthesised_source_is_no_place(code):
 
 
 def test_court_of_a_city_and_a_list_of_towns(code):
-    # "outside the regional court of Limassol" locates the rally; in "the towns of Canapi, Alagoas, and Manari,
+    # "outside the district court of Limassol" locates the rally; in "the towns of Canapi, Alagoas, and Manari,
     # Pernambuco" Pernambuco qualifies Manari, not Canapi
-    locs = loc(code, "On 6 March 2024, about 20 relatives rallied outside the regional court of Limassol demanding justice.")
+    locs = loc(code, "On 6 March 2024, about 30 relatives protested outside the district court of Limassol, demanding a retrial.")
     assert locs and locs[0]["name"] == "Limassol" and locs[0]["country"] == "CYP"
     text = "On 8 March 2024, in the towns of Canapi, Alagoas, and Manari, Pernambuco, gunmen shot dead two drivers."
     locs = loc(code, text)
@@ -305,7 +305,7 @@ def test_court_of_a_city_and_a_list_of_towns(code):
 
 def test_state_abbreviation_in_a_qualifier_group(code):
     # "(UP)" after a district is Uttar Pradesh; a wire agency's "(AP)" byline is no state
-    locs = loc(code, "On 9 March 2024, two farmers were killed in a clash in Jalalpur, Shamli (UP) over a land dispute.")
+    locs = loc(code, "On 9 March 2024, two farmers were killed in a brawl in Jalalpur, Shamli (UP) over farmland.")
     assert locs and locs[0]["admin1"] == "Uttar Pradesh"
     locs = loc(code, "On 5 March 2024, hundreds of workers protested in Kolimigundla town (AP) demanding wages.")
     assert locs and locs[0]["name"] == "Kolimigundla" and locs[0]["admin1"] == "Andhra Pradesh"
@@ -316,7 +316,7 @@ def test_state_abbreviation_in_a_qualifier_group(code):
 
 
 def test_peoples_in_a_clash_are_no_places(code):
-    text = "Seven people were killed in a clash between the Rizeigat and Misseriya tribesmen near El Meram in West Kordofan."
+    text = "A clash between the Misseriya and Rizeigat herders near El Meram in West Kordofan killed seven people."
     locs = loc(code, text)
     assert locs and {x["name"] for x in locs} <= {"El Meram", "West Kordofan"}
 
@@ -346,10 +346,10 @@ def test_place_struck_locates_the_whole_sentence(code):
      "closed by the lockdown in Argentina.",
      {"country": "ARG", "precision": "city"}),
     # an origin ("migrants from X") does not veto the town
-    ("Residents rallied outside a hotel in Kilkis, blocking the entrance to 80 migrants from Afghanistan.",
+    ("Locals protested in front of a hotel in Kilkis to stop 80 migrants from Afghanistan moving in.",
      {"country": "GRC", "precision": "city"}),
     # the place after a held/controlled modifier
-    ("Militants raided a village in Indian-controlled Kashmir on Tuesday and shot dead six men.",
+    ("Gunmen stormed a village in Indian-controlled Kashmir overnight, killing four men.",
      {"country": "IND", "name": "Kashmir"}),
     # a province after a possessive country
     ("A soldier was killed when a roadside bomb hit his vehicle in Iraq's northern Nineveh province.",
@@ -364,7 +364,7 @@ def test_place_struck_locates_the_whole_sentence(code):
     ("Gunmen killed five people near Paris, Texas, on Sunday.",
      {"admin1": "Texas", "precision": "city"}),
     # ACLED's own note on where it coded the event
-    ("On 9 March 2024, about 1,000 anarchists marched in Kypseli [coded to Athens-Central Athens] against evictions.",
+    ("On 9 March 2024, some 300 students rallied in Exarchia [coded to Athens-Central Athens] over tuition fees.",
      {"name": "Athens", "country": "GRC"}),
 ])
 def test_first_event_place(code, text, expected):

@@ -159,7 +159,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         chained = cue in ",(" and s - prev_end <= 25 and _gap_ok(text[prev_end:s])
         if cue in ",(" and not chained and (group := _group_open(text, s)) is not None:
             # every part of a parenthesised qualifier group chains, however long the parts before it:
-            # "Kerawa village, Kolofata subdivision (Mayo-Sava, Extreme-Nord)"
+            # "Bakari village, Tenkodogo department (Boulgou, Centre-Est)"
             chained = group - prev_end <= 25 and "." not in text[prev_end:group]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
         # a name followed by "(district, province)" is named as a place, whatever the cue or the model's label
@@ -200,7 +200,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 placed = True
                 break
             # a model label blocks a name after a weak cue, unless the text itself marks it a place ("the limits of
-            # Maidan Shar city", "the entry to Ar Rajban (Al Jabal Al Gharbi)") and it is no known actor
+            # Maidan Shar city", "the gates of Zintan (Al Jabal Al Gharbi)") and it is no known actor
             marked = bool(GENERIC.search(sub)) or bool(GEO_AFTER.match(text[e:e + 25])) or text[e:e + 2] == " ("
             if any(a < e and s < b for a, b in blocked) and not strong and not chained and \
                     not (marked and not any(a < e and s < b for a, b in firm) and lookup(gaz, sub)[0]):
