@@ -340,8 +340,6 @@ def test_acled_note_conventions(code, text, sub):
 @pytest.mark.parametrize("text, sub", [
     ("Around 12 June 2021 (as reported), in Sinop, Mato Grosso, a woman's body was found in a river "
      "with signs of torture.", "Attack"),
-    ("On 3 June 2021, in Saltillo, Coahuila, employees of a bus firm demanded their unpaid wages. "
-     "[size=no report]", "Peaceful protest"),
     ("On 29 April 2020, in Yurecuaro, a man threw stones at a nurse, accusing her of spreading the virus.", "Attack"),
 ])
 def test_found_bodies_stones_and_crowd_demands(code, text, sub):

@@ -27,6 +27,7 @@ DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inp
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
 DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
 ModelOpt = typer.Option(None, "--event-model", help="Event model from `dotterel train` (\"none\": the lexicon alone).")
+ProfileOpt = typer.Option("news", "--profile", help="Coding profile: news (default) or acled-notes (ACLED's note conventions).")
 
 
 def fail(message: str) -> None:
@@ -69,8 +70,12 @@ def use_event_model(path: str | None) -> None:
 
 
 def coded_stream(inputs: list[str], date: str | None, workers: int, max_chars: int,
-                 progress: Progress) -> Iterator[CodedDocument]:
+                 progress: Progress, profile: str = "news") -> Iterator[CodedDocument]:
     from .pipeline import code_documents
+    from .profile import profile_names
+
+    if profile not in profile_names():
+        fail(f"--profile must be one of {', '.join(profile_names())}, got {profile!r}")
 
     if date:
         from .ingest import parse_date_string
@@ -89,7 +94,7 @@ def coded_stream(inputs: list[str], date: str | None, workers: int, max_chars: i
         yield from documents
 
     try:
-        for coded in code_documents(all_documents(), workers=workers):
+        for coded in code_documents(all_documents(), workers=workers, profile=profile):
             progress.update(coded)
             if coded.error:
                 typer.echo(f"dotterel: {coded.doc_id}: {coded.error}", err=True)
@@ -120,6 +125,7 @@ def code(
     workers: int = WorkersOpt,
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Longest document coded, in characters."),
     event_model: str | None = ModelOpt,
+    profile: str = ProfileOpt,
 ) -> None:
     """Code documents into events, actors, quotes and relations (one JSON record per document)."""
     if fmt not in ("json", "plover", "acled"):
@@ -127,7 +133,7 @@ def code(
     use_event_model(event_model)
     progress = Progress()
     with output(out) as stream:
-        export.write((c.to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress)), fmt, stream)
+        export.write((c.to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress, profile)), fmt, stream)
     raise typer.Exit(1 if progress.errors else 0)
 
 
@@ -140,6 +146,7 @@ def ingest(
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars"),
     batch: int = typer.Option(64, "--batch", help="Documents per store transaction."),
     event_model: str | None = ModelOpt,
+    profile: str = ProfileOpt,
 ) -> None:
     """Code documents and store them; documents already stored (same content) are skipped."""
     from .store import Store
@@ -150,7 +157,7 @@ def ingest(
     added = 0
     with Store(db) as store:
         pending: list[CodedDocument] = []
-        for coded in coded_stream(inputs, date, workers, max_chars, progress):
+        for coded in coded_stream(inputs, date, workers, max_chars, progress, profile):
             pending.append(coded)
             if len(pending) >= batch:
                 added += store.add(pending)
