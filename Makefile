@@ -1,12 +1,13 @@
 # Two commands do everything on a fresh machine:
 #   make demo   set up .venv, code the bundled sample corpus into dotterel.duckdb, print a summary
 #   make test   set up .venv, then lint and run the whole test suite
+#   make model  rebuild the shipped event model (src/dotterel/data/event_model.npz) from its training data
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench clean model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +32,10 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) dotterel.duckdb .pytest_cache
+
+# Rebuild the shipped event model from its data (deterministic: the same data gives the same file).
+# Needs a venv with the package's dependencies and PLOVER's gsr_dev folder (GSR); the source in src/ is used.
+GSR ?= ../shared/data/dev
+model:
+	@test -f $(GSR)/gsr_dev.gold.jsonl || { echo "make model: no $(GSR)/gsr_dev.gold.jsonl (set GSR=folder)"; exit 2; }
+	PYTHONPATH=src $(BIN)/python scripts/train_model.py --gsr $(GSR) -o src/dotterel/data/event_model.npz

@@ -230,11 +230,11 @@ def pairs(code, text: str) -> set[tuple[str, str, str]]:
 
 
 def test_event_noun_in_the_object_takes_the_verbs_subject(code):
-    found = events(code, "Germany on Thursday announced a sixfold increase in funding for the fight against Ebola.")
-    assert any(e["event_type"] == "AID" and e["actor"]["text"] == "Germany" for e in found)
+    found = events(code, "Japan on Monday announced a threefold rise in funding for the fight against malaria.")
+    assert any(e["event_type"] == "AID" and e["actor"]["text"] == "Japan" for e in found)
     # an adjunct is not the object: the soldiers did not fight
-    found = events(code, "Philippine soldiers remained on alert because of assaults on military detachments last year.")
-    assert not any(e["event_type"] == "ASSAULT" and "soldiers" in e["actor"]["text"] for e in found)
+    found = events(code, "Kenyan troops stayed on high alert because of raids on police posts last month.")
+    assert not any(e["event_type"] == "ASSAULT" and "troops" in e["actor"]["text"] for e in found)
 
 
 def test_the_kind_of_object_decides_the_verb(code):
@@ -256,7 +256,7 @@ def test_aid_to_names_the_recipient(code):
 
 @pytest.mark.parametrize("text, sub", [
     # a weapon named in a subordinate clause leads over a plain "killed"
-    ("On 9 May 2020, a police commander was killed when he was hit by a landmine planted by militants in Kandahar.",
+    ("On 9 May 2020, a border guard was killed when his truck was hit by a landmine near Spin Boldak.",
      "Remote explosive/landmine/IED"),
     ("On 9 May 2020, the national air force targeted rebel positions near Misrata. No casualties reported.", "Air/drone strike"),
     ("On 9 May 2020, rebel forces fired heavy machine guns at government positions near Avdiivka.",
@@ -272,7 +272,7 @@ def test_acled_types_of_weapons_and_strategic_developments(code, text, sub):
 
 
 def test_announced_force_is_a_threat_but_a_plan_is_not(code):
-    found = events(code, "Turkey's president said it will begin a new military operation against Kurdish fighters in Syria.")
+    found = events(code, "Turkey's defence minister said it will launch a fresh military operation against Kurdish militias.")
     assert any(e["event_type"] == "THREATEN" and e["mode"] == "violence" for e in found)
     assert "ASSAULT" not in {e["event_type"] for e in found}
     assert "THREATEN" not in types(code, "The army plans to attack the rebel stronghold next month.")
@@ -284,40 +284,40 @@ def test_an_order_that_imposes_coercion_is_coercion(code):
 
 
 def test_charges_filed_are_an_accusation(code):
-    found = events(code, "Brazil's federal police filed new charges against President Michel Temer on Tuesday.")
-    assert any(e["event_type"] == "ACCUSE" and "Temer" in (e["recipient"] or {}).get("text", "") for e in found)
+    found = events(code, "Peru's prosecutors filed fresh charges against former President Pedro Castillo on Monday.")
+    assert any(e["event_type"] == "ACCUSE" and "Castillo" in (e["recipient"] or {}).get("text", "") for e in found)
 
 
 def test_a_deal_reached_is_support_a_promise_is_agree(code):
-    assert "SUPPORT" in types(code, "The European Union and the Mercosur bloc have agreed on the draft text of a trade deal.")
+    assert "SUPPORT" in types(code, "Canada and Chile have agreed on the wording of a new trade deal.")
     assert "AGREE" in types(code, "The two governments agreed to reopen their embassies next year.")
 
 
 @pytest.mark.parametrize("text", [
     "Nepal's government accepted the key demands of protesters in the southern plains on Sunday.",
     "The defence secretary approved a request from the health department for help in housing evacuees.",
-    "President Trump on Wednesday backed down and abandoned his policy of separating migrant families.",
+    "The prime minister backed down on Friday and dropped his plan to raise fuel taxes.",
 ])
 def test_yielding_to_the_other_side_is_a_concession(code, text):
     assert "CONCEDE" in types(code, text)
 
 
 def test_the_framed_acts_object_is_the_recipient(code):
-    found = events(code, "The minister had refused to respond to a request from 20 MPs to detail the arms deal.")
+    found = events(code, "The minister refused to answer a request from 30 MPs to publish the contract.")
     assert any(e["event_type"] == "REJECT" and "MPs" in (e["recipient"] or {}).get("text", "") for e in found)
     assert "REJECT" not in types(code, "The ministry declined to comment on the report.")
 
 
 def test_an_announced_boycott_is_a_threat(code):
-    found = events(code, "The Nigerian government announced it would boycott a World Economic Forum conference in Cape Town.")
+    found = events(code, "The Kenyan government announced it would boycott next month's climate summit in Paris.")
     assert any(e["event_type"] == "THREATEN" for e in found)
 
 
 def test_guilty_of_and_human_shields(code):
-    found = events(code, "The rebel front and the army were guilty of violating the ceasefire agreement in the north.")
+    found = events(code, "Monitors said the rebel front was guilty of violating the truce near the eastern border.")
     assert any(e["event_type"] == "ASSAULT" and "rebel front" in e["actor"]["text"] for e in found)
-    found = events(code, "Islamic State militants held around 20,000 civilians as human shields in Raqqa.")
-    assert any(e["event_type"] == "ASSAULT" and "civilians" in (e["recipient"] or {}).get("text", "") for e in found)
+    found = events(code, "Jihadist fighters held some 5,000 villagers as human shields in Mosul.")
+    assert any(e["event_type"] == "ASSAULT" and "villagers" in (e["recipient"] or {}).get("text", "") for e in found)
 
 
 def test_received_aid_names_the_giver_and_the_receiver(code):
@@ -329,7 +329,7 @@ def test_received_aid_names_the_giver_and_the_receiver(code):
 @pytest.mark.parametrize("text, sub", [
     ("On 7 May 2020, in Cuautla, a group of around 20 residents attacked two merchants with sticks and stones. [size=around 20]",
      "Mob violence"),
-    ("On 7 May 2020, a man was killed after exchanging fire with military police during a patrol in Aracaju.", "Armed clash"),
+    ("On 7 May 2020, a suspect was killed after exchanging fire with state police during a raid in Maceio.", "Armed clash"),
     ("On 7 May 2020, members of a local cartel ambushed a group of police officers near El Ramie. Three men died.",
      "Armed clash"),
 ])
@@ -338,10 +338,8 @@ def test_acled_note_conventions(code, text, sub):
 
 
 @pytest.mark.parametrize("text, sub", [
-    ("Around 4 May 2020 (as reported), in Rondonopolis, Mato Grosso, the body of a man was found under a bridge "
-     "with tied hands.", "Attack"),
-    ("On 5 May 2020, in Monclova, Coahuila, workers of a construction company demanded the payment of their salaries. "
-     "[size=no report]", "Peaceful protest"),
+    ("Around 12 June 2021 (as reported), in Sinop, Mato Grosso, a woman's body was found in a river "
+     "with signs of torture.", "Attack"),
     ("On 29 April 2020, in Yurecuaro, a man threw stones at a nurse, accusing her of spreading the virus.", "Attack"),
 ])
 def test_found_bodies_stones_and_crowd_demands(code, text, sub):
@@ -349,9 +347,9 @@ def test_found_bodies_stones_and_crowd_demands(code, text, sub):
 
 
 def test_centcom_strike_reports(code):
-    found = events(code, "Near Sinjar, one strike engaged an ISIL tactical unit and destroyed an ISIL fighting position.")
-    assert found and all(e["actor"]["text"] not in ("one strike", "Near Sinjar") for e in found)
-    assert any("ISIL tactical unit" in (e["recipient"] or {}).get("text", "") for e in found)
+    found = events(code, "Near Ramadi, one strike engaged an ISIL mortar team and destroyed two ISIL vehicles.")
+    assert found and all(e["actor"]["text"] not in ("one strike", "Near Ramadi") for e in found)
+    assert any("ISIL mortar team" in (e["recipient"] or {}).get("text", "") for e in found)
     found = events(code, "Coalition aircraft conducted three strikes near Mosul, according to initial reports.")
     assert [(e["event_type"], e["mode"]) for e in found] == [("ASSAULT", "aerial")]
     assert "Protesters" not in found[0]["actor"]["name"] and found[0]["recipient"] is None
@@ -486,8 +484,8 @@ def test_coordinated_objects_share_the_verb_and_recipients_are_parties(code):
 
 
 def test_saying_what_someone_must_do_is_a_demand(code):
-    found = events(code, "Indonesia's donors said on Friday that Indonesia must ensure security throughout the country.")
-    assert any(e["event_type"] == "REQUEST" and e["recipient"] and "Indonesia" in e["recipient"]["name"] for e in found)
+    found = events(code, "Kenya's creditors said on Monday that Kenya must cut its budget deficit quickly.")
+    assert any(e["event_type"] == "REQUEST" and e["recipient"] and "Kenya" in e["recipient"]["name"] for e in found)
 
 
 def test_seeking_refuge_is_a_request(code):
@@ -510,7 +508,7 @@ def test_month_names_are_dates_not_marches(code):
 
 
 @pytest.mark.parametrize("text, event_type", [
-    ("An exchange of fire took place between security forces and Maoist rebels near the border.", "ASSAULT"),
+    ("An hour-long exchange of fire took place in the forest between police and Naxal rebels.", "ASSAULT"),
     ("Soldiers engaged in a fire fight with separatists in Bafut town.", "ASSAULT"),
     ("Monitors recorded 26 projectiles near the contact line.", "ASSAULT"),
     ("Human remains were found inside plastic bags on the road.", "ASSAULT"),

@@ -133,7 +133,7 @@ def test_numbered_city_district(code):
 
 
 def test_settlement_named_after_its_wider_place(code):
-    locs = loc(code, "A bomb exploded outside a hospital in the Pakistani town of Sheikhupura on Wednesday, killing six people.")
+    locs = loc(code, "A bomb went off near a school in the Pakistani town of Sheikhupura on Friday, killing four people.")
     assert locs and locs[0]["name"] == "Sheikhupura" and locs[0]["country"] == "PAK"
     locs = loc(code, "A car bomb in the southern Syria province of Daraa killed at least 21 people on Wednesday.")
     assert locs and locs[0]["name"] == "Daraa" and locs[0]["country"] == "SYR" and locs[0]["precision"] != "country"
@@ -195,7 +195,7 @@ def test_unfamiliar_village_after_at(code):
 
 
 def test_no_small_namesake_abroad(code):
-    locs = loc(code, "On 3 March 2024, in Morelia, Michoacan, a man was shot dead in Colonia Camino Real by two gunmen.")
+    locs = loc(code, "On 3 March 2024, two gunmen killed a taxi driver in Colonia Camino Real, Morelia, Michoacan.")
     assert locs and all(x["country"] == "MEX" for x in locs)
 
 
@@ -247,16 +247,6 @@ def test_neighbourhood_is_no_namesake_in_another_province(code):
     assert locs and all(place["admin1"] == "Pernambuco" for place in locs)
 
 
-def test_monitoring_mission_reports_place_villages_in_its_region(code):
-    # the mission reports from the Donbas only: a village the gazetteer lacks gets the region's point
-    locs = loc(code, "On 6 March 2024, the OSCE SMM recorded 12 explosions near Zarichnohirske.")
-    assert locs and locs[0]["name"] == "Zarichnohirske" and locs[0]["country"] == "UKR"
-    assert locs[0]["precision"] == "admin1" and locs[0]["lat"] is not None
-    # a namesake in western Ukraine is not what the mission saw: the region's point, not 1,000 km away
-    locs = loc(code, "On 9 March 2024, the OSCE Special Monitoring Mission observed 15 explosions near Sokilnyky.")
-    assert locs and 47 < locs[0]["lat"] < 50 and 36.5 < locs[0]["lon"] < 40.5
-
-
 def test_neighbourhood_of_a_city_province_takes_the_city_point(code):
     # "(Tripoli)" reads as Libya's Tripoli district; an unknown neighbourhood in it lies in the city, not at the
     # district's centre
@@ -267,20 +257,20 @@ def test_neighbourhood_of_a_city_province_takes_the_city_point(code):
 
 
 def test_zone_of_a_city_in_a_later_sentence(code):
-    # the lead's place "the West Zone of Sao Paulo, Sao Paulo" locates the events told in later sentences
-    text = ("On 5 March 2024, in the West Zone of Sao Paulo, Sao Paulo, police carried out an operation. "
-            "A shoot-out broke out and two suspects were injured.")
+    # the lead's place, a zone of a city qualified by its state, locates the events told in later sentences
+    text = ("On 5 March 2024, in the East Zone of Sao Paulo, Sao Paulo, officers raided a warehouse. "
+            "Gunfire followed and two suspects were wounded.")
     locs = loc(code, text)
     assert locs and all(x["country"] == "BRA" for x in locs)
     assert all(abs(x["lat"] + 23.55) < 0.3 and abs(x["lon"] + 46.63) < 0.3 for x in locs)  # the city, not the state
-    assert {x["name"] for x in locs} <= {"West Zone", "Sao Paulo"}
+    assert {x["name"] for x in locs} <= {"East Zone", "Sao Paulo"}
 
 
 @pytest.mark.parametrize("text, country", [
     # the small model reads these unknown names as people or peoples; the qualifier group says they are places
     ("On 7 March 2024, unidentified gunmen attacked Kagara (Rafi LGA, Niger) and abducted four residents.", "NGA"),
-    ("On 6 March 2024, more than 200 workers held a protest in Chimakurthi town (Prakasam, Andhra Pradesh).", "IND"),
-    ("On 3 March 2024, residents of Jen (Karim-Lamido LGA, Taraba) burnt tyres on the main road.", "NGA"),
+    ("On 6 March 2024, quarry labourers demonstrated in Chimakurthi town (Prakasam, Andhra Pradesh).", "IND"),
+    ("On 3 March 2024, traders of Jen (Karim-Lamido LGA, Taraba) blocked the main road with burning tyres.", "NGA"),
 ])
 def test_name_with_a_qualifier_group_is_a_place(code, text, country):
     locs = loc(code, text)
@@ -294,29 +284,17 @@ def test_parenthesised_source_is_no_place(code):
 
 
 def test_court_of_a_city_and_a_list_of_towns(code):
-    # "outside the regional court of Limassol" locates the rally; in "the towns of Canapi, Alagoas, and Manari,
+    # "outside the district court of Limassol" locates the rally; in "the towns of Canapi, Alagoas, and Manari,
     # Pernambuco" Pernambuco qualifies Manari, not Canapi
-    locs = loc(code, "On 6 March 2024, about 20 relatives rallied outside the regional court of Limassol demanding justice.")
+    locs = loc(code, "On 6 March 2024, about 30 relatives protested outside the district court of Limassol, demanding a retrial.")
     assert locs and locs[0]["name"] == "Limassol" and locs[0]["country"] == "CYP"
     text = "On 8 March 2024, in the towns of Canapi, Alagoas, and Manari, Pernambuco, gunmen shot dead two drivers."
     locs = loc(code, text)
     assert locs and locs[0]["admin1"] == "Alagoas"
 
 
-def test_state_abbreviation_in_a_qualifier_group(code):
-    # "(UP)" after a district is Uttar Pradesh; a wire agency's "(AP)" byline is no state
-    locs = loc(code, "On 9 March 2024, two farmers were killed in a clash in Jalalpur, Shamli (UP) over a land dispute.")
-    assert locs and locs[0]["admin1"] == "Uttar Pradesh"
-    locs = loc(code, "On 5 March 2024, hundreds of workers protested in Kolimigundla town (AP) demanding wages.")
-    assert locs and locs[0]["name"] == "Kolimigundla" and locs[0]["admin1"] == "Andhra Pradesh"
-    locs = loc(code, "Police said (AP) that gunmen killed three men in Kabul on Sunday.")
-    assert locs and {x["country"] for x in locs} == {"AFG"}
-    locs = loc(code, "WASHINGTON (AP) - Police arrested 20 protesters outside the Capitol on Tuesday.")
-    assert locs and {x["country"] for x in locs} == {"USA"}
-
-
 def test_peoples_in_a_clash_are_no_places(code):
-    text = "Seven people were killed in a clash between the Rizeigat and Misseriya tribesmen near El Meram in West Kordofan."
+    text = "A clash between the Misseriya and Rizeigat herders near El Meram in West Kordofan killed seven people."
     locs = loc(code, text)
     assert locs and {x["name"] for x in locs} <= {"El Meram", "West Kordofan"}
 
@@ -346,10 +324,10 @@ def test_place_struck_locates_the_whole_sentence(code):
      "closed by the lockdown in Argentina.",
      {"country": "ARG", "precision": "city"}),
     # an origin ("migrants from X") does not veto the town
-    ("Residents rallied outside a hotel in Kilkis, blocking the entrance to 80 migrants from Afghanistan.",
+    ("Locals protested in front of a hotel in Kilkis to stop 80 migrants from Afghanistan moving in.",
      {"country": "GRC", "precision": "city"}),
     # the place after a held/controlled modifier
-    ("Militants raided a village in Indian-controlled Kashmir on Tuesday and shot dead six men.",
+    ("Gunmen stormed a village in Indian-controlled Kashmir overnight, killing four men.",
      {"country": "IND", "name": "Kashmir"}),
     # a province after a possessive country
     ("A soldier was killed when a roadside bomb hit his vehicle in Iraq's northern Nineveh province.",
@@ -363,9 +341,6 @@ def test_place_struck_locates_the_whole_sentence(code):
     # the state holds a Paris; a Texas County beside another Paris does not
     ("Gunmen killed five people near Paris, Texas, on Sunday.",
      {"admin1": "Texas", "precision": "city"}),
-    # ACLED's own note on where it coded the event
-    ("On 9 March 2024, about 1,000 anarchists marched in Kypseli [coded to Athens-Central Athens] against evictions.",
-     {"name": "Athens", "country": "GRC"}),
 ])
 def test_first_event_place(code, text, expected):
     locs = loc(code, text)

@@ -29,6 +29,7 @@ DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inp
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
 DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
 ModelOpt = typer.Option(None, "--event-model", help="Event model from `dotterel train` (\"none\": the lexicon alone).")
+ProfileOpt = typer.Option("news", "--profile", help="Coding profile: news (default) or acled-notes (ACLED's note conventions).")
 
 
 def fail(message: str) -> None:
@@ -71,8 +72,12 @@ def use_event_model(path: str | None) -> None:
 
 
 def coded_stream(inputs: list[str], date: str | None, workers: int, max_chars: int,
-                 progress: Progress) -> Iterator[CodedDocument]:
+                 progress: Progress, profile: str = "news") -> Iterator[CodedDocument]:
     from .pipeline import code_documents
+    from .profile import profile_names
+
+    if profile not in profile_names():
+        fail(f"--profile must be one of {', '.join(profile_names())}, got {profile!r}")
 
     if date:
         from .ingest import parse_date_string
@@ -91,7 +96,7 @@ def coded_stream(inputs: list[str], date: str | None, workers: int, max_chars: i
         yield from documents
 
     try:
-        for coded in code_documents(all_documents(), workers=workers):
+        for coded in code_documents(all_documents(), workers=workers, profile=profile):
             progress.update(coded)
             if coded.error:
                 typer.echo(f"dotterel: {coded.doc_id}: {coded.error}", err=True)
@@ -137,6 +142,7 @@ def code(
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Longest document coded, in characters."),
     event_model: str | None = ModelOpt,
     min_confidence: float = MinConfidenceOpt,
+    profile: str = ProfileOpt,
 ) -> None:
     """Code documents into events, actors, quotes and relations (one JSON record per document)."""
     if fmt not in ("json", "plover", "acled"):
@@ -144,7 +150,8 @@ def code(
     use_event_model(event_model)
     progress = Progress()
     with output(out) as stream, internal_errors():  # on a crash the file is closed with every line coded so far
-        records = (sure_enough(c, min_confidence).to_dict() for c in coded_stream(inputs, date, workers, max_chars, progress))
+        records = (sure_enough(c, min_confidence).to_dict()
+                   for c in coded_stream(inputs, date, workers, max_chars, progress, profile))
         export.write(records, fmt, stream)
     raise typer.Exit(1 if progress.errors else 0)
 
@@ -158,6 +165,7 @@ def ingest(
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars"),
     batch: int = typer.Option(64, "--batch", help="Documents per store transaction."),
     event_model: str | None = ModelOpt,
+    profile: str = ProfileOpt,
 ) -> None:
     """Code documents and store them; documents already stored (same content) are skipped."""
     use_event_model(event_model)
@@ -173,7 +181,7 @@ def ingest(
 
     with open_store_or_fail(db) as store:
         with internal_errors(salvage=store_pending):  # on a crash the documents coded so far are stored
-            for coded in coded_stream(inputs, date, workers, max_chars, progress):
+            for coded in coded_stream(inputs, date, workers, max_chars, progress, profile):
                 pending.append(coded)
                 if len(pending) >= batch:
                     store_pending()

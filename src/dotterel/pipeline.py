@@ -1,7 +1,8 @@
 """The pipeline: the only place that knows the order of the stages.
 
-It loads the spaCy model and the knowledge once, runs the stages over batches (``nlp.pipe``) and, with
-``workers > 1``, over processes. A stage that fails on one document marks that document's record with
+It loads the spaCy model, the knowledge and the coding profile (``news`` unless told: see ``profile``) once,
+hands the profile to the stages that read source conventions, runs the stages over batches (``nlp.pipe``) and,
+with ``workers > 1``, over processes. A stage that fails on one document marks that document's record with
 the error; the others go on.
 """
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 
 from .model import CodedDocument, Document
 from .nlp import load_nlp
+from .profile import Profile, load_profile
 
 
 class Stage(Protocol):
@@ -26,7 +28,7 @@ class Stage(Protocol):
 
 
 class Pipeline:
-    def __init__(self, model: str | None = None):
+    def __init__(self, model: str | None = None, profile: str | Profile | None = None):
         from .actors import ActorResolver
         from .article import ArticlePass
         from .events import EventCoder
@@ -36,8 +38,10 @@ class Pipeline:
         from .where import PlaceResolver
 
         self.nlp = load_nlp(model)
-        self.stages: list[Stage] = [ActorResolver(self.nlp), EventCoder(), TemporalResolver(), PlaceResolver(),
-                                    ArticlePass(), QuoteExtractor(), RelationExtractor()]
+        self.profile = load_profile(profile)
+        self.stages: list[Stage] = [ActorResolver(self.nlp), EventCoder(profile=self.profile), TemporalResolver(),
+                                    PlaceResolver(profile=self.profile), ArticlePass(), QuoteExtractor(),
+                                    RelationExtractor()]
 
     def code_one(self, document: Document) -> CodedDocument:
         return next(self.code(iter([document])))
@@ -80,9 +84,9 @@ class Pipeline:
 _worker: Pipeline | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, profile: str | Profile | None) -> None:
     global _worker
-    _worker = Pipeline(model)
+    _worker = Pipeline(model, profile)
 
 
 def _work(batch: list[Document]) -> list[CodedDocument]:
@@ -97,13 +101,15 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 
 def code_documents(documents: Iterable[Document], workers: int = 1, batch_size: int = 32,
-                   model: str | None = None, pipeline: Pipeline | None = None) -> Iterator[CodedDocument]:
-    """Code a stream of documents, in input order, on one process or ``workers`` processes."""
+                   model: str | None = None, pipeline: Pipeline | None = None,
+                   profile: str | Profile | None = None) -> Iterator[CodedDocument]:
+    """Code a stream of documents, in input order, on one process or ``workers`` processes, under ``profile``
+    (a name or a Profile; None: news). A ``pipeline`` given brings its own profile."""
     if workers <= 1:
-        yield from (pipeline or Pipeline(model)).code(documents, batch_size)
+        yield from (pipeline or Pipeline(model, profile)).code(documents, batch_size)
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, profile)) as pool:
         for batch in pool.imap(_work, _batches(documents, batch_size)):
             yield from batch
 

@@ -132,7 +132,7 @@ class ContextRules:
                 t for t in verb.sent if t.i < verb.i and t.dep_ == "appos" and t.pos_ == "NOUN"][-1:]
         found = []
         for said in out:
-            if said.ent_type_ in ("GPE", "LOC"):  # "in Natal, Rio Grande do Norte, bus drivers gathered"
+            if said.ent_type_ in ("GPE", "LOC"):  # "in Recife, Pernambuco, nurses assembled"
                 said = next((c for c in said.children if c.dep_ == "appos" and c.pos_ == "NOUN"), said)
             tok = said
             if tok.lemma_.lower() in QUANTITY_HEADS or tok.like_num:  # "hundreds of workers"

@@ -84,11 +84,12 @@ def rank(event: Event, acled: dict) -> int:
 
 
 def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bool], text: str,
-                      acled: dict) -> list[Event]:
+                      acled: dict, notes: frozenset[str] = frozenset()) -> list[Event]:
     """The lead event first, then the rest in text order. The lead comes from the first sentence that has an
     ACLED-typed event: a specific one (a weapon named: "fired mortars") if any, else one of the main clause
     ("teachers protested ... against attacks by bandits" is a protest), the most specific rule first.
-    The note-level rules then refine the lead from the wording of the report."""
+    The note-level rules then refine the lead from the wording of the report; a rule that reads a source
+    convention (``note: crowd_tag``) applies only when the profile's ``notes`` name it."""
     typed = [i for i, e in enumerate(events) if e.acled_sub_event_type]
     if not typed:
         return events
@@ -102,7 +103,7 @@ def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bo
     ordered = [events[lead]] + [e for i, e in enumerate(events) if i != lead]
     head = ordered[0]
     for rule in acled.get("note_rules", []):
-        if head.acled_sub_event_type not in rule["from"]:
+        if head.acled_sub_event_type not in rule["from"] or rule.get("note", "") not in notes | {""}:
             continue
         if "words" in rule and not rx(rule["words"]).search(text):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -107,14 +108,21 @@ class EventModel:
         return sorted(weighed, key=lambda x: -x[1])[:top]
 
     def save(self, path: str | Path) -> None:
+        """An .npz file whose bytes depend on the model alone: zip entries carry a fixed timestamp (np.savez
+        stamps the current time), so a rebuild from the same data gives the same file."""
         arrays = {}
         for name, h in self.heads.items():
             arrays[f"{name}.weights"] = h.weights.astype(np.float16)
             arrays[f"{name}.bias"] = h.bias.astype(np.float32)
         header = {"vocab": sorted(self.vocab, key=self.vocab.__getitem__),
                   "labels": {name: h.labels for name, h in self.heads.items()}, "meta": self.meta}
-        with open(path, "wb") as f:
-            np.savez_compressed(f, header=np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8), **arrays)
+        arrays = {"header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8), **arrays}
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, array in arrays.items():
+                entry = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                with zf.open(entry, "w", force_zip64=True) as f:
+                    np.lib.format.write_array(f, np.asanyarray(array), allow_pickle=False)
 
     @classmethod
     def load(cls, path: str | Path) -> EventModel:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ..actors import mention_at
 from ..model import UNKNOWN_ACTOR, ActorRef, CodedDocument, Event
 from ..model import Span as TextSpan
+from ..profile import Profile, load_profile
 from . import quantities
 from .acled import acled_types, order_by_salience, rx
 from .arguments import PARTY_ENTS, ArgumentFinder, antecedent, ref_for, with_conjuncts
@@ -33,8 +34,10 @@ class EventCoder(ArgumentFinder):
 
     name = "events"
 
-    def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None | str = "default"):
+    def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None | str = "default",
+                 profile: Profile | None = None):
         super().__init__(lexicon)
+        self.profile = load_profile(profile)  # source conventions read: the crowd tag, stated totals
         # "default": $DOTTEREL_EVENT_MODEL or the shipped model; a path: that model; None: the lexicon alone
         self.model = load_model(None if model == "default" else model) if isinstance(model, str) else model
 
@@ -102,9 +105,10 @@ class EventCoder(ArgumentFinder):
                     sentence_of += [n] * len(new)
                     g = trig.governor
                     main += [g.dep_ == "ROOT" or (g.dep_ == "conj" and g.head.dep_ == "ROOT")] * len(new)
-        self.attach_summary_counts(events, sentence_of, sentences)
+        self.attach_summary_counts(events, sentence_of, sentences, self.profile.reads("coded_total"))
         typed = [sentence_of[i] for i, e in enumerate(events) if e.acled_sub_event_type]
-        if not typed and events and (crowd := self.lex.acled.get("crowd_note")) and rx(crowd["words"]).search(doc.text):
+        if not typed and events and self.profile.reads("crowd_tag") and (crowd := self.lex.acled.get("crowd_note")) and \
+                rx(crowd["words"]).search(doc.text):
             # a report tagged with a crowd size whose acts are only demands or blockades is a demonstration
             lead = next((e for e in events if e.event_type in crowd["types"]), None)
             if lead is not None:
@@ -113,25 +117,26 @@ class EventCoder(ArgumentFinder):
         if typed:  # the report's wording around its lead event refines that event's ACLED type
             window = sentences[typed[0]:typed[0] + 2]
             text = doc.text[window[0].start_char:window[-1].end_char]
-            events = order_by_salience(events, sentence_of, main, text, self.lex.acled)
+            events = order_by_salience(events, sentence_of, main, text, self.lex.acled, self.profile.conventions)
         coded.events = events
 
     @staticmethod
-    def attach_summary_counts(events: list[Event], sentence_of: list[int], sentences: list[Span]) -> None:
+    def attach_summary_counts(events: list[Event], sentence_of: list[int], sentences: list[Span],
+                              stated_totals: bool = False) -> None:
         """A casualty sentence with no act of its own ("1 fatality.", "Two were killed.") counts the victims
         of the attack told before it: the count goes to that attack (the larger figure wins)."""
         assaults = [i for i, e in enumerate(events) if e.event_type == "ASSAULT"]
         if not assaults:
             return
         covered = {sentence_of[i] for i in assaults}
-        stated = [n for n, sentence in enumerate(sentences) if quantities.coded_total(sentence.text) is not None]
+        stated = [n for n, s in enumerate(sentences) if stated_totals and quantities.coded_total(s.text) is not None]
         if stated:  # the report states its total: that figure alone, on the lead attack
             for i in assaults:
                 events[i].fatalities = None
             events[assaults[0]].fatalities = quantities.coded_total(sentences[stated[0]].text)
             return
         for n, sentence in enumerate(sentences):
-            if n in covered or (dead := quantities.fatalities(sentence)) is None:
+            if n in covered or (dead := quantities.fatalities(sentence, stated_totals)) is None:
                 continue
             known = {}
             for i in assaults:
@@ -162,7 +167,8 @@ class EventCoder(ArgumentFinder):
         if sense.event_type == "THREATEN" and not mode:
             mode = self.threat_mode(trig)
         evidence = sentence_evidence(sentence)
-        counts = {"fatalities": quantities.fatalities(sentence), "injured": quantities.injured(sentence),
+        dead = quantities.fatalities(sentence, self.profile.reads("coded_total"))
+        counts = {"fatalities": dead, "injured": quantities.injured(sentence),
                   "arrested": quantities.arrested(sentence), "incident_count": quantities.incident_count(sentence)}
         if sense.event_type != "ASSAULT":
             counts["fatalities"] = counts["injured"] = None

@@ -115,9 +115,10 @@ def coded_total(text: str) -> int | None:
     return parse_number(m.group(1)) if m else None
 
 
-def fatalities(sentence: Span) -> int | None:
+def fatalities(sentence: Span, stated_totals: bool = False) -> int | None:
+    """The dead a sentence counts; with ``stated_totals`` (profile acled-notes) a note's "coded as N" first."""
     text = sentence.text.lower()
-    if (total := coded_total(text)) is not None:
+    if stated_totals and (total := coded_total(text)) is not None:
         return total
     if re.search(r"\bno (?:fatalities|deaths|casualties)\b|\bno one (?:was|were) (?:killed|hurt|injured)", text):
         return 0

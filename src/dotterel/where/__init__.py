@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
+from ..profile import Profile, load_profile
 from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
 from .lexicon import (
     ATTACHING_PREPS,
@@ -37,16 +38,18 @@ class PlaceResolver:
 
     name = "where"
 
-    def __init__(self, gazetteer: Gazetteer | None = None):
+    def __init__(self, gazetteer: Gazetteer | None = None, profile: Profile | None = None):
         self.gaz = gazetteer or load_gazetteer()
-        self.contexts = context_places(self.gaz)
+        self.profile = load_profile(profile)
+        self.contexts = context_places(self.gaz) if self.profile.reads("monitor_regions") else []
+        self.preamble = PREAMBLE_AS_REPORTED if self.profile.reads("as_reported") else PREAMBLE
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
             return
         known = [(m.start, m.end) for m in getattr(coded, "mentions", [])
                  if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
-        toponyms = spot(doc, self.gaz, known)
+        toponyms = spot(doc, self.gaz, known, self.profile)
         actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
         contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
         resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces))
@@ -54,7 +57,7 @@ class PlaceResolver:
 
         def locates(t: Toponym) -> bool:
             if id(t) not in seen:
-                seen[id(t)] = locative(doc, t, toponyms)
+                seen[id(t)] = locative(doc, t, toponyms, self.preamble)
             return seen[id(t)]
 
         sents = list(doc.sents)
@@ -268,10 +271,16 @@ def far(doc: Doc, bearing: Token) -> bool:
     return km > 30
 
 
-# a report's opening date phrase, after which a bare place names where it happened
-PREAMBLE = re.compile(r"^\W*(?:(?:on|around|as reported on|as of|by|late on|early on|overnight on)\s+)?"
-                      r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?"
-                      r"(?:\s*\([^)]{0,30}\))?\s*,\s*$", re.I)
+def _preamble(as_reported: bool) -> re.Pattern:
+    """A report's opening date phrase, after which a bare place names where it happened; ``as_reported``
+    (profile acled-notes) also takes a note's remark on the date: "as reported on", "(as reported)"."""
+    opener = "on|around|as of|by|late on|early on|overnight on" + ("|as reported on" if as_reported else "")
+    remark = r"(?:\s*\([^)]{0,30}\))?" if as_reported else ""
+    return re.compile(r"^\W*(?:(?:" + opener + r")\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
+                      r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?" + remark + r"\s*,\s*$", re.I)
+
+
+PREAMBLE, PREAMBLE_AS_REPORTED = _preamble(False), _preamble(True)
 
 
 def _sent_start(doc: Doc, t: Toponym) -> int:
@@ -294,7 +303,7 @@ def _reaches(token: Token, head: Token) -> bool:
     return False
 
 
-def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> bool:
+def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None, preamble: re.Pattern = PREAMBLE) -> bool:
     """The place follows a locative preposition, or is its object in the parse, or qualifies such a place
     ("in Kovvur town (West Godaveri, AP)"), or names the site acted on ("patrolled the streets of Bishkek",
     "stormed a Kabul hotel")."""
@@ -304,11 +313,11 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
         return False
     if t.cue in STRONG_CUES or t.qualified or t.cue == CODED:
         return True
-    if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
-        return True  # "On 5 May 2020, Barinas, Barinas state, residents burned tires"
+    if t.cue == "," and preamble.match(doc.text[_sent_start(doc, t):t.start]):
+        return True  # "On 2 June 2021, Merida, Merida state, farmers blocked a road"
     if t.chained and toponyms:
         prev = [o for o in toponyms if o.end <= t.start]
-        if prev and locative(doc, prev[-1], toponyms):
+        if prev and locative(doc, prev[-1], toponyms, preamble):
             return True
     if prep is not None:
         return _is_prep(prep) and not far(doc, prep)

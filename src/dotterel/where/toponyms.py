@@ -13,11 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..profile import Profile, load_profile
 from .gazetteer import Gazetteer, Place, norm
 from .lexicon import (
     ADMIN_WORDS,
@@ -114,12 +116,16 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = None) -> list[Toponym]:
+def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = None,
+         profile: Profile | None = None) -> list[Toponym]:
     """Place entities, then capitalised runs after a locative cue; a run right after a strong locative
     preposition overrides the small model's other labels ("in Kovvur town" tagged ORG). A run the gazetteer
     does not know is kept as an unplaced toponym when the text says it is a place ("the village of X",
-    "X district", a place entity, or right after "in/near/at" with no other label)."""
+    "X district", a place entity, or right after "in/near/at" with no other label). The ``profile`` says whether
+    "[coded to X]" and abbreviated states ("(Prakasam, AP)") are read."""
     text = doc.text
+    profile = load_profile(profile)
+    abbreviations = _state_abbreviations() if profile.reads("state_abbreviations") else {}
     found: list[Toponym] = []
     place_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
     runs = _runs(text)
@@ -134,7 +140,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 cue = _cue(text, run[0])
                 if cands:
                     found.append(Toponym(run[0], run[0] + len(whole), whole, cands, True, admin, cue=cue,
-                                         qualified=_qualifier_group(gaz, text, run[0] + len(whole), cue)))
+                                         qualified=_qualifier_group(gaz, text, run[0] + len(whole), cue, abbreviations)))
                     continue
                 if cue in STRONG_CUES:
                     continue  # the run pass below splits or keeps the whole name
@@ -143,9 +149,11 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
             cands, admin = lookup(gaz, name)
             if cands:
                 cue = _cue(text, s)
-                found.append(Toponym(s, e, name, cands, True, admin, cue=cue, qualified=_qualifier_group(gaz, text, e, cue)))
+                qualified = _qualifier_group(gaz, text, e, cue, abbreviations)
+                found.append(Toponym(s, e, name, cands, True, admin, cue=cue, qualified=qualified))
     found += mislabelled(doc, gaz, found)
-    found += coded_to(gaz, text, found)
+    if profile.reads("coded_to"):
+        found += coded_to(gaz, text, found)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
     # an organisation or person label on a name right after "in"/"near" is often the small model's guess for an
     # unfamiliar village ("killed in Olangur"); a known actor ("in Hamas", "at the UN") never is a place
@@ -159,11 +167,11 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         chained = cue in ",(" and s - prev_end <= 25 and _gap_ok(text[prev_end:s])
         if cue in ",(" and not chained and (group := _group_open(text, s)) is not None:
             # every part of a parenthesised qualifier group chains, however long the parts before it:
-            # "Kerawa village, Kolofata subdivision (Mayo-Sava, Extreme-Nord)"
+            # "Bakari village, Tenkodogo department (Boulgou, Centre-Est)"
             chained = group - prev_end <= 25 and "." not in text[prev_end:group]
         geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
         # a name followed by "(district, province)" is named as a place, whatever the cue or the model's label
-        qualified = _qualifier_group(gaz, text, run_end, cue)
+        qualified = _qualifier_group(gaz, text, run_end, cue, abbreviations)
         strong = cue in STRONG_CUES or geo_before or qualified
         # a named site ("the Marj Al-Sultan Military Airport", "Donetsk Filtration Station") is a place after any cue
         facility = bool(FACILITY.search(text[s:run_end].rstrip(".")))
@@ -200,7 +208,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 placed = True
                 break
             # a model label blocks a name after a weak cue, unless the text itself marks it a place ("the limits of
-            # Maidan Shar city", "the entry to Ar Rajban (Al Jabal Al Gharbi)") and it is no known actor
+            # Maidan Shar city", "the gates of Zintan (Al Jabal Al Gharbi)") and it is no known actor
             marked = bool(GENERIC.search(sub)) or bool(GEO_AFTER.match(text[e:e + 25])) or text[e:e + 2] == " ("
             if any(a < e and s < b for a, b in blocked) and not strong and not chained and \
                     not (marked and not any(a < e and s < b for a, b in firm) and lookup(gaz, sub)[0]):
@@ -264,7 +272,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not geo_before else "in",
                                      chained=chained, qualified=qualified))
         found.sort(key=lambda t: t.start)
-    found = sorted(found + abbreviated_states(gaz, text, found), key=lambda t: t.start)
+    found = sorted(found + (abbreviated_states(gaz, text, found) if abbreviations else []), key=lambda t: t.start)
     for i, t in enumerate(found):  # qualifiers found as entities chain too: "near Vodyane, Donetsk"
         gap = text[found[i - 1].end:t.start] if i else "."
         if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and _gap_ok(gap):
@@ -346,7 +354,7 @@ QUALIFIER_GROUP = re.compile(r"\s*\(([^()]{2,80})\)")
 BYLINE = re.compile(r"\s*[-—–:]")
 
 
-def _qualifier_group(gaz: Gazetteer, text: str, end: int, cue: str) -> bool:
+def _qualifier_group(gaz: Gazetteer, text: str, end: int, cue: str, abbreviations: Collection[str] = ()) -> bool:
     """Whether a parenthesised list of places follows (after an optional 'town', 'village'): "Chimakurthi town
     (Prakasam, AP)", "Abu Salim (Tripoli)"; some part must be a province, district or country the gazetteer knows
     (or a state's abbreviation last), so that "(Reuters)" is no place. A qualifier itself (after "," or "(") is
@@ -360,7 +368,7 @@ def _qualifier_group(gaz: Gazetteer, text: str, end: int, cue: str) -> bool:
     parts = [GENERIC.sub("", part.strip()) for part in m.group(1).split(",")]
     if BYLINE.match(text, m.end()):
         return False  # "WASHINGTON (AP) -": a dateline and its agency
-    return parts[-1] in _state_abbreviations() or any(
+    return parts[-1] in abbreviations or any(
         p.precision in ("admin1", "admin2", "country") or p.population >= 100000
         for part in parts if len(part) > 2 for p in lookup(gaz, part)[0])
 
