@@ -28,11 +28,14 @@ def _better_recipient(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None
     return a
 
 
-def absorb(kept: Event, other: Event) -> None:
-    """Fold what another report of the same act adds: a target, a mode, counts, a place, a date."""
+def absorb(kept: Event, other: Event, other_leads: bool = False) -> None:
+    """Fold what another report of the same act adds: a target, a mode, counts, a place, a date. When the other
+    report came first in the coder's order (its lead event), its ACLED reading stays the act's."""
     kept.recipient = _better_recipient(kept.recipient, other.recipient)
     kept.mode = kept.mode or other.mode
-    if other.acled_event_type == "Explosions/Remote violence" and kept.acled_event_type != other.acled_event_type:
+    if other_leads and other.acled_sub_event_type:
+        kept.acled_event_type, kept.acled_sub_event_type = other.acled_event_type, other.acled_sub_event_type
+    elif other.acled_event_type == "Explosions/Remote violence" and kept.acled_event_type != other.acled_event_type:
         # "killed when he was hit by a landmine": the weapon tells the kind of attack better than the verb
         kept.acled_event_type, kept.acled_sub_event_type = other.acled_event_type, other.acled_sub_event_type
     kept.acled_event_type = kept.acled_event_type or other.acled_event_type
@@ -70,7 +73,7 @@ def merge_same_clause(events: list[Event], layout: Layout, party) -> list[Event]
             continue
         # the named doer's report is kept; between two, the clause's first verb tells the act, later ones add to it
         keeper, other = sorted((twin, event), key=lambda e: (not party(e.actor), _trigger_at(e)))
-        absorb(keeper, other)
+        absorb(keeper, other, other_leads=other is twin)
         out[out.index(twin)] = keeper
     return out
 

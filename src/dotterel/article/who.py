@@ -92,11 +92,13 @@ def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Do
 
 def keep_event(event: Event, layout: Layout, party: Parties) -> bool:
     """An event needs a doer the text names or clearly identifies. Without one, only a material act told in
-    the report's lead stays (its doer unknown); verbal acts need a doer always."""
+    the report's lead stays (its doer unknown); a verbal act needs a doer unless it makes an ACLED event."""
     if party(event.actor):
         return True
-    if event.event_type in VERBAL_TYPES or layout.sentence(event.evidence.start) >= LEAD_SENTENCES:
+    if layout.sentence(event.evidence.start) >= LEAD_SENTENCES:
         return False
+    if event.event_type in VERBAL_TYPES and not event.acled_event_type:
+        return False  # a demand that makes a demonstration ("a motorcade to demand ...") stays: ACLED codes it
     if event.actor.name != UNKNOWN_ACTOR:  # "a roadside bomb killed four": a weapon or an act is no doer
         event.actor = ActorRef(text="", name=UNKNOWN_ACTOR)
     return True

@@ -41,7 +41,7 @@ class ArgumentFinder(TriggerFinder):
         # "Near Sinjar, one strike engaged ...": a sentence-initial place phrase the parser took for a subject
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        heads = agent or subj
+        heads = [counted(h) for h in agent or subj]
         if not heads and verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in verb.children):
             return []  # "the soldier who was killed": the noun is the one acted on, not the doer
         if verb.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS for h in heads):
@@ -160,7 +160,9 @@ class ArgumentFinder(TriggerFinder):
         """The actor behind a subject that names an act: "a car bombing by IS killed ..." is IS's; "one strike
         engaged a unit" (a counted strike in a strike report) has no named maker; "a suicide attack killed
         eight" keeps the attack as the only agent the sentence gives."""
-        hit = self.noun_sense(token) if token.pos_ == "NOUN" else None
+        token = counted(token)
+        # a subject is a noun, whatever the tagger said ("a series of airstrikes" tagged as a verb)
+        hit = self.noun_sense(token) if token.pos_ == "NOUN" or token.dep_ in ("pobj", "nsubj") else None
         if hit is None or hit[0].event_type != "ASSAULT":
             return [token]
         makers = self.noun_arguments(token)[0]
@@ -230,6 +232,22 @@ def antecedent(pronoun: Token) -> Token:
         if subject is not None and subject.pos_ != "PRON":
             return subject
     return pronoun
+
+
+# nouns that count or gather what their "of" phrase names: "hundreds of protesters", "a series of air strikes"
+COUNTING_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", "score",
+                  "scores", "number", "series", "wave", "string", "spate", "barrage", "volley", "couple", "handful",
+                  "crowd", "group", "band", "gang", "mob"}
+
+
+def counted(token: Token) -> Token:
+    """'Hundreds of protesters gathered': the protesters are the subject, not their number."""
+    if token.lemma_.lower() in COUNTING_NOUNS or token.lower_ in COUNTING_NOUNS or token.like_num:
+        inner = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"), None)
+        if inner is not None:
+            return inner
+    return token
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:

@@ -16,6 +16,9 @@ FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "a
 SAYING = {"say", "insist", "declare", "tell", "state", "argue", "stress", "add", "write", "believe", "think"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 REFUSING = {"refuse", "decline", "reject", "fail", "deny"}
+# an attempt at force is an act of force
+ATTEMPTING = {"attempt", "try", "seek"}
+FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE"}
 # framing verbs that commit the subject to the act
 COMMITTING = {"agree", "pledge", "promise", "offer", "vow", "willing", "ready", "commit", "undertake"}
 # cooperative types: promising them is AGREE, refusing them is REJECT
@@ -67,6 +70,8 @@ def status(trig: Trigger) -> str:
         return "future" if modals & FUTURE_MODALS or reported else "skip"
     if framed and head.lemma_.lower() in COMPELLING and trig.sense.event_type == "COERCE":
         return "real"  # "ordered the newspaper to suspend publication": an authority's order is the coercion
+    if framed and head.lemma_.lower() in ATTEMPTING and trig.sense.event_type in FORCEFUL:
+        return "real"  # "attempted to seize the hospital", "tried to storm the building": an attempt is an act of force
     if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
         # a promise to cooperate is an act (AGREE); a plan, a hope or an expectation is not yet one
         return "future" if head.lemma_.lower() in COMMITTING else "skip"
