@@ -197,6 +197,8 @@ class TemporalResolver:
 
     @staticmethod
     def date_event(event: Event, expressions: list[tuple[int, str, str]], pub: dt.date | None) -> None:
+        if pub is not None:  # "gathered ahead of next Tuesday's primary": a date still to come dates no act
+            expressions = [x for x in expressions if first_day(x[1]) <= pub]
         if expressions:
             anchor = (event.trigger.start if event.trigger else event.evidence.start) - event.evidence.start
             _, event.date, event.date_precision = min(expressions, key=lambda x: abs(x[0] - anchor))

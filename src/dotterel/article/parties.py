@@ -13,7 +13,9 @@ from functools import lru_cache
 from importlib import resources
 
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ure", "ship", "ing", "cy", "ect", "ects")
-PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "men", "ee", "ees")
+PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "men", "ee", "ees")
+NOT_PEOPLE = {"event", "events", "incident", "incidents", "content", "extent", "moment", "moments", "order", "orders",
+              "number", "numbers", "border", "borders", "center", "centre", "matter", "matters", "power", "water"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -50,7 +52,7 @@ def heads_a_party(head: str) -> bool:
     vocabulary = party_nouns() | role_heads()
     if low in vocabulary or singular in vocabulary or low.removesuffix("es") in vocabulary:
         return True
-    return low.endswith(PERSON_ENDINGS) and not low.endswith(ABSTRACT_ENDINGS)
+    return low.endswith(PERSON_ENDINGS) and not low.endswith(ABSTRACT_ENDINGS) and low not in NOT_PEOPLE
 
 
 def names_a_thing(text: str) -> bool:

@@ -1,7 +1,8 @@
 """What happened: acts an article states as general truths or habits are no events.
 
 "A strike means one or more kinetic events ...", "They attack us because they hate us": a material act in the
-simple present, outside a headline, tells what happens in general, not what happened. Verbal acts are
+simple present with a pronoun or an indefinite subject, outside a headline, tells what happens in general, not
+what happened ("The EU provides aid to ..." names its doer and is news). Verbal acts are
 different: "The United States condemns the attack" is the statement itself, made now.
 """
 
@@ -14,6 +15,7 @@ from .layout import Layout
 
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "COOPERATE", "SANCTION"}
 PRESENT_SIMPLE = {"VBZ", "VBP"}
+INDEFINITE = {"a", "an", "any", "every", "each"}
 
 
 def trigger_token(doc: Doc, event: Event):
@@ -32,6 +34,9 @@ def generic(event: Event, doc: Doc, layout: Layout) -> bool:
     if token is None:
         return False
     verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") else token
-    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in PRESENT_SIMPLE:
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in PRESENT_SIMPLE or \
+            any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    # "they attack us", "a strike means": a pronoun or an indefinite subject; "The EU provides aid" is news
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.pos_ == "PRON" or any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in c.children) for c in subjects)

@@ -93,8 +93,8 @@ def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Do
 def keep_event(event: Event, layout: Layout, party: Parties) -> bool:
     """An event needs a doer the text names or clearly identifies. Without one, only a material act told in
     the report's lead stays (its doer unknown); a verbal act needs a doer unless it makes an ACLED event."""
-    if party(event.actor):
-        return True
+    if party(event.actor) or layout.n_sentences <= LEAD_SENTENCES:
+        return True  # a lone sentence or two give no context to judge a doer by: the sentence coder's reading stands
     if layout.sentence(event.evidence.start) >= LEAD_SENTENCES:
         return False
     if event.event_type in VERBAL_TYPES and not event.acled_event_type:
