@@ -239,7 +239,7 @@ def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:
             yield content, source, token
 
 
-# "Rubio: I'm not interested in being vice president", "BOULDUAN: Why not debate?": a paragraph that
+# "Reyes: I will not run for the Senate", "HOST: Why not debate?": a paragraph that
 # opens with a short capitalized name and a colon is that speaker's words (headlines, interview transcripts)
 HEADED = re.compile(r"^[ \t]*((?:[A-Z][\w.'’&-]*)(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|de|van)){0,3}):[ \t]+(\S[^\n]*)$", re.M)
 
