@@ -45,6 +45,9 @@ class QuoteExtractor:
             inner = [d for d in direct if q.start <= d.start and d.end <= q.end + SLACK]
             if any(d.start < q.end and q.start < d.end and d not in inner for d in direct):
                 continue
+            for d in inner:  # quoted words inside reported speech are the words of that clause's speaker
+                if q.cue is not None and q.source is None and q.name is None and (d.part is None or d.part.lead):
+                    d.cue, d.cue_text = q.cue, q.cue_text
             # reported speech that is mostly quoted words ("said the bill would “gut the protections”") is
             # the direct quote; one that carries a quoted phrase keeps both (the phrase is a quote too)
             if inner and 2 * sum(d.end - d.start for d in inner) >= q.end - q.start:

@@ -15,6 +15,8 @@ from .salience import document_noun
 
 MARKS = re.compile(r"''|[\"“”\n]")  # '' is the double quote of some wire styles (''Yes,'' he said)
 SYMMETRIC = ('"', "''")  # marks that both open and close
+# a quote that "ends" with its own attribution (", he added, ") lacks its closing mark
+UNCLOSED = re.compile(r",\s+(?:he|she|they|[A-Z][\w.'’-]+)\s+(?:said|says|added|adds|continued|argued|explained),\s*$")
 MIN_WORDS = 6        # shorter quoted strings are scare quotes or titles ("liberation") ...
 MIN_SENTENCE_WORDS = 2  # ... unless the attribution joins them to more ("“Judge,” he said, “I ...”")
 MAX_GAP_WORDS = 14   # an attribution between two pieces of one quote is short
@@ -42,6 +44,11 @@ def segments(text: str) -> list[Segment]:
             if ch != "”":
                 opened = (i, m.end(), ch)
         elif ch == "”" or (ch in SYMMETRIC and opened[2] in (ch, "“")):  # “..." is a typo'd close
+            tail = UNCLOSED.search(text, opened[1], i) if ch in SYMMETRIC else None
+            if tail is not None:  # "A, he added, "B." - the writer left out the mark that closes A
+                out.append(Segment(opened[1], tail.start(), opened[0], tail.start(), closed=True))
+                opened = (i, m.end(), ch)
+                continue
             out.append(Segment(opened[1], i, opened[0], m.end(), closed=True))
             opened = None
     if opened is not None and len(text) - opened[1] > 0:
@@ -62,14 +69,14 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-def cue_in(doc: Doc, start: int, end: int, segs: list[Segment]) -> Token | None:
-    """The first speech verb in text[start:end] outside any quote segment."""
+def cue_in(doc: Doc, start: int, end: int, segs: list[Segment], last: bool = False) -> Token | None:
+    """The first (or the last) speech verb in text[start:end] outside any quote segment."""
     if end <= start:
         return None
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
-    for token in span:
+    for token in (reversed(span) if last else span):
         if is_speech(token) and not any(s.open_start <= token.idx < s.open_end for s in segs):
             return token
     return None
@@ -149,7 +156,8 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
     after_end = min(sentence_bounds(doc, last.open_end - 1)[1] + 1, para_end, nxt)
     if last.open_end < after_end and any(ch.isalpha() for ch in text[last.open_end:after_end]):
         cue = cue_in(doc, last.open_end, min(after_end, last.open_end + 160), segs)
-        if cue is not None and cue.tag_ != "VBG":  # "“...,” suggesting that ..." is the writer's addition
+        # "“...,” suggesting that ..." and "“...” and vowed to ..." are the writer's additions
+        if cue is not None and cue.tag_ != "VBG" and not re.search(r"\b(and|but)\b", text[last.open_end:cue.idx]):
             return cue
     para_start = text.rfind("\n", 0, first.open_start) + 1
     before_start = max(sentence_bounds(doc, first.open_start)[0], para_start)
@@ -159,7 +167,8 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
             before_start = max(sentence_bounds(doc, len(prev) - 1)[0], text.rfind("\n", 0, len(prev)) + 1)
             return cue_in(doc, before_start, len(prev), segs) or issued(doc, before_start, len(prev))
         return None
-    return cue_in(doc, max(before_start, first.open_start - 200), first.open_start, segs) or \
+    # the verb nearest the quote: "An official, speaking on condition of anonymity, said that “...”"
+    return cue_in(doc, max(before_start, first.open_start - 200), first.open_start, segs, last=True) or \
         previous_sentence_cue(doc, before_start, segs)
 
 
@@ -219,9 +228,7 @@ def parts(doc: Doc) -> list[Part]:
     for k, chain in enumerate(chains(doc, segs)):
         if keep(doc, chain):
             # a quote no verb of saying frames may still be the object of one ("condemned “...”")
-            # and one inside a reported clause takes the verb that governs it ("said the bill would “...”")
-            inside = None if opens_sentence(doc, chain.segs[0]) else governing_cue(doc, chain.segs[0], segs, sentence=False)
-            cue = inside or chain.cue or governing_cue(doc, chain.segs[0], segs, sentence=False)
+            cue = chain.cue or governing_cue(doc, chain.segs[0], segs, sentence=False)
             out += [Part(seg, cue, k, i == 0) for i, seg in enumerate(chain.segs)]
             continue
         for seg in chain.segs:

@@ -7,15 +7,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import mention_at
 from ..model import ActorRef, Mention
-from .lexicon import word_list
+from .lexicon import is_speech, word_list
 from .salience import Salience, document_noun, person_noun
 
 PRONOUNS = {"he", "she", "i", "we", "they", "you", "it"}
 RELATIVE = {"who", "which", "that"}
 ORG_ENTS = {"ORG", "GPE", "NORP"}
-NON_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 CONTINUING = {"add", "continue", "conclude"}  # "he added": the one who spoke last goes on
 PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("org",), "they": ("group", "org")}
+INVERTING = {",", "''", '"', "”", "“"}  # what an inverted attribution follows
 INVERTED_DEPS = {"dobj", "attr", "npadvmod", "appos", "dep", "oprd", "dative"}
 MAX_PHRASE = 30  # longer subject phrases are parse accidents, keep the core only
 
@@ -31,13 +31,17 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 
 def subject_of(cue: Token) -> Token | None:
     """The cue's subject; for participles and coordinated verbs ("..., adding", "and warned") the
-    subject of the verb they hang on."""
+    subject of the verb they hang on; "“...,” said X" and "Any view, said X, is ..." the name after it."""
     token: Token | None = cue
     subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if cue.i > 0 and cue.doc[cue.i - 1].text in (",", "''", '"', "”") and (subj is None or subj.pos_ == "NOUN"):
-        inverted = inverted_subject(cue)  # "“...,” said X" / "Any view, said X, is ..." (the parser's subject is no one)
+    if subj is None or (subj.pos_ == "NOUN" and not subj.ent_type_ and not person_noun(subj.lemma_)):
+        inverted = inverted_subject(cue)
         if inverted is not None:
             return inverted
+    if subj is None and is_speech(cue) and cue.tag_ in ("VBD", "VBZ", "VBP") and cue.dep_ in ("ROOT", "ccomp", "parataxis"):
+        left = stranded_subject(cue)
+        if left is not None:
+            return left
     for _ in range(4):
         if token is None:
             return None
@@ -45,30 +49,45 @@ def subject_of(cue: Token) -> Token | None:
                      or (c.dep_ == "poss" and token.pos_ == "NOUN")), None)
         if subj is not None:
             return subj
-        inverted = inverted_subject(token)
-        if inverted is not None:
-            return inverted
         if token.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp", "oprd") and token.head is not token:
             if token.dep_ == "relcl":  # "the minister, who said ..." -> the minister
                 return token.head
             token = token.head
         elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "rallied supporters by warning that"
             token = token.head.head
+        elif token.dep_ == "dobj" and document_noun(token.lemma_):  # "issued a statement saying ..."
+            token = token.head
         else:
             return None
     return None
 
 
 def inverted_subject(verb: Token) -> Token | None:
-    """"..., said Azzam Haddad": a name right after the verb that the parser took for its object."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    """"..., said Azzam Haddad": a name right after a verb of saying that follows a quote or a comma,
+    which the parser took for its object."""
+    doc = verb.doc
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == 0 or doc[verb.i - 1].text not in INVERTING or not is_speech(verb):
         return None
     for c in verb.rights:
+        if c.ent_type_ in ("DATE", "TIME"):
+            continue  # "said Wednesday"
         if c.dep_ in INVERTED_DEPS and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN" or person_noun(c.lemma_)):
             return c
         if c.dep_ not in ("punct", "advmod", "npadvmod"):
             return None
     return None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """"On Dec. 2, Col. Ann Ward, a military spokeswoman, said": the parser hung the speaker on something
+    else; the person whose phrase ends right before the verb is the one who speaks."""
+    doc, start = verb.doc, verb.sent.start
+    found = None
+    for j in range(verb.i - 1, max(start, verb.i - MAX_PHRASE) - 1, -1):
+        t = doc[j]
+        if t.right_edge.i >= verb.i - 2 and t.right_edge.i < verb.i and (t.ent_type_ == "PERSON" or person_noun(t.lemma_)):
+            found = t
+    return found
 
 
 def phrase(doc: Doc, head: Token) -> Span:
@@ -139,7 +158,7 @@ class Speaker:
                 speaker = ActorRef(text=subj.text, name=speaker.name, id=speaker.id, country=speaker.country,
                                    sector=speaker.sector)
             return speaker, org
-        if subj.ent_type_ in NON_AGENT_ENTS or abstract_noun(subj):
+        if abstract_noun(subj):
             return None, None  # "Last week said", "the series said": no one speaks
         if low in PRONOUNS:
             return self.pronoun(subj, continuing), None
@@ -184,7 +203,7 @@ def entities_in(doc: Doc, span: Span) -> list[Span]:
 
 
 def abstract_noun(subj: Token) -> bool:
-    return subj.pos_ == "NOUN" and subj.lemma_.lower() in word_list("quotes_nonagent_nouns.txt")
+    return subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in word_list("quotes_nonagent_nouns.txt")
 
 
 def referent_kind(subj: Token, mention: Mention | None, salience: Salience) -> str:
