@@ -440,3 +440,16 @@ def test_the_statement_speaks_for_its_author(code):
             "“We stand with the families of the victims,” the statement said.")
     (q,) = only(code(text), "direct")
     assert q["speaker"]["text"] == "the statement" and "Elena Markovic" in q["speaker"]["name"]
+
+
+def test_said_in_a_statement_that_and_it_added(code):
+    text = ("The ministry said in a statement that it was watching the border closely. It added that the crossing "
+            "would stay open to aid trucks.")
+    first, second = only(code(text), "indirect")
+    assert first["text"] == "it was watching the border closely" and first["speaker"]["text"] == "The ministry"
+    assert second["speaker"]["text"] == "It" and second["speaker"]["name"] != "It"
+
+
+def test_dateline_is_no_part_of_the_speaker(code):
+    (q,) = only(code("TRIPOLI - Coast guard commander Salem Idris said on Sunday the boats had been turned back."))
+    assert q["speaker"]["text"].startswith("Coast guard commander") and "Salem Idris" in q["speaker"]["name"]

@@ -98,6 +98,9 @@ def phrase(doc: Doc, head: Token) -> Span:
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             left = i + 1
             break
+    dash = next((i for i in range(left, head.i) if doc[i].text in ("-", "—", "–", "--")), None)
+    if dash is not None and all(t.is_upper or not t.is_alpha for t in doc[left:dash]):
+        left = dash + 1  # "GAZA CITY - Hamas official X said": the dateline is no part of the speaker
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
