@@ -10,10 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import is_speech, text_of
+from .lexicon import cue_kind, is_speech, text_of
+from .salience import document_noun
 
 MARKS = re.compile(r"''|[\"“”\n]")  # '' is the double quote of some wire styles (''Yes,'' he said)
 SYMMETRIC = ('"', "''")  # marks that both open and close
+# a quote that "ends" with its own attribution (", he added, ") lacks its closing mark
+UNCLOSED = re.compile(r",\s+(?:he|she|they|[A-Z][\w.'’-]+)\s+(?:said|says|added|adds|continued|argued|explained),\s*$")
 MIN_WORDS = 6        # shorter quoted strings are scare quotes or titles ("liberation") ...
 MIN_SENTENCE_WORDS = 2  # ... unless the attribution joins them to more ("“Judge,” he said, “I ...”")
 MAX_GAP_WORDS = 14   # an attribution between two pieces of one quote is short
@@ -40,7 +43,12 @@ def segments(text: str) -> list[Segment]:
         elif opened is None:
             if ch != "”":
                 opened = (i, m.end(), ch)
-        elif ch == "”" or (ch in SYMMETRIC and opened[2] == ch):
+        elif ch == "”" or (ch in SYMMETRIC and opened[2] in (ch, "“")):  # “..." is a typo'd close
+            tail = UNCLOSED.search(text, opened[1], i) if ch in SYMMETRIC else None
+            if tail is not None:  # "A, he added, "B." - the writer left out the mark that closes A
+                out.append(Segment(opened[1], tail.start(), opened[0], tail.start(), closed=True))
+                opened = (i, m.end(), ch)
+                continue
             out.append(Segment(opened[1], i, opened[0], m.end(), closed=True))
             opened = None
     if opened is not None and len(text) - opened[1] > 0:
@@ -61,14 +69,14 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-def cue_in(doc: Doc, start: int, end: int, segs: list[Segment]) -> Token | None:
-    """The first speech verb in text[start:end] outside any quote segment."""
+def cue_in(doc: Doc, start: int, end: int, segs: list[Segment], last: bool = False) -> Token | None:
+    """The first (or the last) speech verb in text[start:end] outside any quote segment."""
     if end <= start:
         return None
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
-    for token in span:
+    for token in (reversed(span) if last else span):
         if is_speech(token) and not any(s.open_start <= token.idx < s.open_end for s in segs):
             return token
     return None
@@ -97,9 +105,8 @@ def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
     return starts[k], ends[k]
 
 
-def chains(doc: Doc) -> list[Chain]:
+def chains(doc: Doc, segs: list[Segment]) -> list[Chain]:
     text = text_of(doc)
-    segs = segments(text)
     out: list[Chain] = []
     for seg in segs:
         prev = out[-1] if out else None
@@ -120,7 +127,7 @@ def chains(doc: Doc) -> list[Chain]:
     for chain in out:
         if chain.cue is None:
             chain.cue = attribution(doc, chain, segs)
-    return [c for c in out if keep(doc, c)]
+    return out
 
 
 def second_cue(doc: Doc, cue: Token, end: int, segs: list[Segment]) -> bool:
@@ -149,7 +156,8 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
     after_end = min(sentence_bounds(doc, last.open_end - 1)[1] + 1, para_end, nxt)
     if last.open_end < after_end and any(ch.isalpha() for ch in text[last.open_end:after_end]):
         cue = cue_in(doc, last.open_end, min(after_end, last.open_end + 160), segs)
-        if cue is not None:
+        # "“...,” suggesting that ..." and "“...” and vowed to ..." are the writer's additions
+        if cue is not None and cue.tag_ != "VBG" and not re.search(r"\b(and|but)\b", text[last.open_end:cue.idx]):
             return cue
     para_start = text.rfind("\n", 0, first.open_start) + 1
     before_start = max(sentence_bounds(doc, first.open_start)[0], para_start)
@@ -157,10 +165,20 @@ def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
         prev = text[:para_start].rstrip()
         if prev.endswith(":") or prev.endswith(","):
             before_start = max(sentence_bounds(doc, len(prev) - 1)[0], text.rfind("\n", 0, len(prev)) + 1)
-            return cue_in(doc, before_start, len(prev), segs)
+            return cue_in(doc, before_start, len(prev), segs) or issued(doc, before_start, len(prev))
         return None
-    return cue_in(doc, max(before_start, first.open_start - 200), first.open_start, segs) or \
+    # the verb nearest the quote: "An official, speaking on condition of anonymity, said that “...”"
+    return cue_in(doc, max(before_start, first.open_start - 200), first.open_start, segs, last=True) or \
         previous_sentence_cue(doc, before_start, segs)
+
+
+def issued(doc: Doc, start: int, end: int) -> Token | None:
+    """"X issued the following statement:" - the verb whose object is a text of X's."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    noun = next((t for t in span if t.pos_ == "NOUN" and document_noun(t.lemma_) and t.dep_ == "dobj"), None)
+    return noun.head if noun is not None else None
 
 
 def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | None:
@@ -182,6 +200,69 @@ def keep(doc: Doc, chain: Chain) -> bool:
     if total >= MIN_WORDS:
         return True
     first = chain.segs[0]
-    opens = not text[sentence_bounds(doc, first.open_start)[0]:first.open_start].strip()
-    return (len(chain.segs) == 1 and chain.cue is not None and total >= MIN_SENTENCE_WORDS and opens
-            and text[first.start:first.end].rstrip()[-1:] in ",.?!")
+    return chain.cue is not None and opens_sentence(doc, first) and text[first.start:first.end].rstrip()[-1:] in ",.?!"
+
+
+def opens_sentence(doc: Doc, seg: Segment) -> bool:
+    text = text_of(doc)
+    return not text[sentence_bounds(doc, seg.open_start)[0]:seg.open_start].strip()
+
+
+@dataclass
+class Part:
+    """One stretch of words between quote marks: a quote of its own (the article convention splits a
+    quote at each attribution and paragraph), sharing the speaker of its chain."""
+    seg: Segment
+    cue: Token | None
+    chain: int          # index of the chain: its parts have one speaker
+    lead: bool          # the chain's first part
+    fragment: bool = False  # a short quoted phrase inside a reported sentence ("called it “chaos”")
+
+
+def parts(doc: Doc) -> list[Part]:
+    """Every quote-marked stretch that is speech: the parts of kept chains, and short phrases that a
+    reporting verb governs (a quoted phrase in a sentence without one is a scare quote or a title)."""
+    text = text_of(doc)
+    segs = segments(text)
+    out: list[Part] = []
+    for k, chain in enumerate(chains(doc, segs)):
+        if keep(doc, chain):
+            # a quote no verb of saying frames may still be the object of one ("condemned “...”")
+            cue = chain.cue or governing_cue(doc, chain.segs[0], segs, sentence=False)
+            out += [Part(seg, cue, k, i == 0) for i, seg in enumerate(chain.segs)]
+            continue
+        for seg in chain.segs:
+            cue = governing_cue(doc, seg, segs)
+            if cue is not None and not title(text, seg, opens_sentence(doc, seg)):
+                out.append(Part(seg, cue, k, True, fragment=True))
+    return out
+
+
+def title(text: str, seg: Segment, opening: bool) -> bool:
+    """"On “Meet the Press,” she said": capitalised words inside a sentence, not ending a sentence."""
+    words_ = re.findall(r"[^\W\d_][\w'’-]*", text[seg.start:seg.end])
+    if opening or not words_ or text[seg.start:seg.end].rstrip()[-1:] in ".?!":
+        return False
+    return all(w[0].isupper() for w in words_ if len(w) > 3) and words_[0][0].isupper()
+
+
+FRAGMENT_KINDS = ("speech", "direct", "object")
+
+
+def governing_cue(doc: Doc, seg: Segment, segs: list[Segment], sentence: bool = True) -> Token | None:
+    """The reporting verb a quoted phrase depends on ("called it “chaos”", "said he was “meticulous”"),
+    else a speech verb elsewhere in its sentence ("“A big truck” hit the crowd, he said")."""
+    span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.head is token:
+            break
+        token = token.head
+        if not seg.open_start <= token.idx < seg.open_end and cue_kind(token) in FRAGMENT_KINDS:
+            return token
+    if not sentence:
+        return None
+    start, end = sentence_bounds(doc, seg.open_start)
+    return cue_in(doc, start, end, segs)

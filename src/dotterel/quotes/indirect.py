@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_kind, preps, text_of, word_list
+from .salience import document_noun
 
 MIN_WORDS = 2
 MIN_OBJECT_WORDS = 2
@@ -111,7 +112,7 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
             if span is not None and len(span) >= MIN_WORDS:
                 yield span, token
             continue
-        content = [c for c in token.children if c.dep_ == "ccomp"]
+        content = [c for c in token.children if c.dep_ == "ccomp"] or statement_clause(token)
         if not content:
             span = complement(doc, token)
             if span is not None:
@@ -131,6 +132,17 @@ def clauses(doc: Doc) -> Iterator[tuple[Span, Token]]:
         span = trimmed(doc, left, clipped(doc, token, left, right))
         if span is not None and len(span) >= MIN_WORDS:
             yield span, token
+
+
+def statement_clause(verb: Token) -> list[Token]:
+    """"said in a statement that ...": the parser hangs the that-clause on the noun."""
+    for prep in verb.rights:
+        for noun in (c for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj" and document_noun(c.lemma_)):
+            clause = next((a for a in noun.rights if a.dep_ in ("acl", "relcl")
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)), None)
+            if clause is not None:
+                return [clause]
+    return []
 
 
 def complement(doc: Doc, verb: Token) -> Span | None:
