@@ -197,8 +197,11 @@ def main(src: Path = DEFAULT_SRC) -> None:
                if line.strip() and not line.startswith("#")]
     for rec in curated:
         base = recs.get(rec["id"])
-        if base and rec.get("extend"):  # extend a built record with more aliases
+        if base and rec.get("extend"):  # extend a built record with more aliases, backers and allies
             base["aliases"] += rec.get("aliases", [])
+            for key in ("backed_by", "allies"):
+                if rec.get(key):
+                    base[key] = sorted(set(base.get(key, [])) | set(rec[key]))
         else:
             recs[rec["id"]] = {k: v for k, v in rec.items() if k != "extend"}
     taken = {a.lower() for r in curated if not r.get("extend") for a in [*r.get("aliases", []), r["name"]]}

@@ -77,14 +77,15 @@ def geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 def graph_of(records: Iterable[dict[str, Any]]) -> nx.Graph:
-    rows, relations = [], []
+    rows, relations, names = [], [], {}
     for rec in records:
+        names.update({a["id"]: a["name"] for a in rec["actors"]})
         for e in rec["events"]:
             rec_ref = e["recipient"] or {}
             rows.append({"actor_id": e["actor"]["id"], "actor_name": e["actor"]["name"], "event_type": e["event_type"],
                          "recipient_id": rec_ref.get("id"), "recipient_name": rec_ref.get("name")})
         relations += rec["relations"]
-    return build_graph(rows, relations)
+    return build_graph(rows, relations, names)
 
 
 def write(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:

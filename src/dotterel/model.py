@@ -164,7 +164,8 @@ class Relation:
     a: str
     b: str
     type: str  # ally | backs | member_of | hostile
-    evidence: Span
+    evidence: Span | None = None  # the passage that states it; None for what the knowledge base knows
+    source: str = "text"  # text | kb
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Relations between actors, from the text ("Iran-backed", "allies of") and from events, and the
-actor graph over a corpus (networkx)."""
+"""Relations between actors, from the text ("Iran-backed", "allies of"), the knowledge base and events, and
+the actor graph over a corpus (networkx)."""
 
 from __future__ import annotations
 
@@ -10,21 +10,20 @@ import networkx as nx
 from spacy.tokens import Doc
 
 from .actors import mention_at
-from .model import UNKNOWN_ACTOR, CodedDocument, Relation, Span
+from .actors.kb import ActorBase
+from .model import UNKNOWN_ACTOR, Actor, CodedDocument, Relation, Span
+from .network_common import actor_id, words
+from .network_kb import hostile_events, known, membership, opposed_prefixes, paired_names, parties
+from .network_text import TextRelations
 
 # PLOVER quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
         "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4,
         "COERCE": 4, "ASSAULT": 4}
-BACKED = re.compile(r"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)-(backed|allied|aligned|sponsored|funded|supported|affiliated)\b")
-COMPOUND_TYPE = {"allied": "ally", "aligned": "ally", "affiliated": "member_of"}
-# "Y, a member of X", "Y is an ally of X": the noun says how Y stands to X
-OF_NOUNS = {"member": "member_of", "affiliate": "member_of", "branch": "member_of", "wing": "member_of",
-            "part": "member_of", "faction": "member_of", "unit": "member_of", "ally": "ally", "partner": "ally",
-            "proxy": "backs_by", "client": "backs_by"}
-# "Y, backed by X", "Y was funded by X", "formed with help from X": X backs Y
-BACKING_VERBS = {"back", "support", "fund", "finance", "arm", "train", "sponsor", "equip", "bankroll"}
-HELP_NOUNS = {"help", "support", "backing", "funding", "assistance", "aid"}
+BACKED = re.compile(r"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)-(backed|allied|aligned|sponsored|funded|supported|affiliated|led)\b")
+COMPOUND_TYPE = {"allied": "ally", "aligned": "ally", "affiliated": "member_of", "led": "member_of"}
+KINDS = ("ally", "backs", "member_of", "hostile")
+FORCES = {"state", "military", "armed_group"}
 
 
 def cooperative(event_type: str) -> bool:
@@ -32,66 +31,90 @@ def cooperative(event_type: str) -> bool:
 
 
 class RelationExtractor:
-    """Pipeline stage: fills ``coded.relations`` from what the text says ("Iran-backed militias",
-    "Kata'ib Hezbollah, a member of the PMF", "allies of Russia", "formed with help from the IRGC"),
-    each with its evidence span."""
+    """Pipeline stage: fills ``coded.relations`` with what the text says ("Iran-backed militias", "Kata'ib
+    Hezbollah, a member of the PMF", "X's fight against Y", "the coalition includes X and Y"), each with its
+    evidence span, and with what the knowledge base knows of actors both in the article (source "kb")."""
 
     name = "network"
+
+    def __init__(self, base: ActorBase | None = None):
+        self.base = base or ActorBase.load()
+        # every name and alias of the knowledge base, for names that only a compound gives ("Russian-Iranian")
+        self.names: dict[str, list[str]] = {}
+        for actor in self.base.actors.values():
+            for name in {actor.name.lower(), *(x.lower() for x in actor.aliases)}:
+                self.names.setdefault(name, []).append(actor.id)
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         self.doc, self.mentions = doc, coded.mentions
         relations: list[Relation] = []
         for m in BACKED.finditer(doc.text):
-            backer = self.mention(_token_at(doc, m.start(1)))
+            last = _token_at(doc, m.end(1) - 1)  # the last word: "The Saudi-led" is Saudi
+            backer = self.mention(last)
             token = _token_at(doc, m.end() - 1)  # "backed", whose head is the noun it modifies
             backed = self.mention(doc[token].head.i) if token is not None else None
-            self.add(relations, backer, backed, COMPOUND_TYPE.get(m.group(2), "backs"), m.start(), m.end(), flip=True)
+            start = doc[last].idx if last is not None else m.start()
+            self.add(relations, backer, backed, COMPOUND_TYPE.get(m.group(2), "backs"), start, m.end(), flip=True)
         if coded.mentions:
             for tok in doc:
-                self.from_token(tok, relations)
-        coded.relations = relations
+                self.of_noun(tok, relations)
+            aliases = {x.lower(): a.id for a in coded.actors for x in (a.name, *a.aliases)}
+            rules = TextRelations(doc, coded.mentions, aliases)
+            for f in rules.find():
+                start, end = doc[f.lo].idx, doc[f.hi].idx + len(doc[f.hi])
+                relations.append(Relation(f.a, f.b, f.type, Span(start, end, doc.text[start:end])))
+            known_ids = {a.id for a in coded.actors}
+            coded.actors += [Actor(id=i, name=name, aliases=[name]) for i, name in rules.new_actors.items() if i not in known_ids]
+            relations += opposed_prefixes(doc, coded, aliases) + paired_names(doc, coded, self.names)
+        relations += parties(doc, coded, self.base) + membership(doc, coded, self.base, self.names)
+        relations += known(coded, self.base) + hostile_events(coded)
+        coded.relations = unique(relations, {a.id: a.kind for a in coded.actors})
 
     def mention(self, token_i: int | None):
         return mention_at(self.mentions, token_i, self.doc) if token_i is not None else None
 
-    def from_token(self, tok, relations: list[Relation]) -> None:
+    def of_noun(self, tok, relations: list[Relation]) -> None:
+        """"Y, a member of X", "Y is an ally of X", "an enemy of X": the noun says how Y stands to X."""
+        of_nouns = words()["of_nouns"]
         lemma = tok.lemma_.lower()
-        if lemma in OF_NOUNS and tok.pos_ == "NOUN":
+        if lemma in of_nouns and tok.pos_ == "NOUN":
             obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                         for g in c.children if g.dep_ == "pobj"), None)
             subj = _subject_of_noun(tok)
             if obj is not None and subj is not None:
-                kind = OF_NOUNS[lemma]
+                kind = of_nouns[lemma]
                 self.add(relations, self.mention(obj.i), self.mention(subj.i), "backs" if kind == "backs_by" else kind,
                          *_extent(self.doc, subj, obj), flip=kind == "backs_by")
-        elif lemma in BACKING_VERBS and tok.tag_ == "VBN":
-            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            subj = tok.head if tok.dep_ in ("acl", "amod") else next(
-                (c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            if agent is not None and subj is not None:
-                self.add(relations, self.mention(agent.i), self.mention(subj.i), "backs", *_extent(self.doc, subj, agent),
-                         flip=True)
-        elif lemma in HELP_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            src = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                        for g in c.children if g.dep_ == "pobj"), None)
-            verb = tok.head.head
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None and verb.dep_ == "acl":
-                subj = verb.head
-            if src is not None and subj is not None:
-                self.add(relations, self.mention(src.i), self.mention(subj.i), "backs", *_extent(self.doc, subj, src),
-                         flip=True)
 
     def add(self, relations: list[Relation], x, y, rel: str, start: int, end: int, flip: bool = False) -> None:
         """x, y mentions; 'backs' relations read backer -> backed; member_of reads member -> body."""
-        if x is None or y is None or not x.ref.id or not y.ref.id or x.ref.id == y.ref.id:
+        if x is None or y is None:
             return
-        a, b = (x.ref.id, y.ref.id) if flip else (y.ref.id, x.ref.id)
+        a, b = (actor_id(x), actor_id(y)) if flip else (actor_id(y), actor_id(x))
         if rel == "backs" and not flip:
             a, b = b, a
-        evidence = Span(start, end, self.doc.text[start:end])
-        if not any(r.a == a and r.b == b and r.type == rel for r in relations):
-            relations.append(Relation(a=a, b=b, type=rel, evidence=evidence))
+        relations.append(Relation(a=a, b=b, type=rel, evidence=Span(start, end, self.doc.text[start:end])))
+
+
+def unique(relations: list[Relation], kinds: dict[str, str]) -> list[Relation]:
+    """One relation per (type, a, b), ally and hostile either way round; the first found (the text's, before the
+    knowledge base's) is kept; both ends must be actors of the record, and never the same one. A person who
+    fights or backs a state or an armed force mostly acts for another body the parse does not see ("the president
+    ordered troops to assist X"), so such pairs are left out; two people "against" each other are mostly rivals
+    in a race ("ran against", "defeated in the caucuses"), not enemies."""
+    out, seen = [], set()
+    for r in relations:
+        key = (r.type, *sorted((r.a, r.b))) if r.type in ("ally", "hostile") else (r.type, r.a, r.b)
+        if r.a == r.b or r.a not in kinds or r.b not in kinds or r.type not in KINDS or key in seen:
+            continue
+        ends = {kinds[r.a], kinds[r.b]}
+        if r.type in ("hostile", "backs") and "person" in ends and ends & FORCES:
+            continue
+        if r.type == "hostile" and ends == {"person"} and r.source == "text":  # rivals in a race, not enemies
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
 
 
 def _subject_of_noun(noun):
@@ -123,9 +146,9 @@ def _node(row: dict, side: str) -> str | None:
     return row.get(f"{side}_id") or (name if name != UNKNOWN_ACTOR else None)
 
 
-def build_graph(event_rows: Iterable[dict], relation_rows: Iterable[dict] = ()) -> nx.Graph:
+def build_graph(event_rows: Iterable[dict], relation_rows: Iterable[dict] = (), names: dict[str, str] | None = None) -> nx.Graph:
     """Actor graph: an edge per dyad, weight = number of events, sign by PLOVER quad
-    (cooperation positive, conflict negative), plus textual relations."""
+    (cooperation positive, conflict negative), plus the relations (text and kb; `names` names their nodes)."""
     graph = nx.Graph()
     for row in event_rows:
         a, b = _node(row, "actor"), _node(row, "recipient")
@@ -143,7 +166,7 @@ def build_graph(event_rows: Iterable[dict], relation_rows: Iterable[dict] = ()) 
         a, b = row["a"], row["b"]
         for node in (a, b):
             if node not in graph:
-                graph.add_node(node, name=node, events=0)
+                graph.add_node(node, name=(names or {}).get(node, node), events=0)
         data = graph.get_edge_data(a, b) or {"weight": 0, "cooperation": 0, "conflict": 0}
         data["weight"] += 1
         data["hostile" if row["type"] == "hostile" else "cooperation"] = data.get(

@@ -46,7 +46,8 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS salience VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions INTEGER;
 CREATE TABLE IF NOT EXISTS relations (
   content_hash VARCHAR, a VARCHAR, b VARCHAR, type VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
-  evidence_text VARCHAR);
+  evidence_text VARCHAR, source VARCHAR);
+ALTER TABLE relations ADD COLUMN IF NOT EXISTS source VARCHAR;
 """
 
 EVENT_COLUMNS = ["id", "content_hash", "doc_id", "event_type", "mode", "context", "actor_text", "actor_name",
@@ -96,6 +97,13 @@ def open_problem(path: str, err: duckdb.Error) -> str:
                 f"process write a store, or several only read it: stop or wait for that process, or serve it with "
                 f"--read-only to query it alongside")
     return f"{path}: cannot open the store ({message.splitlines()[0]})"
+
+
+def relation_row(content_hash: str, r: dict) -> list[Any]:
+    """A kb relation has no evidence; a record written before ``source`` existed came from the text."""
+    ev = r.get("evidence") or {}
+    return [content_hash, r["a"], r["b"], r["type"], ev.get("start"), ev.get("end"), ev.get("text"),
+            r.get("source", "text")]
 
 
 class Store:
@@ -174,9 +182,8 @@ class Store:
                                    (q["speaker_org"] or {}).get("id"), linked_event(q, rec["events"])]
                                   for q in rec["quotes"]])
         if rec["relations"]:
-            self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 [[h, r["a"], r["b"], r["type"], r["evidence"]["start"], r["evidence"]["end"],
-                                   r["evidence"]["text"]] for r in rec["relations"]])
+            self.con.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 [relation_row(h, r) for r in rec["relations"]])
 
     # ---------------------------------------------------------------- reading
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:

@@ -1,7 +1,7 @@
 """The actor knowledge base: versioned data files in the package, plus the user's own additions.
 
 ``data/actors.jsonl`` holds one actor a line ({id, name, kind, country, sector, aliases, member_of,
-backed_by?, qid?}); ``data/agents.tsv`` maps role nouns to sectors. A user's file (``dotterel kb add``,
+backed_by?, allies?, qid?}); ``data/agents.tsv`` maps role nouns to sectors. A user's file (``dotterel kb add``,
 default ``~/.config/dotterel/actors.jsonl``, or ``DOTTEREL_KB``) is merged over the package's at load.
 """
 
@@ -18,9 +18,10 @@ from ..model import Actor
 
 @dataclass
 class KBActor(Actor):
-    """A knowledge-base actor: the record's actor fields plus who backs it and its Wikidata id."""
+    """A knowledge-base actor: the record's actor fields plus who backs it, its allies and its Wikidata id."""
 
     backed_by: list[str] = field(default_factory=list)
+    allies: list[str] = field(default_factory=list)
     qid: str | None = None
 
     @classmethod

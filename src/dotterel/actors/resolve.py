@@ -26,6 +26,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "armed men", "unknown persons": no role noun, but ACLED's unidentified armed group
 UNKNOWN_HEADS = {"man", "men", "person", "people", "individual", "group", "youth", "assailant", "party", "actor", "element"}
 UNKNOWN_MODS = {"armed", "unidentified", "unknown", "masked", "hooded"}
+STANCE_PREFIXES = {"anti", "counter"}
 BACKING_WORDS = {"backed", "allied", "aligned", "sponsored", "funded", "supported", "linked", "affiliated", "led"}
 Role = tuple[str, str, str, "str | None"]
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you"}
@@ -122,7 +123,8 @@ class ActorResolver:
         mentions: list[Mention] = []
         used: set[tuple[int, int, str]] = set()
         for span in self.candidate_spans(doc):
-            inside = [m for m in matches if m[0] >= span.start and m[1] <= span.end and not backer_at(doc, m[1])]
+            inside = [m for m in matches if m[0] >= span.start and m[1] <= span.end and not backer_at(doc, m[1])
+                      and not stance_at(doc, m[0])]
             used.update(inside)
             mention = self.resolve_span(span, inside, country)
             if mention:
@@ -248,6 +250,11 @@ def person_name(doc: Doc, root) -> str:
 def backer_at(doc: Doc, end: int) -> bool:
     """'Iran-backed militias': the name before '-backed' is another actor, not the militias' country."""
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_WORDS
+
+
+def stance_at(doc: Doc, start: int) -> bool:
+    """'anti-Trump protesters', 'the counter-ISIL coalition': the name after 'anti-' is whom they oppose."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
 
 
 def plural_title(lemma: str) -> str:

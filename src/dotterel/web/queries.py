@@ -78,6 +78,9 @@ def network(con, f: EventFilter, min_weight: int = 1, top: int | None = None) ->
                            f"e.recipient_country, e.event_type FROM events e WHERE {where}", params)
     relation_rows = rows(con, f"SELECT a, b, type FROM relations WHERE content_hash IN "
                               f"(SELECT e.content_hash FROM events e WHERE {where})", params)
+    if f.quad:  # a quad filter keeps the relations of its side: hostility with conflict, the others with cooperation
+        conflict, cooperation = any(q in (3, 4) for q in f.quad), any(q in (1, 2) for q in f.quad)
+        relation_rows = [r for r in relation_rows if (conflict if r["type"] == "hostile" else cooperation)]
     graph = build_graph(event_rows, relation_rows)
     countries: dict[str, str] = {}
     for r in event_rows:
