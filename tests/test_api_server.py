@@ -29,7 +29,9 @@ ARTICLES = [
      "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> "
      "The foreign ministers of France and Germany met in Paris on Monday to discuss aid to Ukraine. "
      "\"<b>We stand with Kyiv</b> <script>window.__pwned = 3</script>,\" said Annalena Baerbock."),
-    ("bomb-1", "2024-06-27", "Roadside bomb kills four", "A roadside bomb killed four soldiers near Kandahar on Thursday."),
+    ("bomb-1", "2024-06-27", "Roadside bomb kills four",
+     "A roadside bomb killed four soldiers near Kandahar on Thursday. The blast hit their patrol on a rural road. "
+     "Officials said the dead were all from the same unit."),
 ]
 SAMPLES = 3  # first lines of the bundled public-domain sample corpus
 TOKEN = "test-token"

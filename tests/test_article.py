@@ -75,3 +75,13 @@ def test_confidence_and_salience_reach_the_record(checkpoint):
     for event in record["events"]:
         assert 0.0 <= event["confidence"] <= 1.0 and event["salience"] in ("main", "background")
         assert all(checkpoint.text[m["start"]:m["end"]] == m["text"] for m in event["mentions"])
+
+
+def test_a_bombing_without_a_named_doer_stays_in_an_article(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("A roadside bomb killed four soldiers near Kandahar on Thursday. The blast hit their patrol on a rural road. "
+            "Officials said the dead were all from the same unit.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="bomb", date="2024-06-27"))
+    [bombing] = [e for e in coded.events if e.event_type == "ASSAULT"]
+    assert bombing.actor.name == "Unidentified actor" and bombing.fatalities == 4 and bombing.confidence >= 0.6

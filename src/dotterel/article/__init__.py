@@ -18,10 +18,14 @@ from .layout import Layout
 from .merge import fold_headline, merge_mentions, merge_same_clause
 from .scoring import score_events
 from .what import generic
-from .who import Parties, carry_arguments, keep_event, target_the_maker
+from .who import LEAD_SENTENCES, Parties, carry_arguments, keep_event, target_the_maker
 
 # acts of force: "a U.S. strike", "the army's offensive" name who used it
 FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
+
+
+# an article's candidates below this confidence are not reported (a lone sentence keeps its reading); see scoring
+ARTICLE_MIN_CONFIDENCE = 0.6
 
 
 class ArticlePass:
@@ -29,7 +33,7 @@ class ArticlePass:
 
     name = "article"
 
-    def __init__(self, min_confidence: float = 0.0, act_nouns: frozenset[str] | None = None):
+    def __init__(self, min_confidence: float = ARTICLE_MIN_CONFIDENCE, act_nouns: frozenset[str] | None = None):
         self.min_confidence = min_confidence
         # nouns that name acts are never parties ("the strike", "the response")
         nouns = load_lexicon().nouns
@@ -50,4 +54,6 @@ class ArticlePass:
         events = merge_mentions(events, layout, doc)
         events = fold_headline(events, layout, party)
         score_events(events, layout, party, coded.publication_date)
-        coded.events = [e for e in events if e.confidence >= self.min_confidence]
+        if layout.n_sentences > LEAD_SENTENCES:  # in an article, weakly told acts are left to a lower --min-confidence
+            events = [e for e in events if e.confidence >= self.min_confidence]
+        coded.events = events

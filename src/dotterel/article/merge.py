@@ -67,7 +67,8 @@ def merge_same_clause(events: list[Event], layout: Layout, party) -> list[Event]
         here = layout.sentence(event.evidence.start)
         twin = next((k for k in out if layout.sentence(k.evidence.start) == here and k.event_type == event.event_type and
                      (actor_key(k.actor) == actor_key(event.actor) or not party(k.actor) or not party(event.actor)) and
-                     _compatible_targets(k, event) and (k.mode == event.mode or k.mode is None or event.mode is None)), None)
+                     _compatible_targets(k, event) and (k.mode == event.mode or k.mode is None or event.mode is None) and
+                     _same_place(k, event)), None)
         if twin is None:
             out.append(event)
             continue

@@ -21,6 +21,8 @@ CARRY_SENTENCES = 4
 CARRIED_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION", "RETREAT"}
 # acts between parties: without a doer they are nothing ("calls for calm")
 VERBAL_TYPES = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
+# violent acts that stay events without a known doer ("a bomb killed 12 in X")
+VICTIM_TYPES = {"ASSAULT", "COERCE"}
 # a report's lead: acts told there stay events even when their doer is unknown ("a bomb killed 12 in X")
 LEAD_SENTENCES = 2
 
@@ -65,8 +67,9 @@ def told_without_doer(event: Event, doc: Doc, party: Parties) -> bool:
                                                       alignment_mode="expand")) is None:
         return False
     token = span.root
-    if token.pos_ == "NOUN":
-        return True
+    if token.pos_ == "NOUN":  # "five strikes near Mosul", "the airstrikes destroyed ...": counted or acting, not defined
+        return any(c.dep_ == "nummod" for c in token.children) or \
+            (token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB")
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.dep_ == "nsubj" and party.names_an_act(c.text) for c in subjects)
 
@@ -102,6 +105,12 @@ def keep_event(event: Event, layout: Layout, party: Parties) -> bool:
     if event.actor.name != UNKNOWN_ACTOR:  # "a roadside bomb killed four": a weapon or an act is no doer
         event.actor = ActorRef(text="", name=UNKNOWN_ACTOR)
     return True
+
+
+def has_victims(event: Event, party: Parties) -> bool:
+    """A violent act that names whom it hit or counts its dead: it happened, whoever did it."""
+    return event.event_type in VICTIM_TYPES and (party(event.recipient, doer=False) or any(
+        n for n in (event.fatalities, event.injured, event.arrested)))
 
 
 # acts aimed at another act: "condemned the attacks" condemns whoever made them
