@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import ActorRef, Event
+from ..model import UNKNOWN_ACTOR, ActorRef, Event
 from .layout import Layout
 
 RECAP_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -101,6 +101,8 @@ def recaps(doc: Doc, event: Event) -> bool:
     if event.trigger is None or (span := doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")) is None:
         return False
     head = span.root
+    if head.pos_ == "VERB":  # "The blast hit their patrol": the act named again is the verb's subject
+        head = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), head)
     return head.pos_ == "NOUN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in RECAP_DETERMINERS)
                                        for c in head.children)
 
@@ -118,6 +120,11 @@ def merge_mentions(events: list[Event], layout: Layout, doc: Doc) -> list[Event]
             twin = next((k for k in out if (k.event_type, actor_key(k.actor), actor_key(k.recipient)) == key and
                          (again or layout.in_headline(k.evidence.start)) and _same_place(k, event) and
                          _same_time(k, event)), None)
+        elif event.actor.name == UNKNOWN_ACTOR and recaps(doc, event):
+            # "A bomb killed four soldiers. The blast hit their patrol ...": the unattributed act just told
+            here = layout.sentence(event.evidence.start)
+            twin = next((k for k in reversed(out) if k.event_type == event.event_type and k.actor.name == UNKNOWN_ACTOR
+                         and 0 < here - layout.sentence(k.evidence.start) <= 2 and _same_place(k, event)), None)
         if twin is None:
             out.append(event)
         else:
