@@ -56,3 +56,18 @@ def test_historical_and_undated_documents(code):
     undated = code("Police arrested 20 protesters in Nairobi yesterday.")
     assert undated["publication_date"] is None
     assert all(e["date"] is None for e in undated["events"])
+
+
+def test_a_date_still_to_come_dates_no_act_and_undated_acts_keep_the_narrative_day(code):
+    rec = code("Hundreds of farmers marched to the provincial assembly ahead of next Thursday's vote.\n"
+               "On Tuesday, police arrested 14 of them outside the assembly. Officers also detained two organisers "
+               "at their homes.", date="2024-03-13")
+    by_type = {e["event_type"]: e for e in rec["events"]}
+    assert by_type["PROTEST"]["date"] <= "2024-03-13"  # not next Thursday: the march has happened
+    arrests = [e for e in rec["events"] if e["event_type"] == "COERCE"]
+    assert arrests and all(e["date"] == "2024-03-12" and e["date_precision"] == "day" for e in arrests)
+
+
+def test_a_day_and_month_without_a_year_needs_a_publication_date(code):
+    rec = code("Militants attacked a convoy on 28 December near the border.")
+    assert rec["events"] and all(e["date"] is None for e in rec["events"])
