@@ -85,3 +85,16 @@ def test_a_bombing_without_a_named_doer_stays_in_an_article(pipeline):
     coded = pipeline.code_one(document_from_text(text, doc_id="bomb", date="2024-06-27"))
     [bombing] = [e for e in coded.events if e.event_type == "ASSAULT"]
     assert bombing.actor.name == "Unidentified actor" and bombing.fatalities == 4 and bombing.confidence >= 0.6
+
+
+def test_we_in_a_statement_is_the_body_that_issued_it(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("The Government of Canada strongly condemns the bombing of a market in Maiduguri that killed 15 people. "
+            "We are in contact with the Government of Nigeria. We also urge the Government of Nigeria to protect "
+            "civilians. \"We will keep going,\" a spokesman for the attackers said.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="statement", date="2019-05-02"))
+    urged = [e for e in coded.events if e.event_type == "REQUEST"]
+    assert urged and urged[0].actor.text == "We" and "Canada" in urged[0].actor.name and "Nigeria" in urged[0].recipient.name
+    bombing = [e for e in coded.events if e.event_type == "ASSAULT"]
+    assert bombing and "market" not in bombing[0].actor.text  # what killed is the bombing, not the market

@@ -23,6 +23,13 @@ GROUP_KINDS = {"armed_group", "military", "population", "party"}
 ORG_KINDS = {"armed_group", "military", "government", "igo", "party", "other"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "rain", "take", "matter", "happen"}  # "it is unclear"
 MAX_SENTENCES = 3  # how far back a pronoun looks
+WE_PRONOUNS = {"we"}
+SPEAKING_BODIES = {"state", "government", "igo", "military"}  # who says "we" in a statement
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|''[^'\n]*''")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues: dict[str, set[str]]) -> list[Mention]:
@@ -38,18 +45,23 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
         for t in range(sent.start, sent.end):
             sent_index[t] = sent_of[sent.start]
     group_nouns = cues.get("group_noun", set())
+    quoted = quoted_spans(doc.text)
     added = []
     for tok in doc:
         low = tok.lower_
-        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or (low == "it" and tok.dep_ == "nsubj"
-                                                              and tok.head.lemma_ not in EXPLETIVE_HEADS):
+        # "The United States condemns the attack. We call on ...": outside quotes, "we" is the body speaking
+        first_person = low in WE_PRONOUNS and not any(a <= tok.idx < b for a, b in quoted)
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or first_person or (low == "it" and tok.dep_ == "nsubj"
+                                                                               and tok.head.lemma_ not in EXPLETIVE_HEADS):
             if tok.pos_ != "PRON" or tok.i in by_head:
                 continue
-            want = {"person"} if low in PERSON_PRONOUNS else GROUP_KINDS if low in GROUP_PRONOUNS else ORG_KINDS
+            want = {"person"} if low in PERSON_PRONOUNS else GROUP_KINDS if low in GROUP_PRONOUNS else \
+                SPEAKING_BODIES if first_person else ORG_KINDS
             # "Kerry called Lavrov and urged him": an object pronoun is never the subject of its own verb
             skip = set() if tok.dep_.startswith("nsubj") else clause_subjects(tok.head)
-            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it", doc=doc, skip=skip) \
-                or antecedent(mentions, tok.idx, want, sent_index, tok.i, named=low == "it", skip=skip)
+            named = low == "it" or first_person
+            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, doc=doc, skip=skip) \
+                or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, skip=skip))
             if ante is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ante.ref, tok.text), kind=ante.kind, head=tok.i))
         elif tok.lemma_.lower() in group_nouns and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):

@@ -11,9 +11,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..actors.parties import head_word, names_a_party, names_a_thing
 from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention
 from .layout import Layout
-from .parties import head_word, names_a_party, names_a_thing
 
 # how far back (in sentences) an act's actor is carried to a sentence that goes on about the same kind of act
 CARRY_SENTENCES = 4

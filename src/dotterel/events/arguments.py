@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors import mention_at
+from ..actors.parties import heads_a_party
 from ..model import ActorRef, Mention
 from .triggers import Trigger, TriggerFinder
 
@@ -46,6 +47,11 @@ class ArgumentFinder(TriggerFinder):
             return []  # "the soldier who was killed": the noun is the one acted on, not the doer
         if verb.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS for h in heads):
             heads = [verb.head]  # "the activists who had blocked the highway": who = the activists
+            # "the attack on the camp that killed 20": what killed is the attack, not the camp
+            above = verb.head.head.head if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep" else None
+            if above is not None and above.pos_ == "NOUN" and (hit := self.noun_sense(above)) and \
+                    hit[0].event_type == "ASSAULT" and not self.participant_noun(verb.head):
+                heads = [above]
         if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return [verb.head]
@@ -55,6 +61,10 @@ class ArgumentFinder(TriggerFinder):
             # "are guilty of violating the ceasefire", "responsible for killing": the one guilty did it
             return self.subjects(verb.head.head)
         return with_conjuncts(heads)
+
+    def participant_noun(self, token: Token) -> bool:
+        """Does a noun name people or a group that could kill ("the militants who")? Things and places do not."""
+        return token.ent_type_ in PARTY_ENTS or token.lemma_.lower() in self.lex.agents or heads_a_party(token.text)
 
     def participant(self, token: Token) -> bool:
         """Can this noun be an actor or recipient? Not a date, a number or a weapon."""
