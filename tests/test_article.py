@@ -98,3 +98,14 @@ def test_we_in_a_statement_is_the_body_that_issued_it(pipeline):
     assert urged and urged[0].actor.text == "We" and "Canada" in urged[0].actor.name and "Nigeria" in urged[0].recipient.name
     bombing = [e for e in coded.events if e.event_type == "ASSAULT"]
     assert bombing and "market" not in bombing[0].actor.text  # what killed is the bombing, not the market
+
+
+def test_an_attack_condemned_as_fact_is_an_event_of_its_maker(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("The European Union condemns in the strongest terms the Boko Haram attack on a camp near Dikwa on Sunday. "
+            "The bloc called on the authorities to protect the displaced. Aid groups said supplies were running low.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="condemned", date="2020-06-15"))
+    attacks = [e for e in coded.events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].actor.name.startswith("Boko Haram")
+    assert any(e.event_type == "ACCUSE" and e.recipient.name == attacks[0].actor.name for e in coded.events)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..actors.parties import head_word, names_a_party, names_a_thing
-from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention
+from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention, Span
 from .layout import Layout
 
 # how far back (in sentences) an act's actor is carried to a sentence that goes on about the same kind of act
@@ -133,3 +133,24 @@ def target_the_maker(events: list[Event], layout: Layout, party: Parties) -> Non
         if near:
             maker = min(near, key=lambda a: abs(layout.sentence(a.evidence.start) - here))
             event.recipient = party.adopt(replace(maker.actor, text=target.text))
+
+
+def acts_condemned(events: list[Event], layout: Layout, party: Parties) -> list[Event]:
+    """"The United States condemns the ISIL attack on a market in Baghdad": the attack condemned, told as fact with
+    its maker, is an event of its own (an assault by ISIL), unless the article codes it already nearby."""
+    added: list[Event] = []
+    for event in events:
+        target = event.recipient
+        if event.event_type not in ("ACCUSE", "REJECT") or target is None or not target.id or \
+                not party.names_force(target.text):
+            continue
+        here = layout.sentence(event.evidence.start)
+        if any(e.event_type == "ASSAULT" and e.actor.name == target.name and
+               abs(layout.sentence(e.evidence.start) - here) <= 1 for e in events + added):
+            continue
+        start = layout.text.find(target.text, event.evidence.start, event.evidence.end)
+        trigger = Span(start, start + len(target.text), target.text) if start >= 0 else None
+        added.append(replace(event, event_type="ASSAULT", mode=None, context=[], actor=party.adopt(target),
+                             recipient=None, trigger=trigger, mentions=[], acled_event_type=None,
+                             acled_sub_event_type=None, fatalities=None, injured=None, arrested=None))
+    return events + added

@@ -122,7 +122,9 @@ class ArgumentFinder(TriggerFinder):
             elif prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "between"):
                 recipients += [c for c in prep.children if c.dep_ == "pobj"]
         if not actors:
-            actors = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+            # "an American air strike", "the ISIL attack": a national or a group name before the act makes it
+            actors = [c for c in noun.children if c.dep_ in ("amod", "compound") and
+                      (c.ent_type_ in ("NORP", "GPE", "ORG") or (c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON")))]
         return actors, recipients
 
     def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
