@@ -16,6 +16,7 @@ from .layout import Layout
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "COOPERATE", "SANCTION"}
 PRESENT_SIMPLE = {"VBZ", "VBP"}
 INDEFINITE = {"a", "an", "any", "every", "each"}
+HABITUAL_SUBJECTS = {"they", "we", "you", "people"}
 
 
 def trigger_token(doc: Doc, event: Event):
@@ -37,6 +38,8 @@ def generic(event: Event, doc: Doc, layout: Layout) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in PRESENT_SIMPLE or \
             any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    # "they attack us", "a strike means": a pronoun or an indefinite subject; "The EU provides aid" is news
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(c.pos_ == "PRON" or any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in c.children) for c in subjects)
+    # "they attack us": a plural pronoun does it habitually; "a strike means ...": an act named in general. A named
+    # or counted doer is news ("The EU provides aid"), and so is a caption ("A protester throws a stone").
+    if token is not verb:
+        return any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in token.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in HABITUAL_SUBJECTS for c in verb.children)
