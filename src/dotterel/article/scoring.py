@@ -13,7 +13,7 @@ import datetime as dt
 
 from ..model import Event
 from .layout import Layout
-from .who import Parties, has_victims
+from .who import Parties, happened_without_doer
 
 LEAD_SENTENCES = 3
 NEWS_DAYS = 14  # dated within two weeks of publication: the news
@@ -21,7 +21,7 @@ NEWS_DAYS = 14  # dated within two weeks of publication: the news
 CONFIDENCE = {
     "base": 0.8,
     "actor unidentified": -0.4,
-    "doer unknown, victims named": -0.2,
+    "doer unknown, act sure": -0.2,
     "actor carried from an earlier sentence": -0.15,
     "no identified target for an act between parties": -0.15,
     "inside quoted speech": -0.2,
@@ -58,8 +58,8 @@ def salience(event: Event, layout: Layout, publication: str | None) -> str:
 def confidence(event: Event, layout: Layout, party: Parties) -> float:
     score = CONFIDENCE["base"]
     if not party(event.actor):
-        # "a roadside bomb killed four soldiers": the act is sure, only its doer unknown
-        score += CONFIDENCE["doer unknown, victims named"] if has_victims(event, party) else CONFIDENCE["actor unidentified"]
+        # "a roadside bomb killed four soldiers", "a demonstration took place": the act is sure, only its doer unknown
+        score += CONFIDENCE["doer unknown, act sure"] if happened_without_doer(event, party) else CONFIDENCE["actor unidentified"]
     elif event.carried:
         score += CONFIDENCE["actor carried from an earlier sentence"]
     if event.event_type in PARTY_TYPES and not party(event.recipient, doer=False):

@@ -107,8 +107,11 @@ def keep_event(event: Event, layout: Layout, party: Parties) -> bool:
     return True
 
 
-def has_victims(event: Event, party: Parties) -> bool:
-    """A violent act that names whom it hit or counts its dead: it happened, whoever did it."""
+def happened_without_doer(event: Event, party: Parties) -> bool:
+    """An act that is sure without a named doer: a violent act that names whom it hit or counts its dead, fighting
+    ("clashes took place near X"), or a demonstration (its doers are the crowd that held it)."""
+    if event.event_type == "PROTEST" or event.acled_sub_event_type == "Armed clash":
+        return True
     return event.event_type in VICTIM_TYPES and (party(event.recipient, doer=False) or any(
         n for n in (event.fatalities, event.injured, event.arrested)))
 
