@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 from .ingest.dateline import MONTHS, month_number
 from .model import CodedDocument, Event
 
-# how many sentences an undated act stays on the day of the last dated one
-ANCHOR_SENTENCES = 6
+# how many sentences an undated act stays on the day of the last dated one (a strike report's list, a news story)
+ANCHOR_SENTENCES = 12
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
