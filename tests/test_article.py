@@ -109,3 +109,13 @@ def test_an_attack_condemned_as_fact_is_an_event_of_its_maker(pipeline):
     attacks = [e for e in coded.events if e.event_type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].actor.name.startswith("Boko Haram")
     assert any(e.event_type == "ACCUSE" and e.recipient.name == attacks[0].actor.name for e in coded.events)
+
+
+def test_an_arrest_without_a_named_doer_is_made_by_the_police_named_near_it(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("Hundreds of farmers protested outside the assembly on Monday. Police said six protesters were arrested on "
+            "charges of trespass after refusing to leave the lobby. The rest left peacefully.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="arrests", date="2016-03-30"))
+    [arrest] = [e for e in coded.events if e.event_type == "COERCE"]
+    assert arrest.actor.sector == "COP" and arrest.recipient is not None

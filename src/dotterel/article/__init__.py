@@ -18,7 +18,7 @@ from .layout import Layout
 from .merge import fold_headline, merge_mentions, merge_same_clause
 from .scoring import score_events
 from .what import generic
-from .who import LEAD_SENTENCES, Parties, acts_condemned, carry_arguments, keep_event, target_the_maker
+from .who import LEAD_SENTENCES, Parties, acts_condemned, arrests_by_police, carry_arguments, keep_event, target_the_maker
 
 # acts of force: "a U.S. strike", "the army's offensive" name who used it
 FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
@@ -49,6 +49,7 @@ class ArticlePass:
         events = coded.events
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
+        arrests_by_police(events, layout, coded.mentions)
         if layout.n_sentences > LEAD_SENTENCES:
             events = acts_condemned(events, layout, party)
         events = merge_same_clause(events, layout, party)

@@ -74,6 +74,23 @@ def told_without_doer(event: Event, doc: Doc, party: Parties) -> bool:
     return any(c.dep_ == "nsubj" and party.names_an_act(c.text) for c in subjects)
 
 
+POLICE_WINDOW = 2  # sentences around an arrest where the police that made it are named
+
+
+def arrests_by_police(events: list[Event], layout: Layout, mentions: list[Mention]) -> None:
+    """"Six protesters were arrested ... police said": an arrest without a named doer is the police's when the
+    article names police near it."""
+    police = [m for m in mentions if m.ref.sector == "COP"]
+    for event in events:
+        if event.event_type != "COERCE" or event.mode != "arrest" or event.actor.name != UNKNOWN_ACTOR and event.actor.text:
+            continue
+        here = layout.sentence(event.evidence.start)
+        near = [m for m in police if abs(layout.sentence(m.start) - here) <= POLICE_WINDOW]
+        if near:
+            event.actor = min(near, key=lambda m: abs(layout.sentence(m.start) - here)).ref
+            event.carried = True
+
+
 def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Doc) -> None:
     """An act without a named doer takes the doer (and, when it has none, the target) of the nearest earlier
     act of the same kind a few sentences before: "Coalition forces conducted 23 strikes. Near Raqqa, five
