@@ -534,3 +534,11 @@ def test_counted_protesters_gathering_is_a_protest(code):
     # "hundreds of protesters gathered": the counted subject's people form the protest, as "protesters gathered" does
     assert "PROTEST" in types(code, "Hundreds of protesters gathered outside the ministry on Friday.")
     assert "PROTEST" not in types(code, "Hundreds of officials gathered for the budget meeting on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister offered his condolences to the families of the flood victims.",
+    "Parliament expressed its solidarity with the striking dock workers on Friday.",
+])
+def test_condolences_and_solidarity_are_support(code, text):
+    assert "SUPPORT" in types(code, text)
