@@ -16,6 +16,19 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import CodedDocument, Event, Location
+from .document import (
+    article_countries,
+    dateline,
+    drop_actors,
+    fit_namesakes,
+    headings,
+    home,
+    main_country,
+    main_place,
+    mark_scopes,
+    paragraph_start,
+    respell,
+)
 from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
 from .lexicon import (
     ATTACHING_PREPS,
@@ -44,12 +57,18 @@ class PlaceResolver:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
             return
-        known = [(m.start, m.end) for m in getattr(coded, "mentions", [])
+        mentions = getattr(coded, "mentions", [])
+        known = [(m.start, m.end) for m in mentions
                  if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
-        toponyms = spot(doc, self.gaz, known)
-        actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
+        toponyms = drop_actors(spot(doc, self.gaz, known), [(m.start, m.end) for m in mentions if _organisation(m)])
+        mark_scopes(toponyms)
+        actors = Counter(m.ref.country for m in mentions if getattr(m, "ref", None) and m.ref.country)
+        named_most = article_countries(toponyms, Counter())
+        countries = home(named_most + Counter({c: min(n, 3) for c, n in actors.items()}))
+        respell(toponyms, self.gaz, countries, named_most)  # spelt the way of the country whose places it names
         contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
-        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces))
+        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces), doc.text)
+        fit_namesakes(toponyms, countries)
         seen: dict[int, bool] = {}  # each toponym's reading is asked for once per event and per rival: parse it once
 
         def locates(t: Toponym) -> bool:
@@ -57,29 +76,27 @@ class PlaceResolver:
                 seen[id(t)] = locative(doc, t, toponyms)
             return seen[id(t)]
 
-        sents = list(doc.sents)
-        main = self.main_place(toponyms, locates) if len(sents) > 1 else None
+        multi = len(list(doc.sents)) > 1
+        country = lead = None
+        if multi:
+            located, line = [t for t in toponyms if t.best and locates(t)], dateline(doc.text, toponyms, self.gaz)
+            line_place = named(line) if isinstance(line, Toponym) else line
+            country = main_country(located, line_place, self.gaz)
+            lead = main_place(located, line_place, country, doc.text)
         for event in coded.events:
-            place = self.event_place(doc, event, toponyms, locates)
-            if place is None and main is not None:
-                place = main
+            place = self.event_place(doc, event, toponyms, locates, countries)
+            if place is SCOPE:
+                continue  # "strikes in Iraq and Syria", "across the Middle East": no one place
+            if place is None and multi:
+                place = context_place(doc, event, toponyms, locates) or lead or country
             if place is not None and place.lat != place.lat and contexts:  # a village the gazetteer lacks
                 region = contexts[0][0]
                 place = Place(place.name, region.country, region.lat, region.lon, 0, region.admin1, None, "admin1")
             if place is not None:
                 event.location = to_location(place)
 
-    def main_place(self, toponyms: list[Toponym], locates: Callable[[Toponym], bool]) -> Place | None:
-        """The document's first place in a locative phrase (an ACLED note's or an article's lead place)."""
-        for t in toponyms:
-            if t.best and locates(t):
-                return named(t)
-            if t.anchor and locates(t):  # "in the North Zone of Rio de Janeiro, Rio de Janeiro"
-                return unplaced(t, [])
-        return None
-
-    def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym],
-                    locates: Callable[[Toponym], bool]) -> Place | None:
+    def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym], locates: Callable[[Toponym], bool],
+                    countries: set[str] | frozenset[str] = frozenset()) -> Place | None:
         span = event.trigger or event.evidence
         tok = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tok is None:
@@ -113,15 +130,72 @@ class PlaceResolver:
             return None
         ranked.sort(key=lambda x: x[0])
         best_key, best = ranked[0]
+        if best.scope:
+            return SCOPE
         if best.best is None:
-            return unplaced(best, [t for _, t in ranked if t.best],
-                            [t for t in toponyms if t.best and t not in mine and locates(t)],
-                            [t for t in toponyms if t.best])
+            # the sentence's own province, district or town, in the article's countries, gives its point
+            near = [t for t in mine if t.best and t.best.precision != "country" and
+                    (not countries or t.best.country in countries)]
+            return unplaced(best, near)
         if best.best.precision == "country":
+            if _in_country_list(doc.text, best, mine):
+                return SCOPE  # "the fighting in Iraq and Syria": a regional scope
             tied = {t.best.country for k, t in ranked if t.best and k[:-1] == best_key[:-1]}  # all but distance
             if len(tied) > 1:
-                return None
+                return None  # no one of them is the place
         return named(best)
+
+
+SCOPE = Place("", None, float("nan"), float("nan"))  # the event happened across a region: no one place
+
+
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
+
+
+def _in_country_list(text: str, t: Toponym, mine: list[Toponym]) -> bool:
+    """Whether a country is listed with another ("Iraq and Syria", "Syria, Iraq or Lebanon")."""
+    i = mine.index(t)
+    around = [o for o in (mine[i - 1] if i else None, mine[i + 1] if i + 1 < len(mine) else None) if o is not None]
+    return any(o.best is not None and o.best.precision == "country" and o.best.country != t.best.country and
+               LIST_GAP.fullmatch(text[min(o.end, t.end):max(o.start, t.start)]) for o in around)
+
+
+def _organisation(m) -> bool:
+    """A mention resolved to an organisation or person (not a state, whose id is its ISO3 code)."""
+    ref = getattr(m, "ref", None)
+    return bool(ref and ref.id and not ref.id.startswith("local:") and not re.fullmatch(r"[A-Z]{3}", ref.id))
+
+
+def context_place(doc: Doc, event: Event, toponyms: list[Toponym], locates: Callable[[Toponym], bool]) -> Place | None:
+    """For an event whose own sentence names no place: the place of the nearest earlier sentence of its
+    paragraph, else the first place its paragraph locates things in, else the place its section heading names."""
+    span = event.trigger or event.evidence
+    tok = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok.root.sent
+    para = max(paragraph_start(doc.text, tok.start_char), sent.start_char)  # a sentence may run over a line break
+    para = paragraph_start(doc.text, para)
+    end = doc.text.find("\n", tok.end_char)
+    end = len(doc.text) if end < 0 else end
+    placed = [t for t in toponyms if para <= t.start < end and not t.scope and (t.best or t.anchor) and locates(t)]
+    earlier = [t for t in placed if t.start < sent.start_char]
+    if earlier:
+        last = _sent_start(doc, earlier[-1])
+        here = [t for t in earlier if _sent_start(doc, t) == last]
+        return _as_place(min(here, key=lambda t: RANK[t.best.precision] if t.best else 0))
+    if placed:
+        return _as_place(placed[0])
+    for start, stop in reversed(headings(doc.text[:para])):
+        named_here = [t for t in toponyms if start <= t.start < stop and t.best and not t.scope]
+        if named_here:
+            return named(named_here[0])
+        break
+    return None
+
+
+def _as_place(t: Toponym) -> Place:
+    return named(t) if t.best else unplaced(t, [])
 
 
 def _size(t: Toponym) -> tuple[int, int]:
@@ -138,13 +212,11 @@ def _wider(t: Toponym, other: Toponym) -> bool:
     return _size(t) > _size(other)
 
 
-def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None = None,
-             anywhere: list[Toponym] | None = None) -> Place:
-    """A place the gazetteer lacks keeps its name; its point is its qualifier's ("Hosingow town (Kismaayo, Lower
-    Juba)" -> Kismaayo), else the most specific known place of the sentence ("in Tijuana, ... found dead in La
-    Presa Rural" -> Tijuana), else the nearest place the document locates things in, at that place's precision,
-    else the nearest place the document names at all, when all its places lie in one country: located to the
-    province only ("in Kerawa village, under X police limits (Mayo-Sava, Extreme-Nord)")."""
+def unplaced(t: Toponym, known: list[Toponym]) -> Place:
+    """A place the gazetteer lacks keeps its name. Its point is its qualifier's when the text says where it lies
+    ("Hosingow town (Kismaayo, Lower Juba)" -> Kismaayo), else that of the most specific known place of its own
+    sentence ("in Tijuana, ... found dead in La Presa Rural" -> Tijuana); else it has none: never a point
+    borrowed from another sentence."""
     name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip()
     if not name or norm(name) in NOT_NAMES:  # "the North Zone" is no place called "North"
         name = re.sub(r"^(the|The)\s+", "", t.text).strip()
@@ -153,23 +225,9 @@ def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None =
         p = t.anchor
     elif around:
         p = min(around, key=lambda q: RANK[q.precision])
-    elif elsewhere:
-        p = min(elsewhere, key=lambda o: abs(o.start - t.start)).best
-    elif (p := _same_country(t, anywhere or [])) is not None:
-        return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, "country" if p.precision == "country" else "admin1")
     else:
         return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
     return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
-
-
-def _same_country(t: Toponym, others: list[Toponym]) -> Place | None:
-    """The nearest located place of the document, a province or town before a country, when every located place
-    is in one country: never a point abroad, never a guess in a document about several countries."""
-    placed = [o for o in others if o.best and o is not t]
-    if not placed or len({o.best.country for o in placed if o.best}) != 1 or placed[0].best.country is None:
-        return None
-    inner = [o for o in placed if o.best and o.best.precision != "country"] or placed
-    return min(inner, key=lambda o: abs(o.start - t.start)).best
 
 
 def named(t: Toponym) -> Place:
@@ -361,7 +419,7 @@ def to_location(place: Place) -> Location:
     placed = place.lat == place.lat  # NaN: a named place without a point
     return Location(name=place.name, admin1=place.admin1, country=place.country, lat=round(place.lat, 5) if placed else None,
                     lon=round(place.lon, 5) if placed else None, geonameid=place.geonameid,
-                    precision=CONTRACT_PRECISION.get(place.precision, place.precision))
+                    precision=CONTRACT_PRECISION.get(place.precision, place.precision) if placed else None)
 
 
 # the contract knows four precisions: a district centroid is located to part of a region, like a province's

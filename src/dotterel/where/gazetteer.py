@@ -16,13 +16,13 @@ import re
 import statistics
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 11
+INDEX_VERSION = 13
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 JOINED_MIN_POP = 20000  # a town's two-word name written as one word: only towns that news names often
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
@@ -43,13 +43,16 @@ class Place:
 
 def norm(name: str) -> str:
     """Lower case, accents and punctuation folded: 'Deir ez-Zor' -> 'deir ez zor'."""
-    name = unicodedata.normalize("NFKD", name)
+    name = unicodedata.normalize("NFKD", name.translate(UNDECOMPOSED))
     name = "".join(c for c in name if not unicodedata.combining(c))
     name = re.sub(r"[’'`‘]", "", name.lower())
     name = re.sub(r"[^a-z0-9]+", " ", name).strip()
     return LEADING_ARTICLE.sub("", name)
 
 
+# letters NFKD does not split into a base letter and a mark: 'Kadıköy' is 'Kadikoy', 'Łódź' is 'Lodz'
+UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                              "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d", "ħ": "h", "Ħ": "H", "ŀ": "l"})
 ARTICLES = ("al", "el", "ad", "ar", "as", "an", "at")  # Arabic article spellings as separate words
 LEADING_ARTICLE = re.compile(r"^(?:the|" + "|".join(ARTICLES) + r") ")
 
@@ -93,6 +96,7 @@ class Gazetteer:
         self.gid = array("l")
         self.prec = array("B")
         self.index: dict[str, int | tuple[int, ...]] = {}
+        self.sounds: dict[str, int | tuple[int, ...]] = {}  # spelling-tolerant key -> place ids (spelling.py)
         self.iso2_to_iso3: dict[str, str] = {}
         self._country_slot: dict[str, int] = {}
         self._admin_slot: dict[str, int] = {"": 0}
@@ -256,7 +260,37 @@ class Gazetteer:
         for k, v in raw.items():
             v.sort(key=lambda c: (gaz.prec[c if c >= 0 else -c - 1] != 3, c < 0))
             gaz.index[k] = v[0] if len(v) == 1 else tuple(v)  # a bare int for the common one-place name: memory
+        gaz._index_sounds()
         return gaz
+
+    def _index_sounds(self) -> None:
+        from .spelling import sound_key
+
+        towns = {PRECISIONS.index(p) for p in ("city", "admin1", "admin2")}
+        raw: dict[str, set[int]] = {}
+        for key in self.index:
+            if key.startswith(("#", "~")) or not (sound := sound_key(key)):
+                continue
+            for code in self.codes(key):
+                if self.prec[code if code >= 0 else -code - 1] in towns:
+                    raw.setdefault(sound, set()).add(code if code >= 0 else -code - 1)
+        self.sounds = {k: next(iter(v)) if len(v) == 1 else tuple(sorted(v)) for k, v in raw.items()}
+
+    def respelt(self, name: str, countries: set[str] | None) -> list[Place]:
+        """Towns, districts and provinces in ``countries`` (None: anywhere) whose name is another spelling of
+        ``name`` ('Al Huwayjah' -> Hawija, 'Qalqiliyah' -> Qalqilyah), closest spelling first."""
+        from .spelling import sound_key
+
+        key = sound_key(name)
+        found = self.sounds.get(key, ()) if key else ()
+        codes = (found,) if isinstance(found, int) else found
+        places = [self.place(c) for c in codes]
+        places = [replace(p, primary=False) for p in places if countries is None or p.country in countries]
+        spelt = norm(name).replace(" ", "")
+        like = {id(p): SequenceMatcher(None, spelt, norm(p.name).replace(" ", "")).ratio() for p in places}
+        top = max(like.values(), default=0.0)
+        # the closest spellings only: "Huwayjah" is Hawijah, not Hajiawa, though both read "haja"
+        return sorted((p for p in places if like[id(p)] >= top - 0.1), key=lambda p: (-like[id(p)], -p.population))
 
 
 def _admin1_table(countries: dict) -> dict[str, tuple[str, tuple[str, ...], int | None]]:

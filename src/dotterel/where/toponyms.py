@@ -57,6 +57,7 @@ class Toponym:
     chained: bool = False  # follows another toponym: "Bar-Sanguun village (Kismaayo, Lower Juba)"
     inner_of: bool = False  # chained as the smaller place: "the Pakistani town of X", "Syria's province of X"
     qualified: bool = False  # followed by a parenthesised group of places: "Kagara (Rafi LGA, Niger)"
+    scope: bool = False  # a regional scope ("the Middle East"): no place, and no location for its events
 
 
 def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
@@ -111,7 +112,26 @@ def _runs(text: str) -> list[tuple[int, int]]:
             out.append((a, m.start() + cut))
             a = m.start() + stop.end()
         out.append((a, m.end()))
-    return out
+    return [_after_opening_preposition(text, a, b) for a0, b0 in out for a, b in _lines(text, a0, b0)]
+
+
+def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A line break ends a name: a heading ("Syria") is no part of the next line's first words."""
+    out, start = [], a
+    for m in re.finditer(r"\s*\n\s*", text[a:b]):
+        out.append((start, a + m.start()))
+        start = a + m.end()
+    return out + [(start, b)]
+
+
+OPENING_PREPOSITION = re.compile(r"(?:Near|In|At|Outside|Around|Inside|Across|Nearby|Into|Towards?|Through|Within)\s+(?=[A-Z])")
+
+
+def _after_opening_preposition(text: str, a: int, b: int) -> tuple[int, int]:
+    """A sentence may open with its place: "Near Mosul, two strikes ...": the run is the name, the capitalised
+    preposition its cue."""
+    m = OPENING_PREPOSITION.match(text, a, b)
+    return (m.end(), b) if m else (a, b)
 
 
 def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = None) -> list[Toponym]:
@@ -201,7 +221,8 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
                 break
             # a model label blocks a name after a weak cue, unless the text itself marks it a place ("the limits of
             # Maidan Shar city", "the entry to Ar Rajban (Al Jabal Al Gharbi)") and it is no known actor
-            marked = bool(GENERIC.search(sub)) or bool(GEO_AFTER.match(text[e:e + 25])) or text[e:e + 2] == " ("
+            marked = bool(GENERIC.search(sub)) or bool(GEO_AFTER.match(text[e:e + 25])) or text[e:e + 2] == " (" or \
+                bool(facility and FACILITY.search(sub))  # "Al Asad Air Base" tagged ORG
             if any(a < e and s < b for a, b in blocked) and not strong and not chained and \
                     not (marked and not any(a < e and s < b for a, b in firm) and lookup(gaz, sub)[0]):
                 placed = True
@@ -445,7 +466,8 @@ def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: frozenset[str] = frozenset()) -> None:
+def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: frozenset[str] = frozenset(),
+                text: str = "") -> None:
     """Choose each toponym's place given the others (admin1 and country hints) and the document focus. A name
     whose qualifiers fit none of its candidates ("Goyali, Gadabay" with only an Indian Goyali known) is left
     unplaced, so that the qualifier gives the point rather than a namesake far away. ``provinces``: normalised
@@ -459,7 +481,11 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
         if not t.cands:
             continue
         others = [o for o in toponyms if o is not t and norm(o.text) != norm(t.text)]
-        quals = [o for o in qualifiers(t, toponyms) if o.cands]
+        # nothing qualifies a country, and only a country a province: "Iraq, Syria", "Australia, Belgium, Canada",
+        # "Ohio, Tennessee and Texas" are lists
+        quals = [o for o in qualifiers(t, toponyms) if o.cands] if not _names_country(t) else []
+        if _names_province(t) and quals and not any(_names_country(o) for o in quals):
+            quals = []
         admin1 = {norm(p.name) for o in others for p in o.cands if p.precision == "admin1"}
         if not quals and not t.chained:  # the context's provinces place a bare village name, never a qualifier
             admin1 |= provinces
@@ -500,13 +526,14 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
             t.cands, t.best = [], None
     # likewise a small namesake in another province of that country: "in Fortaleza, Ceara, ... in Bom Jardim
     # neighborhood" is no town of that name elsewhere in Brazil; a namesake in the province is, else none is known
-    held = {(t.best.country, t.best.admin1) for t in toponyms if t.best and t.best.admin1 and
-                 (t.best.precision == "admin1" or (t.best.precision == "city" and qualifiers(t, toponyms)))}
+    held = [(t.best.country, t.best.admin1, t.start) for t in toponyms if t.best and t.best.admin1 and
+            (t.best.precision == "admin1" or (t.best.precision == "city" and qualifiers(t, toponyms)))]
     for t in toponyms:
         b = t.best
         if not b or b.precision not in ("city", "admin2") or b.population >= 100000 or t.chained or qualifiers(t, toponyms):
             continue
-        mine = {a for c, a in held if c == b.country}
+        # only a province named in the same paragraph: an article's sections each have their own
+        mine = {a for c, a, at in held if c == b.country and "\n" not in text[min(at, t.start):max(at, t.start)]}
         if mine and b.admin1 not in mine:
             inside = [p for p in t.cands if p.country == b.country and p.admin1 in mine and p.primary]
             t.best = max(inside, key=lambda p: p.population) if inside else None
@@ -520,6 +547,14 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
             for o in toponyms:
                 if o.start > t.start and norm(o.text) == norm(t.text) and not qualifiers(o, toponyms):
                     o.cands, o.best, o.anchor = t.cands, t.best, t.anchor
+
+
+def _names_country(t: Toponym) -> bool:
+    return any(p.precision == "country" and p.primary for p in t.cands)
+
+
+def _names_province(t: Toponym) -> bool:
+    return any(p.precision == "admin1" and p.primary for p in t.cands)
 
 
 def _wider_readings(t: Toponym, toponyms: list[Toponym]) -> list[Place]:
@@ -608,7 +643,10 @@ def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter
     if inner and p.precision in ("city", "site"):
         s += 2.5
     if p.precision == "country":
-        s += 1.5
+        s += 1.5 + (6 if p.primary and not t.chained else 0)  # a country's own name names the country
+    elif p.precision == "admin1" and p.primary and not t.chained and not any(
+            c.precision == "city" and c.country == p.country for c in t.cands):
+        s += 4  # so does a province's ("in Texas"), unless a town of its country has its name ("in Karbala")
     if p.precision == "site":
         s += 3  # curated entries are what news means by the name
     return s + math.log10(p.population + 1) / 3
