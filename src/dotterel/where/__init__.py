@@ -62,12 +62,15 @@ class PlaceResolver:
                  if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
         toponyms = drop_actors(spot(doc, self.gaz, known), [(m.start, m.end) for m in mentions if _organisation(m)])
         mark_scopes(toponyms)
-        actors = Counter(m.ref.country for m in mentions if getattr(m, "ref", None) and m.ref.country)
-        named_most = article_countries(toponyms, Counter())
+        modifiers = [t for t in toponyms if _modifier(doc, t)]
+        actors = Counter(m.ref.country for m in mentions if getattr(m, "ref", None) and m.ref.country and
+                         not any(t.start < m.end and m.start < t.end for t in modifiers))
+        # a name modifying a thing ("US dollar", "Iraq war") says nothing about where the article is
+        named_most = article_countries([t for t in toponyms if t not in modifiers], Counter())
         countries = home(named_most + Counter({c: min(n, 3) for c, n in actors.items()}))
         respell(toponyms, self.gaz, countries, named_most)  # spelt the way of the country whose places it names
         contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
-        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces), doc.text)
+        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces), doc.text, tuple(modifiers))
         fit_namesakes(toponyms, countries)
         seen: dict[int, bool] = {}  # each toponym's reading is asked for once per event and per rival: parse it once
 
@@ -136,7 +139,8 @@ class PlaceResolver:
             # the sentence's own province, district or town, in the article's countries, gives its point
             near = [t for t in mine if t.best and t.best.precision != "country" and
                     (not countries or t.best.country in countries)]
-            return unplaced(best, near)
+            placing_ = [t for _, t in ranked if t in near]  # those where things are first: not "forces of Artsakh"
+            return unplaced(best, placing_ or near)
         if best.best.precision == "country":
             if _in_country_list(doc.text, best, mine):
                 return SCOPE  # "the fighting in Iraq and Syria": a regional scope
@@ -158,6 +162,12 @@ def _in_country_list(text: str, t: Toponym, mine: list[Toponym]) -> bool:
     around = [o for o in (mine[i - 1] if i else None, mine[i + 1] if i + 1 < len(mine) else None) if o is not None]
     return any(o.best is not None and o.best.precision == "country" and o.best.country != t.best.country and
                LIST_GAP.fullmatch(text[min(o.end, t.end):max(o.start, t.start)]) for o in around)
+
+
+def _modifier(doc: Doc, t: Toponym) -> bool:
+    root = _root(doc, t)
+    return root is not None and root.dep_ in ("compound", "amod") and root.head.lower_ not in GEO_NOUNS and \
+        root.head.lower_ not in SITE_NOUNS and root.head.pos_ != "PROPN"
 
 
 def _organisation(m) -> bool:

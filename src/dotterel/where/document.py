@@ -12,7 +12,7 @@ from collections import Counter
 
 from .gazetteer import Gazetteer, Place, norm
 from .lexicon import GENERIC, GEO_PREFIX, REGIONAL_SCOPES
-from .toponyms import Toponym, _qualified, qualifiers
+from .toponyms import Toponym, _qualified, own_name, qualifiers
 
 SMALL = 100_000  # a town this small is meant only where the article is
 WORLD_CITY = 1_000_000  # a city this big is what a bare name means, whatever else the article names
@@ -34,7 +34,7 @@ def drop_actors(toponyms: list[Toponym], actor_spans: list[tuple[int, int]]) -> 
 
 def country_reading(t: Toponym) -> Place | None:
     """The country a toponym names by its own name ("Lebanon", "Palestine"), if any."""
-    return next((p for p in t.cands if p.precision == "country" and p.primary), None)
+    return next((p for p in t.cands if p.precision == "country" and own_name(t, p)), None)
 
 
 def article_countries(toponyms: list[Toponym], actor_countries: Counter) -> Counter:
@@ -45,9 +45,9 @@ def article_countries(toponyms: list[Toponym], actor_countries: Counter) -> Coun
         if t.scope or not t.cands:
             continue
         if (c := country_reading(t)) is not None:
-            weight[c.country] += 2
+            weight[c.country] += 1
         elif len({p.country for p in t.cands}) == 1:
-            weight[t.cands[0].country] += 1
+            weight[t.cands[0].country] += 2  # a town or province says more than a country named in passing
     for country, n in actor_countries.items():
         weight[country] += min(n, 3)
     return weight
@@ -65,14 +65,13 @@ def bare_name(t: Toponym) -> str:
 
 
 def respell(toponyms: list[Toponym], gaz: Gazetteer, countries: set[str], weight: Counter) -> None:
-    """A name the gazetteer lacks, or knows only as small towns abroad, read as another spelling of a place
-    in the article's countries, the one it names most first."""
+    """A name the gazetteer lacks read as another spelling of a place in the article's countries, the one
+    whose places it names most first."""
     for t in toponyms:
         if t.scope or (t.anchor is not None and not t.cands):
             continue
-        if t.cands and (not countries or any(p.country in countries or p.population >= SMALL or
-                                             p.precision in ("country", "admin1") for p in t.cands)):
-            continue
+        if t.cands:
+            continue  # a name the gazetteer knows is that place or a namesake, never another spelling
         found = gaz.respelt(bare_name(t), countries or None)
         if found and (countries or len({p.country for p in found}) == 1):
             # with no country to go by, only a spelling that names places in one country
@@ -92,9 +91,16 @@ def fit_namesakes(toponyms: list[Toponym], countries: set[str]) -> None:
             continue
         if quals:
             continue
+        if t.best.precision == "admin1" and countries and t.best.country not in countries:
+            inside = [p for p in t.cands if p.country in countries and p.precision != "country"]
+            if inside:  # "Red Sea" in a Yemeni report is no Sudanese province
+                t.best = max(inside, key=lambda p: (p.primary, p.population))
+            continue
         if t.best.precision not in ("city", "admin2") or t.best.population >= SMALL:
             continue
-        big = [p for p in t.cands if p.precision == "city" and p.population >= WORLD_CITY] if not t.chained else []
+        # a world city by its own name ("Paris"), never by an alternate one ("Bethlehem" is no name of Belem)
+        big = [p for p in t.cands if p.precision == "city" and p.primary and p.population >= WORLD_CITY] \
+            if not t.chained else []
         if big:
             t.best = max(big, key=lambda p: p.population)
         elif countries and t.best.country not in countries:

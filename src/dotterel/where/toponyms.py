@@ -467,25 +467,28 @@ def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
 
 
 def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: frozenset[str] = frozenset(),
-                text: str = "") -> None:
+                text: str = "", mute: tuple[Toponym, ...] = ()) -> None:
     """Choose each toponym's place given the others (admin1 and country hints) and the document focus. A name
     whose qualifiers fit none of its candidates ("Goyali, Gadabay" with only an Indian Goyali known) is left
     unplaced, so that the qualifier gives the point rather than a namesake far away. ``provinces``: normalised
     province names the document's context implies (a monitoring mission's region)."""
     focus: Counter = Counter(actor_countries)
     for t in toponyms:
+        if any(t is m for m in mute):  # "US dollar": no hint about the other places
+            continue
         countries = {p.country for p in t.cands}
         if len(countries) == 1:
             focus[next(iter(countries))] += 1
     for t in reversed(toponyms):  # qualifiers come after what they qualify: resolve them first
         if not t.cands:
             continue
-        others = [o for o in toponyms if o is not t and norm(o.text) != norm(t.text)]
+        others = [o for o in toponyms if o is not t and norm(o.text) != norm(t.text) and not any(o is m for m in mute)]
         # nothing qualifies a country, and only a country a province: "Iraq, Syria", "Australia, Belgium, Canada",
         # "Ohio, Tennessee and Texas" are lists
         quals = [o for o in qualifiers(t, toponyms) if o.cands] if not _names_country(t) else []
-        if _names_province(t) and quals and not any(_names_country(o) for o in quals):
-            quals = []
+        if _names_province(t) and quals and all(o.cue == "," and norm(o.text) != norm(t.text) and not _names_country(o)
+                                                for o in quals):
+            quals = []  # (but "Durango, Durango" and "Colon (Colon)" name a town in its province)
         admin1 = {norm(p.name) for o in others for p in o.cands if p.precision == "admin1"}
         if not quals and not t.chained:  # the context's provinces place a bare village name, never a qualifier
             admin1 |= provinces
@@ -522,8 +525,9 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
             t.anchor = None
     for t in toponyms:
         if sure and t.best and t.best.country not in sure and t.best.precision in ("city", "admin2") and \
-                t.best.population < 100000 and not qualifiers(t, toponyms):
-            t.cands, t.best = [], None
+                t.best.population < 100000 and not qualifiers(t, toponyms) and \
+                not any(p.precision == "admin1" and p.primary and p.country == t.best.country for p in t.cands):
+            t.cands, t.best = [], None  # (a town named like its province is well known: "in Dar'a")
     # likewise a small namesake in another province of that country: "in Fortaleza, Ceara, ... in Bom Jardim
     # neighborhood" is no town of that name elsewhere in Brazil; a namesake in the province is, else none is known
     held = [(t.best.country, t.best.admin1, t.start) for t in toponyms if t.best and t.best.admin1 and
@@ -550,11 +554,18 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
 
 
 def _names_country(t: Toponym) -> bool:
-    return any(p.precision == "country" and p.primary for p in t.cands)
+    return any(p.precision == "country" and own_name(t, p) for p in t.cands)
 
 
 def _names_province(t: Toponym) -> bool:
-    return any(p.precision == "admin1" and p.primary for p in t.cands)
+    return any(p.precision == "admin1" and own_name(t, p) for p in t.cands)
+
+
+def own_name(t: Toponym, p: Place) -> bool:
+    """Whether the text names the place by its own name, its article included: "Salvador" is no name of El Salvador."""
+    article = re.match(r"(?:el|al|la|le|the|ad|ar|as|an|at|az)\b", p.name, re.I)
+    return p.primary and (article is None or bool(re.match(r"(?:the\s+)?" + re.escape(article.group(0)) + r"\b",
+                                                             t.text, re.I)))
 
 
 def _wider_readings(t: Toponym, toponyms: list[Toponym]) -> list[Place]:
@@ -643,10 +654,10 @@ def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter
     if inner and p.precision in ("city", "site"):
         s += 2.5
     if p.precision == "country":
-        s += 1.5 + (6 if p.primary and not t.chained else 0)  # a country's own name names the country
-    elif p.precision == "admin1" and p.primary and not t.chained and not any(
-            c.precision == "city" and c.country == p.country for c in t.cands):
-        s += 4  # so does a province's ("in Texas"), unless a town of its country has its name ("in Karbala")
+        s += 1.5 + (6 if own_name(t, p) and not t.chained else 0)  # a country's own name names the country
+    elif p.precision == "admin1" and own_name(t, p) and not t.chained and not any(
+            c.precision == "city" and (c.country == p.country or (c.primary and c.population >= 5000)) for c in t.cands):
+        s += 4  # so does a province's ("in Texas"), unless a town has its name ("in Karbala", "in Karak")
     if p.precision == "site":
         s += 3  # curated entries are what news means by the name
     return s + math.log10(p.population + 1) / 3
