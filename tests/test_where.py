@@ -499,3 +499,16 @@ def test_dateline_places_an_article_without_other_places(code):
             "budget, officials said.\n\nThe prime minister later criticised opposition lawmakers for delaying the vote.")
     places = [e["location"] for e in code(text, date="2024-03-04")["events"] if e["location"]]
     assert places and all(p["country"] == "JOR" for p in places)
+
+
+def test_town_in_its_governorate_named_by_the_capital(code):
+    # "in X in Aleppo": the governorate named after its capital; the event is in the town
+    locs = loc(code, "On 2 March 2024, farmers protested in Manbij in Aleppo against new taxes on fuel.")
+    assert locs and locs[0]["name"] == "Manbij" and locs[0]["country"] == "SYR"
+
+
+def test_world_city_beats_small_namesakes_of_the_article_country(code):
+    text = ("Senators debated the budget in Washington on Monday.\n\nThe debate followed the attacks in Paris last "
+            "month, which killed dozens of people.")
+    places = [e["location"] for e in code(text, date="2024-03-04")["events"] if e["location"]]
+    assert all(p["name"] != "Paris" or p["country"] == "FRA" for p in places)

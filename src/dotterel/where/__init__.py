@@ -135,6 +135,8 @@ class PlaceResolver:
         best_key, best = ranked[0]
         if best.scope:
             return SCOPE
+        if (inner := _inner(doc.text, best, [t for _, t in ranked])) is not None:
+            best_key, best = next((k, t) for k, t in ranked if t is inner)
         if best.best is None:
             # the sentence's own province, district or town, in the article's countries, gives its point
             near = [t for t in mine if t.best and t.best.precision != "country" and
@@ -168,6 +170,23 @@ def _modifier(doc: Doc, t: Toponym) -> bool:
     root = _root(doc, t)
     return root is not None and root.dep_ in ("compound", "amod") and root.head.lower_ not in GEO_NOUNS and \
         root.head.lower_ not in SITE_NOUNS and root.head.pos_ != "PROPN"
+
+
+IN_GAP = re.compile(r"\s*(?:,|in|near|of)\s+(?:the\s+)?(?:\w+ern\s+)?$")
+
+
+def _inner(text: str, t: Toponym, ranked: list[Toponym]) -> Toponym | None:
+    """The smaller place right before t that t contains: "protested in Jarablus in Aleppo" happened in Jarablus."""
+    if t.best is None:
+        return None
+    before = [o for o in ranked if o.end <= t.start and IN_GAP.fullmatch(text[o.end:t.start])]
+    o = before[-1] if before else None
+    if o is None or o.best is None or o.best.country != t.best.country or RANK[o.best.precision] > RANK[t.best.precision] \
+            or (o.best.precision == t.best.precision and o.best.population >= t.best.population):
+        return None  # (a town "in Aleppo": the governorate named by its city)
+    inside = t.best.precision == "country" or (o.best.admin1 is not None and norm(o.best.admin1) in
+                                                (norm(t.best.admin1 or ""), norm(t.best.name)))
+    return o if inside else None
 
 
 def _organisation(m) -> bool:

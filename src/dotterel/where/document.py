@@ -15,7 +15,7 @@ from .lexicon import GENERIC, GEO_PREFIX, REGIONAL_SCOPES
 from .toponyms import Toponym, _qualified, own_name, qualifiers
 
 SMALL = 100_000  # a town this small is meant only where the article is
-WORLD_CITY = 1_000_000  # a city this big is what a bare name means, whatever else the article names
+GLOBAL_RESPELL_MIN = 7  # letters a name needs to be respelt with no country to go by
 
 
 def mark_scopes(toponyms: list[Toponym]) -> None:
@@ -72,7 +72,10 @@ def respell(toponyms: list[Toponym], gaz: Gazetteer, countries: set[str], weight
             continue
         if t.cands:
             continue  # a name the gazetteer knows is that place or a namesake, never another spelling
-        found = gaz.respelt(bare_name(t), countries or None)
+        name = bare_name(t)
+        if not countries and len(name) < GLOBAL_RESPELL_MIN:
+            continue  # with no country to go by, never a short name ("Calif.")
+        found = gaz.respelt(name, countries or None)
         if found and (countries or len({p.country for p in found}) == 1):
             # with no country to go by, only a spelling that names places in one country
             first = max((p.country for p in found), key=lambda c: weight[c])
@@ -80,8 +83,8 @@ def respell(toponyms: list[Toponym], gaz: Gazetteer, countries: set[str], weight
 
 
 def fit_namesakes(toponyms: list[Toponym], countries: set[str]) -> None:
-    """After disambiguation: a country's name is the country; a world city beats a small namesake; a small
-    town abroad gives way to a namesake in the article's countries."""
+    """After disambiguation: a country's name is the country; a small town or a province abroad gives way to a
+    namesake in the article's countries."""
     for t in toponyms:
         if t.best is None:
             continue
@@ -98,12 +101,7 @@ def fit_namesakes(toponyms: list[Toponym], countries: set[str]) -> None:
             continue
         if t.best.precision not in ("city", "admin2") or t.best.population >= SMALL:
             continue
-        # a world city by its own name ("Paris"), never by an alternate one ("Bethlehem" is no name of Belem)
-        big = [p for p in t.cands if p.precision == "city" and p.primary and p.population >= WORLD_CITY] \
-            if not t.chained else []
-        if big:
-            t.best = max(big, key=lambda p: p.population)
-        elif countries and t.best.country not in countries:
+        if countries and t.best.country not in countries:
             inside = [p for p in t.cands if p.country in countries]
             if inside:
                 t.best = max(inside, key=lambda p: (p.primary, p.precision == "city", p.population))

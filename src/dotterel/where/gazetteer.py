@@ -288,9 +288,13 @@ class Gazetteer:
         places = [replace(p, primary=False) for p in places if countries is None or p.country in countries]
         spelt = norm(name).replace(" ", "")
         like = {id(p): SequenceMatcher(None, spelt, norm(p.name).replace(" ", "")).ratio() for p in places}
-        top = max(like.values(), default=0.0)
-        # the closest spellings only: "Huwayjah" is Hawijah, not Hajiawa, though both read "haja"
-        return sorted((p for p in places if like[id(p)] >= top - 0.1), key=lambda p: (-like[id(p)], -p.population))
+        top: dict[str | None, float] = {}
+        for p in places:  # per country when countries are given, else over all
+            key = p.country if countries is not None else None
+            top[key] = max(top.get(key, 0.0), like[id(p)])
+        # the closest spellings of each country only: "Huwayjah" is Hawijah, not Hajiawa, though both read "haja"
+        return sorted((p for p in places if like[id(p)] >= top[p.country if countries is not None else None] - 0.1),
+                      key=lambda p: (-like[id(p)], -p.population))
 
 
 def _admin1_table(countries: dict) -> dict[str, tuple[str, tuple[str, ...], int | None]]:

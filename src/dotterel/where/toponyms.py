@@ -438,6 +438,7 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
 
 
 SETTLEMENT_OF = re.compile(r"\b(city|town|village|hamlet|settlement|camp|port|capital|township)\s+of\s+(the\s+)?$", re.I)
+WORLD_CITY = 1_000_000
 RANK = {"site": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}  # how wide a place of each precision is
 
 
@@ -537,9 +538,9 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
         if not b or b.precision not in ("city", "admin2") or b.population >= 100000 or t.chained or qualifiers(t, toponyms):
             continue
         # only a province named in the same paragraph: an article's sections each have their own
-        mine = {a for c, a, at in held if c == b.country and "\n" not in text[min(at, t.start):max(at, t.start)]}
-        if mine and b.admin1 not in mine:
-            inside = [p for p in t.cands if p.country == b.country and p.admin1 in mine and p.primary]
+        mine = {norm(a) for c, a, at in held if c == b.country and "\n" not in text[min(at, t.start):max(at, t.start)]}
+        if mine and norm(b.admin1 or "") not in mine:  # ("Anbar" is "Al Anbar")
+            inside = [p for p in t.cands if p.country == b.country and norm(p.admin1 or "") in mine and p.primary]
             t.best = max(inside, key=lambda p: p.population) if inside else None
             if not inside:
                 t.cands = []
@@ -660,4 +661,6 @@ def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter
         s += 4  # so does a province's ("in Texas"), unless a town has its name ("in Karbala", "in Karak")
     if p.precision == "site":
         s += 3  # curated entries are what news means by the name
+    elif p.precision == "city" and p.primary and p.population >= WORLD_CITY and not t.chained and not inner:
+        s += 3  # a world city by its own name ("Paris"), whatever small namesakes the article's countries have
     return s + math.log10(p.population + 1) / 3
