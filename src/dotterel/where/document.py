@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .candidates import Toponym
 from .gazetteer import Gazetteer, Place, norm
 from .lexicon import GENERIC, GEO_PREFIX, REGIONAL_SCOPES
-from .toponyms import Toponym, _qualified, own_name, qualifiers
+from .ranking import _qualified, own_name, qualifiers
 
 SMALL = 100_000  # a town this small is meant only where the article is
 GLOBAL_RESPELL_MIN = 7  # letters a name needs to be respelt with no country to go by
