@@ -1,6 +1,6 @@
-"""Toponym candidates: the ``Toponym`` record, gazetteer look-up of a surface form, the cue before a name, and
-the passes that add names the run pass cannot see (mislabelled big places, ACLED's coded places, state
-abbreviations in qualifier groups) with the qualifier-group tests they share."""
+"""Toponym candidates: the ``Toponym`` record, gazetteer look-up of a surface form, the cue before a name, the
+passes that add names the run pass cannot see (mislabelled big places, ACLED's coded places, state abbreviations
+in qualifier groups), the qualifier-group tests they share, and the chaining of qualifiers."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .lexicon import (
     CUE_MODIFIERS,
     GENERIC,
     GEO_AFTER,
+    GEO_OF,
     GEO_PREFIX,
     LOCAL_AGENTS,
     NOT_NAMES,
@@ -222,3 +223,28 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
         if big and slot:
             out.append(Toponym(span.start_char, span.end_char, span.text, cands[:MAX_CANDS], True, False, cue=cue))
     return out
+
+
+def _chain(text: str, found: list[Toponym]) -> None:
+    """Qualifiers found as entities chain too: "near Vodyane, Donetsk", "Ta Tork commune of Samlout district"."""
+    for i, t in enumerate(found):
+        gap = text[found[i - 1].end:t.start] if i else "."
+        if (t.cue in ",(" and len(gap) <= 25 or GEO_OF.search(gap) and len(gap) <= 30) and _gap_ok(gap):
+            t.chained = True
+            # "the West Bank city of Nablus": the place after a settlement noun is that settlement, inside the one before;
+            # "the southern Syria province of Daraa": nothing named after a country can be wider than it
+            # ("Lalpur village of Bhagabanpur area" without an article names Lalpur the village, inside Bhagabanpur)
+            before = text[max(0, found[i - 1].start - 20):found[i - 1].start]
+            modifier = bool(re.search(r"\b(the|a|an)\s+(?:\S+\s+)?$", before, re.I))
+            t.inner_of = t.cue not in ",(" and ((modifier and bool(SETTLEMENT_OF.search(gap))) or
+                                               not _can_qualify(t, found[i - 1]))
+
+
+SETTLEMENT_OF = re.compile(r"\b(city|town|village|hamlet|settlement|camp|port|capital|township)\s+of\s+(the\s+)?$", re.I)
+
+
+def _can_qualify(o: Toponym, t: Toponym) -> bool:
+    """Whether o may name a place around t: some reading of o is at least as wide as some reading of t."""
+    if not o.cands or not t.cands:
+        return True
+    return max(RANK[p.precision] for p in o.cands) >= min(RANK[p.precision] for p in t.cands)
