@@ -10,8 +10,14 @@ a document is about.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
-from .gazetteer import norm
+from .gazetteer import PRECISIONS, Place, norm
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
 
 # article spellings written as a word before a name: "ash Shaddadi", "Deir ez-Zor", "Ras al-Ain"
 ARTICLE_WORDS = frozenset({"al", "el", "il", "ul", "ad", "ed", "ar", "er", "as", "es", "an", "en", "at", "et", "az", "ez",
@@ -41,3 +47,34 @@ def sound_key(name: str) -> str:
     if sum(c != "a" for c in text) < MIN_CONSONANTS or len(text) < MIN_LENGTH:
         return ""  # "Dayr" alone ("dar") would match any short name
     return text
+
+
+def index_sounds(gaz: Gazetteer) -> dict[str, int | tuple[int, ...]]:
+    """Sound key -> ids of the towns, districts and provinces whose name or alternate name has it."""
+    towns = {PRECISIONS.index(p) for p in ("city", "admin1", "admin2")}
+    raw: dict[str, set[int]] = {}
+    for key in gaz.index:
+        if key.startswith(("#", "~")) or not (sound := sound_key(key)):
+            continue
+        for code in gaz.codes(key):
+            if gaz.prec[code if code >= 0 else -code - 1] in towns:
+                raw.setdefault(sound, set()).add(code if code >= 0 else -code - 1)
+    return {k: next(iter(v)) if len(v) == 1 else tuple(sorted(v)) for k, v in raw.items()}
+
+
+def respelt(gaz: Gazetteer, name: str, countries: set[str] | None) -> list[Place]:
+    """Towns, districts and provinces in ``countries`` (None: anywhere) whose name is another spelling of ``name``
+    ('Al Huwayjah' -> Hawija, 'Qalqiliyah' -> Qalqilyah), closest spelling first."""
+    key = sound_key(name)
+    found = gaz.sounds.get(key, ()) if key else ()
+    codes = (found,) if isinstance(found, int) else found
+    places = [replace(p, primary=False) for p in map(gaz.place, codes) if countries is None or p.country in countries]
+    spelt = norm(name).replace(" ", "")
+    like = {id(p): SequenceMatcher(None, spelt, norm(p.name).replace(" ", "")).ratio() for p in places}
+    top: dict[str | None, float] = {}
+    for p in places:  # per country when countries are given, else over all
+        group = p.country if countries is not None else None
+        top[group] = max(top.get(group, 0.0), like[id(p)])
+    # the closest spellings of each country only: "Huwayjah" is Hawijah, not Hajiawa, though both read "haja"
+    return sorted((p for p in places if like[id(p)] >= top[p.country if countries is not None else None] - 0.1),
+                  key=lambda p: (-like[id(p)], -p.population))
