@@ -483,6 +483,8 @@ def test_respelt_names_stay_in_the_article_countries(gaz):
     assert hawija and hawija[0].country == "IRQ" and "Kirk" in (hawija[0].admin1 or "")
     assert gaz.respelt("Al Huwayjah", {"SYR"}) == []
     assert gaz.respelt("Qalqiliyah", {"PSE"})[0].country == "PSE"
+    # a vowel more or less ("Tall Tamr")
+    assert [p.country for p in gaz.respelt("Tal Tamer", {"SYR"})][:1] == ["SYR"]
 
 
 def test_country_in_a_list_keeps_its_own_point(code, gaz):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .sources import ADMIN2_SUFFIX, _admin1_table, _admin2_table, _latin
 
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 JOINED_MIN_POP = 20000  # a town's two-word name written as one word: only towns that news names often
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only

@@ -27,6 +27,7 @@ DIGRAPHS = (("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("d
 VOWEL_RUN = re.compile(r"[aeiouwy]+")
 MIN_CONSONANTS = 2
 MIN_LENGTH = 4
+MIN_BARE_CONSONANTS = 4
 
 
 def sound_key(name: str) -> str:
@@ -49,8 +50,16 @@ def sound_key(name: str) -> str:
     return text
 
 
+def consonant_key(sound: str) -> str:
+    """A sound key without its vowels, for spellings that drop or add one ('Tal Tamer' / 'Tall Tamr',
+    'Jarablus' / 'Jarabulus'); long enough only with four consonants."""
+    bare = sound.replace("a", "")
+    return "/" + bare if len(bare) >= MIN_BARE_CONSONANTS else ""
+
+
 def index_sounds(gaz: Gazetteer) -> dict[str, int | tuple[int, ...]]:
-    """Sound key -> ids of the towns, districts and provinces whose name or alternate name has it."""
+    """Sound key (and, marked '/', consonant key) -> ids of the towns, districts and provinces whose name or
+    alternate name has it."""
     towns = {PRECISIONS.index(p) for p in ("city", "admin1", "admin2")}
     raw: dict[str, set[int]] = {}
     for key in gaz.index:
@@ -58,7 +67,8 @@ def index_sounds(gaz: Gazetteer) -> dict[str, int | tuple[int, ...]]:
             continue
         for code in gaz.codes(key):
             if gaz.prec[code if code >= 0 else -code - 1] in towns:
-                raw.setdefault(sound, set()).add(code if code >= 0 else -code - 1)
+                for k in filter(None, (sound, consonant_key(sound))):
+                    raw.setdefault(k, set()).add(code if code >= 0 else -code - 1)
     return {k: next(iter(v)) if len(v) == 1 else tuple(sorted(v)) for k, v in raw.items()}
 
 
@@ -67,6 +77,8 @@ def respelt(gaz: Gazetteer, name: str, countries: set[str] | None) -> list[Place
     ('Al Huwayjah' -> Hawija, 'Qalqiliyah' -> Qalqilyah), closest spelling first."""
     key = sound_key(name)
     found = gaz.sounds.get(key, ()) if key else ()
+    if not found and key and (bare := consonant_key(key)):
+        found = gaz.sounds.get(bare, ())  # a vowel more or less
     codes = (found,) if isinstance(found, int) else found
     places = [replace(p, primary=False) for p in map(gaz.place, codes) if countries is None or p.country in countries]
     spelt = norm(name).replace(" ", "")
