@@ -514,3 +514,10 @@ def test_world_city_beats_small_namesakes_of_the_article_country(code):
             "month, which killed dozens of people.")
     places = [e["location"] for e in code(text, date="2024-03-04")["events"] if e["location"]]
     assert all(p["name"] != "Paris" or p["country"] == "FRA" for p in places)
+
+
+def test_part_of_a_known_town(code):
+    text = ("Troops fought their way into a hospital in the heart of East Mosul on Monday.\n\nThe fighting went on "
+            "for two more days, officers said.")
+    places = [e["location"] for e in code(text, date="2024-03-04")["events"] if e["location"]]
+    assert places and all(p["country"] == "IRQ" and p["lat"] is not None and 36 < p["lat"] < 36.7 for p in places)

@@ -60,7 +60,13 @@ def lookup(gaz: Gazetteer, text: str) -> tuple[list[Place], bool]:
     m = GENERIC.search(text)
     if m and norm(text[:m.start()]) not in NOT_NAMES:  # "the North Zone" is no province called North
         return gaz.candidates(text[:m.start()])[:MAX_CANDS], m.group(1).lower() in ADMIN_WORDS
+    if (part := SIDE_OF.match(text)) and norm(part.group(1)) not in NOT_NAMES:
+        # "East Mosul", "Northern Iraq": a part of a place the gazetteer knows as a whole
+        return gaz.candidates(part.group(1))[:MAX_CANDS], False
     return [], False
+
+
+SIDE_OF = re.compile(r"(?:East|West|North|South|Eastern|Western|Northern|Southern|Central|Old|Downtown)\s+([A-Z].+)$")
 
 
 HELD = re.compile(r"\w-(?:held|controlled|occupied|administered|run|dominated|ruled)$", re.I)
