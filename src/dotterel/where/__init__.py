@@ -76,6 +76,7 @@ class PlaceResolver:
 
         multi = len(list(doc.sents)) > 1
         country = lead = None
+        heads = headings(doc.text) if multi else []  # once per document: section headings
         if multi:
             located, line = [t for t in toponyms if t.best and locates(t)], dateline(doc.text, toponyms, self.gaz)
             line_place = named(line) if isinstance(line, Toponym) else line
@@ -86,7 +87,7 @@ class PlaceResolver:
             if place is SCOPE:
                 continue  # "strikes in Iraq and Syria", "across the Middle East": no one place
             if place is None and multi:
-                place = context_place(doc, event, toponyms, locates) or lead or country
+                place = context_place(doc, event, toponyms, locates, heads) or lead or country
             if place is not None and place.lat != place.lat and contexts:  # a village the gazetteer lacks
                 region = contexts[0][0]
                 place = Place(place.name, region.country, region.lat, region.lon, 0, region.admin1, None, "admin1")
@@ -190,7 +191,8 @@ def _organisation(m) -> bool:
     return bool(ref and ref.id and not ref.id.startswith("local:") and not re.fullmatch(r"[A-Z]{3}", ref.id))
 
 
-def context_place(doc: Doc, event: Event, toponyms: list[Toponym], locates: Callable[[Toponym], bool]) -> Place | None:
+def context_place(doc: Doc, event: Event, toponyms: list[Toponym], locates: Callable[[Toponym], bool],
+                  heads: list[tuple[int, int]]) -> Place | None:
     """For an event whose own sentence names no place: the place of the nearest earlier sentence of its
     paragraph, else the first place its paragraph locates things in, else the place its section heading names."""
     span = event.trigger or event.evidence
@@ -210,7 +212,7 @@ def context_place(doc: Doc, event: Event, toponyms: list[Toponym], locates: Call
         return _as_place(min(here, key=lambda t: RANK[t.best.precision] if t.best else 0))
     if placed:
         return _as_place(placed[0])
-    for start, stop in reversed(headings(doc.text[:para])):
+    for start, stop in reversed([h for h in heads if h[1] <= para]):
         named_here = [t for t in toponyms if start <= t.start < stop and t.best and not t.scope]
         if named_here:
             return named(named_here[0])

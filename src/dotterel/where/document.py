@@ -29,8 +29,14 @@ def mark_scopes(toponyms: list[Toponym]) -> None:
 def drop_actors(toponyms: list[Toponym], actor_spans: list[tuple[int, int]]) -> list[Toponym]:
     """An organisation or person the actor stage resolved ("Hamas", "Hezbollah") is no place, whatever a
     gazetteer alternate name says ('Hamas' is no spelling of Hamm); a state named as an actor still is."""
-    # only the actor's own name: "Karachi police" names an actor, and "Karachi" still a place
-    return [t for t in toponyms if not any(abs(a - t.start) <= 4 and abs(b - t.end) <= 2 for a, b in actor_spans)]
+    # only the actor's own name ("Karachi police" names an actor, and "Karachi" still a place), and never a
+    # well-known place's own name: "Brussels" or "Moscow" standing for a government are places where they locate
+    return [t for t in toponyms if _well_known(t) or
+            not any(abs(a - t.start) <= 4 and abs(b - t.end) <= 2 for a, b in actor_spans)]
+
+
+def _well_known(t: Toponym) -> bool:
+    return any(p.primary and (p.precision in ("country", "admin1") or p.population >= SMALL) for p in t.cands)
 
 
 def country_reading(t: Toponym) -> Place | None:
