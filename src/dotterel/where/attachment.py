@@ -143,7 +143,7 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None) -> boo
     if t.cue in STRONG_CUES or t.qualified or t.cue == CODED:
         return True
     if t.cue == "," and PREAMBLE.match(doc.text[_sent_start(doc, t):t.start]):
-        return True  # "On 5 May 2020, Barinas, Barinas state, residents burned tires"
+        return True  # "On 3 March 2024, Merida, Merida state, farmers blocked a road"
     if t.chained and toponyms:
         prev = [o for o in toponyms if o.end <= t.start]
         if prev and locative(doc, prev[-1], toponyms):
