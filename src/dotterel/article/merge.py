@@ -28,7 +28,7 @@ def _better_recipient(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None
     return a
 
 
-def absorb(kept: Event, other: Event, other_leads: bool = False) -> None:
+def absorb(kept: Event, other: Event, other_leads: bool = False, same_clause: bool = False) -> None:
     """Fold what another report of the same act adds: a target, a mode, counts, a place, a date. When the other
     report came first in the coder's order (its lead event), its ACLED reading stays the act's."""
     kept.recipient = _better_recipient(kept.recipient, other.recipient)
@@ -44,7 +44,10 @@ def absorb(kept: Event, other: Event, other_leads: bool = False) -> None:
         mine, theirs = getattr(kept, field), getattr(other, field)
         if theirs is not None and (mine is None or theirs > mine):
             setattr(kept, field, theirs)
-    if kept.location is None or (kept.location.lat is None and other.location is not None and other.location.lat is not None):
+    # a place comes only from the same clause: a headline or a later report may name another place, and no place
+    # may be the text's own choice ("strikes in Syria and Iraq" is a regional scope)
+    if same_clause and (kept.location is None or (kept.location.lat is None and other.location is not None and
+                                                  other.location.lat is not None)):
         kept.location = other.location or kept.location
     if kept.date is None and other.date is not None:
         kept.date, kept.date_precision = other.date, other.date_precision
@@ -74,7 +77,7 @@ def merge_same_clause(events: list[Event], layout: Layout, party) -> list[Event]
             continue
         # the named doer's report is kept; between two, the clause's first verb tells the act, later ones add to it
         keeper, other = sorted((twin, event), key=lambda e: (not party(e.actor), _trigger_at(e)))
-        absorb(keeper, other, other_leads=other is twin)
+        absorb(keeper, other, other_leads=other is twin, same_clause=True)
         out[out.index(twin)] = keeper
     return out
 

@@ -1,9 +1,12 @@
 """Place: toponyms resolved against the offline gazetteer, and each event's location.
 
-An event's location is the place attached to it ("killed ... in Mosul"), else a place in a locative
-phrase of its sentence, else (only in a multi-sentence document) the document's main place. A sentence
-with no event place gets no location: a single sentence is never given a guess. Several countries at
-the same level ("in Iraq and Syria") give no point rather than a wrong one.
+An event's location is the place of its own clause or sentence: the place attached to it ("killed ... in
+Mosul"), else a place in a locative phrase of its sentence. In a multi-sentence document an event with none
+takes the place of an earlier sentence of its paragraph, its section heading, the article's dateline or lead
+place, else the article's main country; a single sentence is never given a guess. A regional scope ("the Middle
+East", "in Iraq and Syria") gives no location. Modules: spotting (names in the text), candidates (their
+gazetteer readings), ranking (choosing a reading), document (the article's own geography), attachment (whether a
+place is where something happened).
 """
 
 from __future__ import annotations
@@ -13,24 +16,29 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..model import CodedDocument, Event, Location
 from ..profile import Profile, load_profile
-from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
-from .lexicon import (
-    ATTACHING_PREPS,
-    COUNTRY_NOT_LOCATIVE,
-    DIRECTIONS,
-    GENERIC,
-    GEO_NOUNS,
-    LOCAL_AGENTS,
-    NOT_NAMES,
-    PLACE_VERBS,
-    SITE_NOUNS,
-    STRONG_CUES,
+from .attachment import PREAMBLE, PREAMBLE_AS_REPORTED, _root, _sent_start, attached, governing_prep, locative
+from .candidates import CODED, RANK, Toponym
+from .document import (
+    article_countries,
+    dateline,
+    drop_actors,
+    fit_namesakes,
+    headings,
+    home,
+    main_country,
+    main_place,
+    mark_scopes,
+    paragraph_start,
+    respell,
 )
-from .toponyms import CODED, RANK, Toponym, resolve_all, spot
+from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
+from .lexicon import DIRECTIONS, GENERIC, GEO_NOUNS, NOT_NAMES, SITE_NOUNS
+from .ranking import resolve_all
+from .spotting import spot
 
 
 class PlaceResolver:
@@ -47,12 +55,21 @@ class PlaceResolver:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
             return
-        known = [(m.start, m.end) for m in getattr(coded, "mentions", [])
+        mentions = getattr(coded, "mentions", [])
+        known = [(m.start, m.end) for m in mentions
                  if getattr(m, "ref", None) and m.ref.id and not m.ref.id.startswith("local:")]
-        toponyms = spot(doc, self.gaz, known, self.profile)
-        actors = Counter(m.ref.country for m in getattr(coded, "mentions", []) if getattr(m, "ref", None) and m.ref.country)
+        toponyms = drop_actors(spot(doc, self.gaz, known, self.profile), [(m.start, m.end) for m in mentions if _organisation(m)])
+        mark_scopes(toponyms)
+        modifiers = [t for t in toponyms if _modifier(doc, t)]
+        actors = Counter(m.ref.country for m in mentions if getattr(m, "ref", None) and m.ref.country and
+                         not any(t.start < m.end and m.start < t.end for t in modifiers))
+        # a name modifying a thing ("US dollar", "Iraq war") says nothing about where the article is
+        named_most = article_countries([t for t in toponyms if t not in modifiers], Counter())
+        countries = home(named_most + Counter({c: min(n, 3) for c, n in actors.items()}))
+        respell(toponyms, self.gaz, countries, named_most)  # spelt the way of the country whose places it names
         contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
-        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces))
+        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces), doc.text, tuple(modifiers))
+        fit_namesakes(toponyms, countries)
         seen: dict[int, bool] = {}  # each toponym's reading is asked for once per event and per rival: parse it once
 
         def locates(t: Toponym) -> bool:
@@ -60,29 +77,28 @@ class PlaceResolver:
                 seen[id(t)] = locative(doc, t, toponyms, self.preamble)
             return seen[id(t)]
 
-        sents = list(doc.sents)
-        main = self.main_place(toponyms, locates) if len(sents) > 1 else None
+        multi = len(list(doc.sents)) > 1
+        country = lead = None
+        heads = headings(doc.text) if multi else []  # once per document: section headings
+        if multi:
+            located, line = [t for t in toponyms if t.best and locates(t)], dateline(doc.text, toponyms, self.gaz)
+            line_place = named(line) if isinstance(line, Toponym) else line
+            country = main_country(located, line_place, self.gaz)
+            lead = main_place(located, line_place, country, doc.text)
         for event in coded.events:
-            place = self.event_place(doc, event, toponyms, locates)
-            if place is None and main is not None:
-                place = main
+            place = self.event_place(doc, event, toponyms, locates, countries)
+            if place is SCOPE:
+                continue  # "strikes in Iraq and Syria", "across the Middle East": no one place
+            if place is None and multi:
+                place = context_place(doc, event, toponyms, locates, heads) or lead or country
             if place is not None and place.lat != place.lat and contexts:  # a village the gazetteer lacks
                 region = contexts[0][0]
                 place = Place(place.name, region.country, region.lat, region.lon, 0, region.admin1, None, "admin1")
             if place is not None:
                 event.location = to_location(place)
 
-    def main_place(self, toponyms: list[Toponym], locates: Callable[[Toponym], bool]) -> Place | None:
-        """The document's first place in a locative phrase (an ACLED note's or an article's lead place)."""
-        for t in toponyms:
-            if t.best and locates(t):
-                return named(t)
-            if t.anchor and locates(t):  # "in the North Zone of Rio de Janeiro, Rio de Janeiro"
-                return unplaced(t, [])
-        return None
-
-    def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym],
-                    locates: Callable[[Toponym], bool]) -> Place | None:
+    def event_place(self, doc: Doc, event: Event, toponyms: list[Toponym], locates: Callable[[Toponym], bool],
+                    countries: set[str] | frozenset[str] = frozenset()) -> Place | None:
         span = event.trigger or event.evidence
         tok = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tok is None:
@@ -116,15 +132,99 @@ class PlaceResolver:
             return None
         ranked.sort(key=lambda x: x[0])
         best_key, best = ranked[0]
+        if best.scope:
+            return SCOPE
+        if (inner := _inner(doc.text, best, [t for _, t in ranked])) is not None:
+            best_key, best = next((k, t) for k, t in ranked if t is inner)
         if best.best is None:
-            return unplaced(best, [t for _, t in ranked if t.best],
-                            [t for t in toponyms if t.best and t not in mine and locates(t)],
-                            [t for t in toponyms if t.best])
+            # the sentence's own province, district or town, in the article's countries, gives its point
+            near = [t for t in mine if t.best and t.best.precision != "country" and
+                    (not countries or t.best.country in countries)]
+            placing_ = [t for _, t in ranked if t in near]  # those where things are first: not "forces of Artsakh"
+            return unplaced(best, placing_ or near)
         if best.best.precision == "country":
+            if _in_country_list(doc.text, best, mine):
+                return SCOPE  # "the fighting in Iraq and Syria": a regional scope
             tied = {t.best.country for k, t in ranked if t.best and k[:-1] == best_key[:-1]}  # all but distance
             if len(tied) > 1:
-                return None
+                return None  # no one of them is the place
         return named(best)
+
+
+SCOPE = Place("", None, float("nan"), float("nan"))  # the event happened across a region: no one place
+
+
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
+
+
+def _in_country_list(text: str, t: Toponym, mine: list[Toponym]) -> bool:
+    """Whether a country is listed with another ("Iraq and Syria", "Syria, Iraq or Lebanon")."""
+    i = mine.index(t)
+    around = [o for o in (mine[i - 1] if i else None, mine[i + 1] if i + 1 < len(mine) else None) if o is not None]
+    return any(o.best is not None and o.best.precision == "country" and o.best.country != t.best.country and
+               LIST_GAP.fullmatch(text[min(o.end, t.end):max(o.start, t.start)]) for o in around)
+
+
+def _modifier(doc: Doc, t: Toponym) -> bool:
+    root = _root(doc, t)
+    return root is not None and root.dep_ in ("compound", "amod") and root.head.lower_ not in GEO_NOUNS and \
+        root.head.lower_ not in SITE_NOUNS and root.head.pos_ != "PROPN"
+
+
+IN_GAP = re.compile(r"\s*(?:,|in|near|of)\s+(?:the\s+)?(?:\w+ern\s+)?$")
+
+
+def _inner(text: str, t: Toponym, ranked: list[Toponym]) -> Toponym | None:
+    """The smaller place right before t that t contains: "protested in Jarablus in Aleppo" happened in Jarablus."""
+    if t.best is None:
+        return None
+    before = [o for o in ranked if o.end <= t.start and IN_GAP.fullmatch(text[o.end:t.start])]
+    o = before[-1] if before else None
+    if o is None or o.best is None or o.best.country != t.best.country or RANK[o.best.precision] > RANK[t.best.precision] \
+            or (o.best.precision == t.best.precision and o.best.population >= t.best.population):
+        return None  # (a town "in Aleppo": the governorate named by its city)
+    inside = t.best.precision == "country" or (o.best.admin1 is not None and norm(o.best.admin1) in
+                                                (norm(t.best.admin1 or ""), norm(t.best.name)))
+    return o if inside else None
+
+
+def _organisation(m) -> bool:
+    """A mention resolved to an organisation or person (not a state, whose id is its ISO3 code)."""
+    ref = getattr(m, "ref", None)
+    return bool(ref and ref.id and not ref.id.startswith("local:") and not re.fullmatch(r"[A-Z]{3}", ref.id))
+
+
+def context_place(doc: Doc, event: Event, toponyms: list[Toponym], locates: Callable[[Toponym], bool],
+                  heads: list[tuple[int, int]]) -> Place | None:
+    """For an event whose own sentence names no place: the place of the nearest earlier sentence of its
+    paragraph, else the first place its paragraph locates things in, else the place its section heading names."""
+    span = event.trigger or event.evidence
+    tok = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok.root.sent
+    para = max(paragraph_start(doc.text, tok.start_char), sent.start_char)  # a sentence may run over a line break
+    para = paragraph_start(doc.text, para)
+    end = doc.text.find("\n", tok.end_char)
+    end = len(doc.text) if end < 0 else end
+    placed = [t for t in toponyms if para <= t.start < end and not t.scope and (t.best or t.anchor) and locates(t)]
+    earlier = [t for t in placed if t.start < sent.start_char]
+    if earlier:
+        last = _sent_start(doc, earlier[-1])
+        here = [t for t in earlier if _sent_start(doc, t) == last]
+        return _as_place(min(here, key=lambda t: RANK[t.best.precision] if t.best else 0))
+    if placed:
+        return _as_place(placed[0])
+    for start, stop in reversed([h for h in heads if h[1] <= para]):
+        named_here = [t for t in toponyms if start <= t.start < stop and t.best and not t.scope]
+        if named_here:
+            return named(named_here[0])
+        break
+    return None
+
+
+def _as_place(t: Toponym) -> Place:
+    return named(t) if t.best else unplaced(t, [])
 
 
 def _size(t: Toponym) -> tuple[int, int]:
@@ -141,13 +241,11 @@ def _wider(t: Toponym, other: Toponym) -> bool:
     return _size(t) > _size(other)
 
 
-def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None = None,
-             anywhere: list[Toponym] | None = None) -> Place:
-    """A place the gazetteer lacks keeps its name; its point is its qualifier's ("Hosingow town (Kismaayo, Lower
-    Juba)" -> Kismaayo), else the most specific known place of the sentence ("in Tijuana, ... found dead in La
-    Presa Rural" -> Tijuana), else the nearest place the document locates things in, at that place's precision,
-    else the nearest place the document names at all, when all its places lie in one country: located to the
-    province only ("in Kerawa village, under X police limits (Mayo-Sava, Extreme-Nord)")."""
+def unplaced(t: Toponym, known: list[Toponym]) -> Place:
+    """A place the gazetteer lacks keeps its name. Its point is its qualifier's when the text says where it lies
+    ("Hosingow town (Kismaayo, Lower Juba)" -> Kismaayo), else that of the most specific known place of its own
+    sentence ("in Tijuana, ... found dead in La Presa Rural" -> Tijuana); else it has none: never a point
+    borrowed from another sentence."""
     name = re.sub(r"^(the|The)\s+", "", GENERIC.sub("", t.text)).strip()
     if not name or norm(name) in NOT_NAMES:  # "the North Zone" is no place called "North"
         name = re.sub(r"^(the|The)\s+", "", t.text).strip()
@@ -156,23 +254,9 @@ def unplaced(t: Toponym, known: list[Toponym], elsewhere: list[Toponym] | None =
         p = t.anchor
     elif around:
         p = min(around, key=lambda q: RANK[q.precision])
-    elif elsewhere:
-        p = min(elsewhere, key=lambda o: abs(o.start - t.start)).best
-    elif (p := _same_country(t, anywhere or [])) is not None:
-        return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, "country" if p.precision == "country" else "admin1")
     else:
         return Place(name, None, float("nan"), float("nan"), 0, None, None, "site")
     return Place(name, p.country, p.lat, p.lon, 0, p.admin1, None, p.precision)
-
-
-def _same_country(t: Toponym, others: list[Toponym]) -> Place | None:
-    """The nearest located place of the document, a province or town before a country, when every located place
-    is in one country: never a point abroad, never a guess in a document about several countries."""
-    placed = [o for o in others if o.best and o is not t]
-    if not placed or len({o.best.country for o in placed if o.best}) != 1 or placed[0].best.country is None:
-        return None
-    inner = [o for o in placed if o.best and o.best.precision != "country"] or placed
-    return min(inner, key=lambda o: abs(o.start - t.start)).best
 
 
 def named(t: Toponym) -> Place:
@@ -184,174 +268,6 @@ def named(t: Toponym) -> Place:
     surface = GENERIC.sub("", t.text.strip(" .,;:()'’\"")).strip()
     surface = re.sub(r"^(the|The)\s+", "", surface)
     return replace(t.best, name=surface or t.best.name)
-
-
-def _root(doc: Doc, t: Toponym) -> Token | None:
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is not None and len(span) > 1 and span[0].dep_ == "det":
-        span = span[1:]  # "the Deir al-Asafir" (suburb): the name, not its article, hangs in the parse
-    return span.root if span is not None else None
-
-
-def governing_prep(doc: Doc, t: Toponym) -> Token | None:
-    """The preposition whose object the place is, through conjuncts, appositions, possessives and 'city of'.
-    A compass word stands for a preposition ("ambushed 30 km north of Kirkuk", "raids south of Baghdad")."""
-    token = _root(doc, t)
-    for _ in range(6):
-        if token is None:
-            return None
-        if token.dep_ == "pobj":
-            prep = token.head
-            if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS and prep.head.dep_ != "pobj":
-                return prep.head
-            if prep.lower_ == "of" and prep.head.lower_ in ("inside", "outside") and prep.head.dep_ == "prep":
-                return prep.head  # "inside of Darayya"
-            if prep.lower_ == "to" and prep.head.lower_ in ("entrance", "entry", "approaches", "gateway"):
-                token = prep.head  # "at the entrance to Ajaylat"
-                continue
-            if prep.lower_ == "of" and (prep.head.lower_ in GEO_NOUNS or prep.head.lower_ in SITE_NOUNS or
-                                        prep.head.pos_ == "PROPN" or any(c.isdigit() for c in prep.head.text)):
-                token = prep.head  # "the outskirts of X", "PD10 of Kandahar city", "Teri Bazar of Chittagong"
-                continue
-            return prep
-        if token.dep_ in ("conj", "appos", "compound", "poss") or (token.dep_ == "nmod" and token.head.pos_ != "VERB"):
-            token = token.head
-            continue
-        return None
-    return None
-
-
-def _country_not_a_place(doc: Doc, t: Toponym, prep: Token | None) -> bool:
-    """A country named as a party ("talks between Russia and Ukraine", "sanctions on Iran") or as an owner or
-    actor ("at US forces", "Russia's army") says who, not where."""
-    return t.best is not None and t.best.precision == "country" and (
-        (prep is not None and prep.lower_ in COUNTRY_NOT_LOCATIVE) or _names_who(doc, t))
-
-
-def _names_who(doc: Doc, t: Toponym) -> bool:
-    """A country modifying a noun that is no part of a territory names an owner or an actor: "US forces",
-    "the US embassy in Baghdad", "Russia's army" (not "Iraq's Anbar province", "Syria's north")."""
-    root = _root(doc, t)
-    return root is not None and root.dep_ in ("compound", "poss") and root.head.lower_ not in GEO_NOUNS and \
-        root.head.pos_ != "PROPN"
-
-
-def _place_noun(doc: Doc, t: Toponym) -> Token | None:
-    """The noun a place names or qualifies when it is no prepositional object: 'attacked a Kabul hotel' ->
-    hotel, 'patrolled the streets of Bishkek' -> streets, 'captured Goma' -> Goma."""
-    token = _root(doc, t)
-    for _ in range(4):
-        if token is None or token.head.i == token.i:
-            return token
-        if token.dep_ in ("conj", "appos"):
-            token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in GEO_NOUNS:
-            token = token.head.head
-        elif token.dep_ in ("compound", "poss", "nmod") and token.head.lower_ in SITE_NOUNS:
-            token = token.head
-        else:
-            return token
-    return token
-
-
-FAR = re.compile(r"(\d[\d,.]*)\s*(?:-\s*)?(km|kms|kilometers|kilometres|miles|mi)\b[^.;]{0,30}$", re.I)
-
-
-def far(doc: Doc, bearing: Token) -> bool:
-    """'330 km southwest of Algiers' names a reference point, not where it happened; '2 km north of' does."""
-    if bearing.lower_ not in DIRECTIONS:
-        return False
-    m = FAR.search(doc.text[max(0, bearing.idx - 45):bearing.idx])
-    if not m:
-        return False
-    try:
-        km = float(m.group(1).replace(",", "")) * (1.6 if m.group(2).lower().startswith("mi") else 1)
-    except ValueError:
-        return False
-    return km > 30
-
-
-def _preamble(as_reported: bool) -> re.Pattern:
-    """A report's opening date phrase, after which a bare place names where it happened; ``as_reported``
-    (profile acled-notes) also takes a note's remark on the date: "as reported on", "(as reported)"."""
-    opener = "on|around|as of|by|late on|early on|overnight on" + ("|as reported on" if as_reported else "")
-    remark = r"(?:\s*\([^)]{0,30}\))?" if as_reported else ""
-    return re.compile(r"^\W*(?:(?:" + opener + r")\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
-                      r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?" + remark + r"\s*,\s*$", re.I)
-
-
-PREAMBLE, PREAMBLE_AS_REPORTED = _preamble(False), _preamble(True)
-
-
-def _sent_start(doc: Doc, t: Toponym) -> int:
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span.sent.start_char if span is not None else 0
-
-
-def _is_prep(prep: Token) -> bool:
-    return prep.lower_ in ATTACHING_PREPS or prep.lower_ in DIRECTIONS
-
-
-def _reaches(token: Token, head: Token) -> bool:
-    """A compass word hangs off the trigger or off the object of one of its prepositions ('in raids north of')."""
-    for _ in range(3):
-        if token.i == head.i:
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-
-
-def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None, preamble: re.Pattern = PREAMBLE) -> bool:
-    """The place follows a locative preposition, or is its object in the parse, or qualifies such a place
-    ("in Kovvur town (West Godaveri, AP)"), or names the site acted on ("patrolled the streets of Bishkek",
-    "stormed a Kabul hotel")."""
-    country = t.best is not None and t.best.precision == "country"
-    prep = governing_prep(doc, t)
-    if _country_not_a_place(doc, t, prep) or (country and t.cue in COUNTRY_NOT_LOCATIVE):
-        return False
-    if t.cue in STRONG_CUES or t.qualified or t.cue == CODED:
-        return True
-    if t.cue == "," and preamble.match(doc.text[_sent_start(doc, t):t.start]):
-        return True  # "On 2 June 2021, Merida, Merida state, farmers blocked a road"
-    if t.chained and toponyms:
-        prev = [o for o in toponyms if o.end <= t.start]
-        if prev and locative(doc, prev[-1], toponyms, preamble):
-            return True
-    if prep is not None:
-        return _is_prep(prep) and not far(doc, prep)
-    noun = _place_noun(doc, t)
-    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in PLACE_VERBS:
-        return True  # "police patrolled Katmandu", "troops entered Kuwait": the verb's object is where it happened
-    if country:
-        return False
-    root = _root(doc, t)
-    if root is not None and root.dep_ == "compound" and root.head.lower_ in LOCAL_AGENTS and root.head.dep_ == "nsubj":
-        return True  # "Dallas police shot ...", "Basra protesters marched": the city's own people act there
-    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in LOCAL_AGENTS \
-            and root.head.head.dep_ == "nsubj":
-        return True  # "residents of Jen burnt tyres"
-    return noun is not None and root is not None and noun.i != root.i and noun.dep_ in ("dobj", "nsubjpass") \
-        and noun.lower_ in SITE_NOUNS
-
-
-def attached(doc: Doc, t: Toponym, head: Token) -> bool:
-    """Whether the place hangs off the trigger through a locative preposition ("killed ... in Mosul"), or is
-    the place the trigger acts on ("captured the towns of Uvira and Goma", "bombed a Kabul hotel")."""
-    prep = governing_prep(doc, t)
-    if _country_not_a_place(doc, t, prep):
-        return False
-    if prep is not None:
-        if prep.lower_ in DIRECTIONS:
-            return _reaches(prep, head) and not far(doc, prep)
-        return prep.lower_ in ATTACHING_PREPS and prep.head.i == head.i
-    noun = _place_noun(doc, t)
-    if noun is None or noun.head.i != head.i or noun.dep_ not in ("dobj", "nsubjpass"):
-        return False
-    # a country is where the act happened only as the object of an act on a place ("invaded Kuwait"), not of
-    # any verb ("chanted 'Only Macedonia'")
-    return t.best is None or t.best.precision != "country" or (noun.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
 
 
 def context_places(gaz: Gazetteer) -> list[tuple[re.Pattern, Place, frozenset[str]]]:
@@ -370,7 +286,7 @@ def to_location(place: Place) -> Location:
     placed = place.lat == place.lat  # NaN: a named place without a point
     return Location(name=place.name, admin1=place.admin1, country=place.country, lat=round(place.lat, 5) if placed else None,
                     lon=round(place.lon, 5) if placed else None, geonameid=place.geonameid,
-                    precision=CONTRACT_PRECISION.get(place.precision, place.precision))
+                    precision=CONTRACT_PRECISION.get(place.precision, place.precision) if placed else None)
 
 
 # the contract knows four precisions: a district centroid is located to part of a region, like a province's

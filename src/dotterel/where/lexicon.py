@@ -39,3 +39,4 @@ GEO_OF = re.compile(r"\b(?:" + _alt("geo_of") + r") of\s+(?:the\s+)?$", re.I)
 GEO_AFTER = re.compile(r"\s+(?:" + _alt("geo_after") + r")\b", re.I)
 _WORD = r"(?:[A-Z][\w'’.-]*|(?:" + _alt("name_particles") + r")-[A-Z][\w'’.-]*)"  # "Ain al-Asad"
 RUN = re.compile(_WORD + r"(?:\s+(?:(?:" + _alt("connectors") + r")\s+)?" + _WORD + r")*")
+REGIONAL_SCOPES = words("regional_scopes")
