@@ -9,6 +9,7 @@ as ACLED does), and unknown names are kept as local actors, never dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
@@ -123,9 +124,10 @@ class ActorResolver:
         country = self.doc_country(doc, matches)
         mentions: list[Mention] = []
         used: set[tuple[int, int, str]] = set()
+        starts = [m[0] for m in matches]  # matches are sorted: a span's lie between two bisections
         for span in self.candidate_spans(doc):
-            inside = [m for m in matches if m[0] >= span.start and m[1] <= span.end and not backer_at(doc, m[1])
-                      and not stance_at(doc, m[0])]
+            near = matches[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+            inside = [m for m in near if m[1] <= span.end and not backer_at(doc, m[1]) and not stance_at(doc, m[0])]
             used.update(inside)
             mention = self.resolve_span(span, inside, country)
             if mention:
