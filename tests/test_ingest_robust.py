@@ -78,7 +78,7 @@ def test_csv_with_long_text_is_read(tmp_path):
     path = tmp_path / "c.csv"
     long = " ".join([TEXT] * 2000)  # over the csv module's default field limit
     path.write_text(f'id,text\na,"{long}"\n', encoding="utf-8")
-    [doc] = read_inputs([str(path)])
+    [doc] = read_inputs([str(path)], max_chars=1_000_000)  # over the default limit too: --max-chars raised
     assert doc.error is None and doc.text == long
 
 

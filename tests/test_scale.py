@@ -32,8 +32,8 @@ def corpus(tmp_path_factory):
 def parquet(corpus, tmp_path_factory):
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
-        out = tmp_path_factory.mktemp("ray") / "coded.parquet"
-        n = code_with_ray([str(corpus)], out, num_actors=2, batch_size=8)
+        out = tmp_path_factory.mktemp("ray") / "coded"
+        n = code_with_ray([str(corpus)], out, num_actors=2, batch_size=4, rows_per_file=20)
         yield out, n
     finally:
         ray.shutdown()
@@ -50,6 +50,13 @@ def test_ray_records_equal_the_local_pipelines(parquet, local):
     assert read_records(out) == [c.to_dict() for c in local]
 
 
+def test_output_is_partitioned_and_read_in_input_order(parquet, local):
+    out, n = parquet
+    assert sorted(p.name for p in out.iterdir()) == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    seqs = duckdb.connect().execute(f"SELECT seq FROM '{out}/part-00001.parquet' ORDER BY seq").fetchall()
+    assert [s for (s,) in seqs] == list(range(20, 40))
+
+
 def test_document_errors_are_kept(parquet):
     errors = {r["doc_id"]: r for r in read_records(parquet[0]) if r["error"]}
     assert set(errors) == {"empty-one", "bad-date"}
@@ -58,7 +65,7 @@ def test_document_errors_are_kept(parquet):
 
 
 def test_duckdb_queries_the_parquet_directly(parquet, local):
-    out, con = str(parquet[0]), duckdb.connect()
+    out, con = f"{parquet[0]}/*.parquet", duckdb.connect()
     n_events = con.execute(f"SELECT sum(json_array_length(events::JSON)) FROM '{out}'").fetchone()[0]
     assert n_events == sum(len(c.events) for c in local) > 0
     types = con.execute(f"SELECT DISTINCT unnest(json_extract_string(events::JSON, '$[*].event_type')) FROM '{out}'")
@@ -85,7 +92,7 @@ def test_cli_scale_code_and_import(parquet, tmp_path):
 
     app = typer.Typer()
     app.add_typer(scale_app, name="scale")
-    small, out, db = tmp_path / "small.jsonl", tmp_path / "cli.parquet", tmp_path / "cli.duckdb"
+    small, out, db = tmp_path / "small.jsonl", tmp_path / "cli", tmp_path / "cli.duckdb"
     small.write_text("\n".join([*SAMPLE.read_text(encoding="utf-8").splitlines()[:2], json.dumps(BROKEN[0])]) + "\n")
     result = CliRunner().invoke(app, ["scale", "code", str(small), "-o", str(out), "--actors", "1"])
     assert result.exit_code == 1  # the broken record is reported, as `dotterel code` does

@@ -24,7 +24,7 @@ def _fail(message: str) -> None:
 @scale_app.command("code")
 def code(
     inputs: list[str] = typer.Argument(..., help="Articles (.txt, .html), corpora (.jsonl, .csv) or folders."),
-    out: Path = typer.Option(..., "--output", "-o", help="The Parquet file to write (one row per document)."),
+    out: Path = typer.Option(..., "--output", "-o", help="The folder of Parquet files to write (one row per document)."),
     fmt: str = typer.Option("parquet", "--format", "-f", help="parquet (the only format of the Ray path)"),
     address: str | None = typer.Option(None, "--ray-address",
                                        help="Ray cluster (ray://host:10001 or auto); default: a local one."),
@@ -33,7 +33,7 @@ def code(
     date: str | None = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Longest document coded, in characters."),
 ) -> None:
-    """Code documents on Ray actors into one Parquet file that DuckDB reads directly."""
+    """Code documents on Ray actors, streamed, into a folder of Parquet files that DuckDB reads directly."""
     if fmt != "parquet":
         _fail(f"--format must be parquet on the Ray path, got {fmt!r}")
     if date:
@@ -61,13 +61,13 @@ def code(
 
 @scale_app.command("import")
 def import_parquet(
-    path: Path = typer.Argument(..., help="A Parquet file written by `dotterel scale code`."),
+    path: Path = typer.Argument(..., help="A Parquet folder (or file) written by `dotterel scale code`."),
     db: Path = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file."),
 ) -> None:
-    """Store the documents of a Parquet file; documents already stored (same content) are skipped."""
+    """Store the documents of a Parquet output; documents already stored (same content) are skipped."""
     from .store import Store
 
-    if not path.is_file():
+    if not path.exists():
         _fail(f"{path}: no such file")
     with Store(db) as store:
         added = store.import_parquet(path)

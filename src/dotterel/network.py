@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .actors import mention_at
 from .actors.kb import ActorBase
+from .docindex import doc_text
 from .model import UNKNOWN_ACTOR, Actor, CodedDocument, Relation, Span
 from .network_common import actor_id, words
 from .network_kb import hostile_events, known, membership, opposed_prefixes, paired_names, parties
@@ -48,7 +49,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         self.doc, self.mentions = doc, coded.mentions
         relations: list[Relation] = []
-        for m in BACKED.finditer(doc.text):
+        for m in BACKED.finditer(doc_text(doc)):
             last = _token_at(doc, m.end(1) - 1)  # the last word: "The Saudi-led" is Saudi
             backer = self.mention(last)
             token = _token_at(doc, m.end() - 1)  # "backed", whose head is the noun it modifies
@@ -62,7 +63,7 @@ class RelationExtractor:
             rules = TextRelations(doc, coded.mentions, aliases)
             for f in rules.find():
                 start, end = doc[f.lo].idx, doc[f.hi].idx + len(doc[f.hi])
-                relations.append(Relation(f.a, f.b, f.type, Span(start, end, doc.text[start:end])))
+                relations.append(Relation(f.a, f.b, f.type, Span(start, end, doc_text(doc)[start:end])))
             known_ids = {a.id for a in coded.actors}
             coded.actors += [Actor(id=i, name=name, aliases=[name]) for i, name in rules.new_actors.items() if i not in known_ids]
             relations += opposed_prefixes(doc, coded, aliases) + paired_names(doc, coded, self.names)
@@ -93,7 +94,7 @@ class RelationExtractor:
         a, b = (actor_id(x), actor_id(y)) if flip else (actor_id(y), actor_id(x))
         if rel == "backs" and not flip:
             a, b = b, a
-        relations.append(Relation(a=a, b=b, type=rel, evidence=Span(start, end, self.doc.text[start:end])))
+        relations.append(Relation(a=a, b=b, type=rel, evidence=Span(start, end, doc_text(self.doc)[start:end])))
 
 
 def unique(relations: list[Relation], kinds: dict[str, str]) -> list[Relation]:
@@ -135,7 +136,7 @@ def _extent(doc: Doc, a, b) -> tuple[int, int]:
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     return span.start if span is not None else None
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .actors import mention_at
 from .actors.kb import ActorBase
 from .actors.resolve import slug
+from .docindex import doc_text
 from .model import Actor, CodedDocument, Mention, Relation, Span
 from .network_common import actor_id, words
 
@@ -229,7 +230,7 @@ def opposed_prefixes(doc: Doc, coded: CodedDocument, aliases: dict[str, str]) ->
     """"anti-Trump protesters", "the counter-ISIL coalition": whoever the phrase names is hostile to the prefixed
     actor; a collective body no mention names ("the counter-ISIL coalition") joins the actors under its words."""
     out = []
-    for hit in ANTI.finditer(doc.text):
+    for hit in ANTI.finditer(doc_text(doc)):
         target = aliases.get(hit.group(1).lower())
         span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
         if target is None or span is None:
@@ -246,7 +247,7 @@ def opposed_prefixes(doc: Doc, coded: CodedDocument, aliases: dict[str, str]) ->
                 coded.actors.append(Actor(id=holder, name=name, kind="other", aliases=[name]))
         if holder is not None:
             lo, hi = min(span.start_char, doc[head.left_edge.i].idx), head.idx + len(head)
-            out.append(Relation(holder, target, "hostile", Span(lo, hi, doc.text[lo:hi])))
+            out.append(Relation(holder, target, "hostile", Span(lo, hi, doc_text(doc)[lo:hi])))
     return out
 
 
@@ -254,7 +255,7 @@ def paired_names(doc: Doc, coded: CodedDocument, names: dict[str, list[str]]) ->
     """"the Russian-Iranian alliance", "a strong U.S.-Iraq partnership": the hyphen-joined names are allies."""
     present = {a.id for a in coded.actors}
     out = []
-    for hit in PAIRED.finditer(doc.text):
+    for hit in PAIRED.finditer(doc_text(doc)):
         ids = [next((i for i in names.get(n.lower(), []) if i in present), None) for n in hit.group(1).split("-")]
         ids = [i for i in ids if i is not None]
         out += [Relation(a, b, "ally", Span(hit.start(), hit.end(), hit.group(0))) for a in ids for b in ids if a < b]

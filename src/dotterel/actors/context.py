@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import ent_at
 from ..model import Actor, ActorRef, Mention
 
 if TYPE_CHECKING:
@@ -248,7 +249,8 @@ class ContextRules:
             return
         root = self.doc[m.head]
         near = self.title_tokens(root)
-        ent = next((x for x in self.doc.ents if x.start <= root.i < x.end), self.doc[root.i:root.i + 1])
+        ent = ent_at(self.doc, root.i)
+        ent = ent if ent is not None else self.doc[root.i:root.i + 1]
         orgs = [self.r.base.actors[a] for s, e, a in self.matches if s in near and not (ent.start <= s < ent.end)]
         orgs = [o for o in orgs if o.kind != "person"]
         titled = any(self.doc[i].lemma_.lower() in SPEAKER_ROLES for i in near)

@@ -9,12 +9,14 @@ as ACLED does), and unknown names are kept as local actors, never dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..docindex import ent_at, mention_index
 from ..model import Actor, ActorRef, CodedDocument, Mention
 from ..where.gazetteer import load_gazetteer
 from .context import ContextRules
@@ -122,9 +124,10 @@ class ActorResolver:
         country = self.doc_country(doc, matches)
         mentions: list[Mention] = []
         used: set[tuple[int, int, str]] = set()
+        starts = [m[0] for m in matches]  # matches are sorted: a span's lie between two bisections
         for span in self.candidate_spans(doc):
-            inside = [m for m in matches if m[0] >= span.start and m[1] <= span.end and not backer_at(doc, m[1])
-                      and not stance_at(doc, m[0])]
+            near = matches[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+            inside = [m for m in near if m[1] <= span.end and not backer_at(doc, m[1]) and not stance_at(doc, m[0])]
             used.update(inside)
             mention = self.resolve_span(span, inside, country)
             if mention:
@@ -201,7 +204,8 @@ class ActorResolver:
             if self.only_place(span, kb[-1]) or root.ent_type_ in PLACE_LABELS:
                 return None
             return self.kb_mention(span, kb[-1], root.i, sector="MIL" if root.lemma_ in {"strike", "airstrike"} else None)
-        ent = next((e for e in span.doc.ents if e.start <= root.i < e.end and e.label_ in NAMED_LABELS), None)
+        ent = ent_at(span.doc, root.i)
+        ent = ent if ent is not None and ent.label_ in NAMED_LABELS else None
         if role and ent is not None and root.pos_ == "PROPN" and len(ent) > 1:  # "Arakan Army": a name, not a role
             ref = ActorRef(text=span.text, name=ent.text, id=f"local:{slug(ent.text)}", sector=role[1])
             kind = "armed_group" if role[1] in ("MIL", "REB", "UAF") else role[2]
@@ -243,7 +247,7 @@ def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
 
 
 def person_name(doc: Doc, root) -> str:
-    ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
+    ent = ent_at(doc, root.i)
     return ent.text if ent is not None else root.text
 
 
@@ -296,12 +300,9 @@ def merge_actors(mentions: list[Mention], base: ActorBase, member_of: dict[int, 
 
 
 def mention_at(mentions: list[Mention], token_index: int, doc: Doc) -> Mention | None:
-    """The mention that a token heads or lies in (the innermost one)."""
-    char = doc[token_index].idx
-    best = None
-    for m in mentions:
-        if m.head == token_index:
-            return m
-        if m.start <= char < m.end and (best is None or m.end - m.start < best.end - best.start):
-            best = m
-    return best
+    """The mention that a token heads or lies in (the innermost one).
+
+    Asked once per token by several stages: answered from an index built once per list of mentions (a list is
+    never edited in place once the actors stage has made it; an appended one is re-indexed).
+    """
+    return mention_index(mentions, doc).at(token_index)

@@ -7,6 +7,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from ..docindex import doc_text
+
 # quote marks that open and close a quotation: curly, straight and doubled apostrophes
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|''[^'\n]*''")
 
@@ -15,10 +17,10 @@ class Layout:
     """Sentence and paragraph indexes of character offsets, and the spans inside quote marks."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sentence_starts = [s.start_char for s in doc.sents]
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
-        self.quoted = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(doc.text)]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
+        self.quoted = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(self.text)]
 
     @property
     def headline_end(self) -> int:

@@ -66,19 +66,23 @@ def merge_same_clause(events: list[Event], layout: Layout, party) -> list[Event]
     """One doer doing one kind of act to one target in a sentence is one act; a doerless report of the same kind
     of act there ("Da'esh claimed attacks which killed 28") is that act too."""
     out: list[Event] = []
+    by_sentence: dict[int, list[Event]] = {}  # out's events of each sentence, in out's order: a twin shares the sentence
     for event in events:
         here = layout.sentence(event.evidence.start)
-        twin = next((k for k in out if layout.sentence(k.evidence.start) == here and k.event_type == event.event_type and
+        same = by_sentence.setdefault(here, [])
+        twin = next((k for k in same if k.event_type == event.event_type and
                      (actor_key(k.actor) == actor_key(event.actor) or not party(k.actor) or not party(event.actor)) and
                      _compatible_targets(k, event) and (k.mode == event.mode or k.mode is None or event.mode is None) and
                      _same_place(k, event)), None)
         if twin is None:
             out.append(event)
+            same.append(event)
             continue
         # the named doer's report is kept; between two, the clause's first verb tells the act, later ones add to it
         keeper, other = sorted((twin, event), key=lambda e: (not party(e.actor), _trigger_at(e)))
         absorb(keeper, other, other_leads=other is twin, same_clause=True)
         out[out.index(twin)] = keeper
+        same[same.index(twin)] = keeper
     return out
 
 

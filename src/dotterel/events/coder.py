@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..actors import mention_at
+from ..docindex import doc_text
 from ..model import UNKNOWN_ACTOR, ActorRef, CodedDocument, Event
 from ..model import Span as TextSpan
 from ..profile import Profile, load_profile
@@ -108,7 +109,7 @@ class EventCoder(ArgumentFinder):
         self.attach_summary_counts(events, sentence_of, sentences, self.profile.reads("coded_total"))
         typed = [sentence_of[i] for i, e in enumerate(events) if e.acled_sub_event_type]
         if not typed and events and self.profile.reads("crowd_tag") and (crowd := self.lex.acled.get("crowd_note")) and \
-                rx(crowd["words"]).search(doc.text):
+                rx(crowd["words"]).search(doc_text(doc)):
             # a report tagged with a crowd size whose acts are only demands or blockades is a demonstration
             lead = next((e for e in events if e.event_type in crowd["types"]), None)
             if lead is not None:
@@ -116,7 +117,7 @@ class EventCoder(ArgumentFinder):
                 typed = [sentence_of[events.index(lead)]]
         if typed:  # the report's wording around its lead event refines that event's ACLED type
             window = sentences[typed[0]:typed[0] + 2]
-            text = doc.text[window[0].start_char:window[-1].end_char]
+            text = doc_text(doc)[window[0].start_char:window[-1].end_char]
             events = order_by_salience(events, sentence_of, main, text, self.lex.acled, self.profile.conventions)
         coded.events = events
 
@@ -278,7 +279,7 @@ class EventCoder(ArgumentFinder):
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan(start, end, doc.text[start:end])
+    return TextSpan(start, end, doc_text(doc)[start:end])
 
 
 def sentence_evidence(sentence: Span) -> TextSpan:

@@ -17,7 +17,9 @@ from .dateline import find_dateline, parse_date_string
 from .lines import Line, decode, decoded_lines, printable, surrogate_problem
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".csv"}
-MAX_CHARS = 1_000_000
+# The longest document coded by default (~15,000 words, several times a long feature): cost per document is
+# near-linear but ~0.2-0.5 s per 1,000 characters on one core (bench/length.py), so a server bounds a request here.
+MAX_CHARS = 100_000
 MIN_HTML_WORDS = 10  # spaCy's own default max_length; larger texts need chunking the caller asks for
 
 
