@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..docindex import doc_text
 from ..model import CodedDocument, Event, Location
 from ..profile import Profile, load_profile
 from .attachment import PREAMBLE, PREAMBLE_AS_REPORTED, _root, _sent_start, attached, governing_prep, locative
@@ -67,8 +68,9 @@ class PlaceResolver:
         named_most = article_countries([t for t in toponyms if t not in modifiers], Counter())
         countries = home(named_most + Counter({c: min(n, 3) for c, n in actors.items()}))
         respell(toponyms, self.gaz, countries, named_most)  # spelt the way of the country whose places it names
-        contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(doc.text)]
-        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces), doc.text, tuple(modifiers))
+        text = doc_text(doc)
+        contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(text)]
+        resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces), text, tuple(modifiers))
         fit_namesakes(toponyms, countries)
         seen: dict[int, bool] = {}  # each toponym's reading is asked for once per event and per rival: parse it once
 
@@ -79,12 +81,12 @@ class PlaceResolver:
 
         multi = len(list(doc.sents)) > 1
         country = lead = None
-        heads = headings(doc.text) if multi else []  # once per document: section headings
+        heads = headings(doc_text(doc)) if multi else []  # once per document: section headings
         if multi:
-            located, line = [t for t in toponyms if t.best and locates(t)], dateline(doc.text, toponyms, self.gaz)
+            located, line = [t for t in toponyms if t.best and locates(t)], dateline(doc_text(doc), toponyms, self.gaz)
             line_place = named(line) if isinstance(line, Toponym) else line
             country = main_country(located, line_place, self.gaz)
-            lead = main_place(located, line_place, country, doc.text)
+            lead = main_place(located, line_place, country, doc_text(doc))
         for event in coded.events:
             place = self.event_place(doc, event, toponyms, locates, countries)
             if place is SCOPE:
@@ -134,7 +136,7 @@ class PlaceResolver:
         best_key, best = ranked[0]
         if best.scope:
             return SCOPE
-        if (inner := _inner(doc.text, best, [t for _, t in ranked])) is not None:
+        if (inner := _inner(doc_text(doc), best, [t for _, t in ranked])) is not None:
             best_key, best = next((k, t) for k, t in ranked if t is inner)
         if best.best is None:
             # the sentence's own province, district or town, in the article's countries, gives its point
@@ -143,7 +145,7 @@ class PlaceResolver:
             placing_ = [t for _, t in ranked if t in near]  # those where things are first: not "forces of Artsakh"
             return unplaced(best, placing_ or near)
         if best.best.precision == "country":
-            if _in_country_list(doc.text, best, mine):
+            if _in_country_list(doc_text(doc), best, mine):
                 return SCOPE  # "the fighting in Iraq and Syria": a regional scope
             tied = {t.best.country for k, t in ranked if t.best and k[:-1] == best_key[:-1]}  # all but distance
             if len(tied) > 1:
@@ -203,10 +205,10 @@ def context_place(doc: Doc, event: Event, toponyms: list[Toponym], locates: Call
     if tok is None:
         return None
     sent = tok.root.sent
-    para = max(paragraph_start(doc.text, tok.start_char), sent.start_char)  # a sentence may run over a line break
-    para = paragraph_start(doc.text, para)
-    end = doc.text.find("\n", tok.end_char)
-    end = len(doc.text) if end < 0 else end
+    para = max(paragraph_start(doc_text(doc), tok.start_char), sent.start_char)  # a sentence may run over a line break
+    para = paragraph_start(doc_text(doc), para)
+    end = doc_text(doc).find("\n", tok.end_char)
+    end = len(doc_text(doc)) if end < 0 else end
     placed = [t for t in toponyms if para <= t.start < end and not t.scope and (t.best or t.anchor) and locates(t)]
     earlier = [t for t in placed if t.start < sent.start_char]
     if earlier:

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import doc_text
 from .candidates import CODED, Toponym
 from .lexicon import (
     ATTACHING_PREPS,
@@ -96,7 +97,7 @@ def far(doc: Doc, bearing: Token) -> bool:
     """'330 km southwest of Algiers' names a reference point, not where it happened; '2 km north of' does."""
     if bearing.lower_ not in DIRECTIONS:
         return False
-    m = FAR.search(doc.text[max(0, bearing.idx - 45):bearing.idx])
+    m = FAR.search(doc_text(doc)[max(0, bearing.idx - 45):bearing.idx])
     if not m:
         return False
     try:
@@ -148,7 +149,7 @@ def locative(doc: Doc, t: Toponym, toponyms: list[Toponym] | None = None, preamb
         return False
     if t.cue in STRONG_CUES or t.qualified or t.cue == CODED:
         return True
-    if t.cue == "," and preamble.match(doc.text[_sent_start(doc, t):t.start]):
+    if t.cue == "," and preamble.match(doc_text(doc)[_sent_start(doc, t):t.start]):
         return True  # "On 3 March 2024, Merida, Merida state, farmers blocked a road"
     if t.chained and toponyms:
         prev = [o for o in toponyms if o.end <= t.start]

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..docindex import doc_text
 from .gazetteer import Gazetteer, Place, _supplement, norm
 from .lexicon import (
     ADMIN_WORDS,
@@ -220,7 +221,7 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
         if not cands or norm(span.text) in NOT_NAMES:
             continue
         # after a locative preposition a smaller town will do ("at the entrance to Misrata")
-        cue = _cue(doc.text, span.start_char)
+        cue = _cue(doc_text(doc), span.start_char)
         floor = MISLABEL_MIN_POP[ent.label_] if cue not in MISLABEL_CUES else 20000
         big = any(p.precision == "city" and p.population >= floor for p in cands) or \
             (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..docindex import doc_text
 from ..profile import Profile, load_profile
 from .candidates import (
     HELD,
@@ -91,7 +92,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
     does not know is kept as an unplaced toponym when the text says it is a place ("the village of X",
     "X district", a place entity, or right after "in/near/at" with no other label). The ``profile`` says whether
     "[coded to X]" and abbreviated states ("(Prakasam, AP)") are read."""
-    text = doc.text
+    text = doc_text(doc)
     profile = load_profile(profile)
     abbreviations = _state_abbreviations() if profile.reads("state_abbreviations") else {}
     runs = _runs(text)
@@ -113,7 +114,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
 
 def _entities(doc: Doc, gaz: Gazetteer, runs: list[tuple[int, int]], abbreviations: Collection[str]) -> list[Toponym]:
     """The model's place entities the gazetteer knows, each widened to its whole capitalised run."""
-    text, found = doc.text, []
+    text, found = doc_text(doc), []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
