@@ -43,6 +43,7 @@ class Place:
     primary: bool = True  # the query matched the place's own name, not an alternate spelling
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every pair of a document's toponyms: compute each name once
 def norm(name: str) -> str:
     """Lower case, accents and punctuation folded: 'Deir ez-Zor' -> 'deir ez zor'."""
     name = unicodedata.normalize("NFKD", name.translate(UNDECOMPOSED))
