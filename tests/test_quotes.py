@@ -453,3 +453,20 @@ def test_said_in_a_statement_that_and_it_added(code):
 def test_dateline_is_no_part_of_the_speaker(code):
     (q,) = only(code("TRIPOLI - Coast guard commander Salem Idris said on Sunday the boats had been turned back."))
     assert q["speaker"]["text"].startswith("Coast guard commander") and "Salem Idris" in q["speaker"]["name"]
+
+
+def test_reported_clause_with_several_quoted_phrases_keeps_the_clause(code):
+    # no one phrase is most of the clause: the clause is what was reported, each phrase a quote of its own
+    rec = code("The mayor told the council that the plan was “far too slow” and “years behind schedule.”")
+    (clause,) = only(rec, "indirect")
+    assert clause["text"].startswith("the plan") and "years behind schedule" in clause["text"]
+    assert clause["cue"] == "told" and "The mayor" in names(clause["speaker"])
+    assert {q["text"] for q in only(rec, "direct")} == {"far too slow", "years behind schedule."}
+
+
+def test_reporting_word_inside_quote_marks_is_no_attribution(code):
+    rec = code("The turnout was uneven across the county.\n\n"
+               "“It went according to the weather, mostly,” said Rosa Delgado, a poll worker at the library.")
+    assert not [q for q in only(rec, "indirect") if q["cue"] == "according to"]
+    (q,) = only(rec, "direct")
+    assert q["text"] == "It went according to the weather, mostly" and "Rosa Delgado" in names(q["speaker"])

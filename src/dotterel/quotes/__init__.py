@@ -40,17 +40,21 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         direct = [self.pending(doc, p) for p in parts(doc)]
+        marked = [(s.open_start, s.open_end) for s in segments(text_of(doc))]
         kept: list[Pending] = []
         for q in self.indirect(doc):
+            if q.cue is not None and any(a <= q.cue.idx < b for a, b in marked):
+                continue  # a reporting word inside someone's quoted words is no attribution of the writer's
             inner = [d for d in direct if q.start <= d.start and d.end <= q.end + SLACK]
             if any(d.start < q.end and q.start < d.end and d not in inner for d in direct):
                 continue
             for d in inner:  # quoted words inside reported speech are the words of that clause's speaker
                 if q.cue is not None and q.source is None and q.name is None and (d.part is None or d.part.lead):
                     d.cue, d.cue_text = q.cue, q.cue_text
-            # reported speech that is mostly quoted words ("said the bill would “gut the protections”") is
-            # the direct quote; one that carries a quoted phrase keeps both (the phrase is a quote too)
-            if inner and 2 * sum(d.end - d.start for d in inner) >= q.end - q.start:
+            # reported speech that is mostly one quoted stretch ("said the bill would “gut the protections”") is
+            # that direct quote; one that carries quoted phrases keeps both (the phrases are quotes too, and the
+            # clause is what was reported: "said X was “slow” and Y “too late”")
+            if inner and 2 * max(d.end - d.start for d in inner) >= q.end - q.start:
                 continue
             q.end = max([q.end] + [d.end for d in inner])  # the clause ends with its quoted words
             if not any(o.start < q.end and q.start < o.end for o in kept):
