@@ -245,13 +245,17 @@ def main(src: Path = DEFAULT_SRC) -> None:
                if line.strip() and not line.startswith("#")]
     for rec in curated:
         base = recs.get(rec["id"])
-        if base and rec.get("extend"):  # extend a built record with more aliases, backers and allies
+        if rec.get("drop"):  # built records we do not want, by one of their names (a curated one has them)
+            for key in [k for k, v in recs.items() if rec["drop"].lower() in {a.lower() for a in v["aliases"]}]:
+                recs.pop(key)
+        elif base and rec.get("extend"):  # extend a built record with more aliases, backers and allies
             base["aliases"] += rec.get("aliases", [])
             for key in ("backed_by", "allies"):
                 if rec.get(key):
                     base[key] = sorted(set(base.get(key, [])) | set(rec[key]))
         else:
             recs[rec["id"]] = {k: v for k, v in rec.items() if k != "extend"}
+    curated = [r for r in curated if not r.get("drop")]
     taken = {a.lower() for r in curated if not r.get("extend") for a in [*r.get("aliases", []), r["name"]]}
     with (DATA / "actors.jsonl").open("w", encoding="utf-8") as f:
         for rec in recs.values():

@@ -154,6 +154,15 @@ def person_aliases(raw: str, title: str) -> list[str]:
     return out
 
 
+def common_name(raw: str) -> str | None:
+    """First given name and the surname in capitals, when there are middle names: 'Donald J. TRUMP' -> 'Donald Trump'."""
+    words = re.sub(r"\s*\([^)]*\)", "", raw).split()
+    caps = [i for i, w in enumerate(words) if is_caps(w)]
+    if not caps or caps[0] < 2 or words[0].lower() in COMMON_GIVEN:
+        return None
+    return display_name(" ".join([words[0], *words[caps[0]:caps[-1] + 1]]))
+
+
 def force_sector(name: str, owner: str | None) -> str:
     for sector, pattern in SECTOR_CUES:
         if re.search(pattern, name, re.I):
@@ -203,10 +212,11 @@ def country_records(data: dict, iso3: str, cname: str) -> list[dict]:
     executive = gov.get("Executive branch", {})
     for key in ("chief of state", "head of government"):
         for title, raw, since in leaders((executive.get(key) or {}).get("text", "")):
-            name = display_name(re.sub(r"\s*\([^)]*\)", "", raw))
-            aliases = list(dict.fromkeys([name, *person_aliases(raw, title)]))
-            recs.append({"id": f"P.{slug(name)}", "name": name, "kind": "person", "country": iso3, "sector": "GOV",
-                         "aliases": aliases, "member_of": [iso3],
+            full = display_name(re.sub(r"\s*\([^)]*\)", "", raw))
+            aliases = list(dict.fromkeys([full, *person_aliases(raw, title)]))
+            name = common_name(raw) or full  # 'Donald J. TRUMP' is 'Donald Trump' in the news
+            recs.append({"id": f"P.{slug(full)}", "name": name, "kind": "person", "country": iso3, "sector": "GOV",
+                         "aliases": aliases, "member_of": [],
                          "offices": [{"country": iso3, "sector": "GOV", "title": title or key, "since": since}]})
     by_sector: dict[str, list[str]] = defaultdict(list)
     for sector, names in forces((mil.get("Military and security forces") or {}).get("text", "")):

@@ -153,3 +153,11 @@ def test_demonym_and_role_noun(code, sentence, country, sector):
 def test_a_groups_secretary_general_is_not_the_military(code):
     rec = code("The group's secretary general condemned the attack.", date="2024-02-01")
     assert not any(a["sector"] == "MIL" for a in rec["actors"])
+
+
+def test_regional_name_only_in_its_region(code):
+    yemen = code("Coalition jets struck Sanaa airport. The Saudi-led coalition said it hit Houthi drone sites near Sanaa, "
+                 "Yemen.")
+    assert any(a["name"] == "Operation Restoring Hope" for a in yemen["actors"])
+    elsewhere = code("The Saudi-led coalition struck the port, Britain and France said.")
+    assert not any(a["name"] == "Operation Restoring Hope" for a in elsewhere["actors"])

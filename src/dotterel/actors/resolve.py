@@ -93,8 +93,10 @@ class ActorResolver:
         found = [(s, e, doc.vocab.strings[m]) for m, s, e in self.exact(doc)]
         found += [(s, e, doc.vocab.strings[m]) for m, s, e in self.folded(doc)]
         if any(self.base.actors[a].where for _, _, a in found):
-            country = self.doc_country(doc, longest(found))
-            found = [m for m in found if self.fits(self.base.actors[m[2]], country)]
+            chosen = longest(found)
+            country = self.doc_country(doc, chosen)
+            states = any(self.base.actors[a].kind == "state" for _, _, a in chosen)
+            found = [m for m in found if self.fits(self.base.actors[m[2]], country, states)]
         return longest(found)
 
     def role_of(self, token) -> Role | None:
@@ -163,9 +165,12 @@ class ActorResolver:
         coded.actors = merge_actors(mentions, self.base, ctx.member_of) + extra
 
     @staticmethod
-    def fits(actor: KBActor, country: KBActor | None) -> bool:
-        """'the Saudi-led coalition' is Operation Restoring Hope in a story about Yemen, not everywhere."""
-        return not actor.where or (country is not None and country.country in actor.where)
+    def fits(actor: KBActor, country: KBActor | None, states_named: bool) -> bool:
+        """'the Saudi-led coalition' is Operation Restoring Hope in a story about Yemen, or one naming no state and
+        no place we know (a short report from a district), not in a story about elsewhere."""
+        if not actor.where:
+            return True
+        return country.country in actor.where if country is not None else not states_named
 
     def doc_country(self, doc: Doc, matches: list[tuple[int, int, str]]) -> KBActor | None:
         """The document's dominant country: states named, and places the gazetteer knows, when one leads."""
