@@ -77,14 +77,15 @@ def split_top(text: str, seps: str = ",;") -> list[str]:
     return [x.strip() for x in [*out, cur] if x.strip()]
 
 
-def names_of(item: str) -> list[str]:
+def names_of(item: str, split_lists: bool = True) -> list[str]:
     """'European Solidarity or YeS' -> both; 'Armed Forces of Ukraine (AFU; ZSU)' -> the name and acronyms."""
     item = re.sub(r"\[[^\]]*\]", "", item)
     item = re.sub(r"\((?:19|20)\d\d[^)]*\)", "", item)
-    inner = " ; ".join(re.findall(r"\(([^)]*)\)", item))
+    groups = re.findall(r"\(([^)]*)\)", item)  # a force's '(AFU; ZSU)', '(includes A, B)'; a party's '(A, B)': members
+    inner = " ; ".join(x.replace(",", ";") for x in groups) if split_lists else " ; ".join(x for x in groups if "," not in x)
     main = re.sub(r"\s*\([^)]*\)", "", item).strip(" .")
     out = [p.strip(" .") for p in re.split(r"\s+or\s+|/", main)]
-    out += [p.strip(" .") for part in inner.split(";") for p in re.split(r"\s+or\s+|,", part)]
+    out += [p.strip(" .") for part in inner.split(";") for p in re.split(r"\s+or\s+", part)]
     return [n for n in out if is_name(n)]
 
 
@@ -228,10 +229,10 @@ def country_records(data: dict, iso3: str, cname: str) -> list[dict]:
                          if sector != "SPY" else "government", "country": iso3, "sector": sector,
                          "aliases": list(dict.fromkeys(names)), "member_of": [iso3]})
     for line in lines((gov.get("Political parties") or {}).get("text", "")):
-        names = names_of(line)
+        names = names_of(line, split_lists=False)
         if names and not PARTY_SKIP.search(line) and len(names[0].split()) <= 8:
             recs.append({"id": f"{iso3}.PTY.{slug(names[0])}", "name": names[0], "kind": "party", "country": iso3,
-                         "sector": "PTY", "aliases": names, "member_of": []})
+                         "sector": "PTY", "aliases": names, "member_of": [], "where": [iso3]})  # 'NSS' elsewhere
     return recs
 
 
