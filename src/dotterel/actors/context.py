@@ -3,7 +3,7 @@
 - Whoever stages a protest is "Protesters (India)", whoever pelts stones or lynches is "Rioters (India)", as
   ACLED names them; a named group that protests keeps its name, and the composite actor is added beside it.
 - Titles and appositions tie a person to a body: "Secretary of Defense Lloyd Austin", "Hassan Nasrallah,
-  leader of Hezbollah" -> the person, member_of that body, with its country.
+  leader of Hezbollah" -> the person, member_of that body, with its country (titles.py).
 - "a spokesperson for the Taliban", "the leader of Hamas": the role speaks for the body, so it is the body.
 """
 
@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..docindex import ent_at
 from ..model import Actor, ActorRef, Mention
+from .titles import SPEAKER_ROLES, affiliate
 
 if TYPE_CHECKING:
     from .kb import KBActor
@@ -25,13 +25,9 @@ ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "CRM"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 UNKNOWN_DOERS = {"man", "person", "individual", "people", "assailant", "attacker", "unknown", "perpetrator"}
 QUANTITY_HEADS = {"hundred", "thousand", "dozen", "number", "group", "crowd", "scores", "score", "million"}
-SPEAKER_ROLES = {"spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander", "official",
-                 "representative", "member", "envoy", "minister", "secretary", "president", "director"}
 # verbs that make "a strike" a walkout ("staged a strike"); with others it is an attack ("conducted strikes")
 LABOUR_STRIKE_VERBS = {"stage", "hold", "call", "declare", "begin", "start", "go", "organise", "organize", "continue",
                        "end", "join", "observe", "announce", "threaten"}
-# dependency links that stay inside a person's title or apposition (not clauses that mention others)
-TITLE_DEPS = {"compound", "amod", "nmod", "poss", "appos", "prep", "pobj", "det", "npadvmod", "case", "punct", "flat"}
 
 
 class ContextRules:
@@ -69,7 +65,7 @@ class ContextRules:
                         mentions.append(by_head[said.i])
         for m in mentions:
             if m.kind == "person" or (m.kind == "other" and m.ref.id and m.ref.id.startswith("local:")):
-                self.affiliate(m)
+                affiliate(self, m)
             elif m.ref.id and m.ref.id.startswith("local:") and m.head is not None:
                 self.speaks_for(m)
         mentions.sort(key=lambda m: m.start)
@@ -84,6 +80,8 @@ class ContextRules:
                 return "riot" if any(c.lower_ == "violent" for c in token.children) else "protest"
             return None
         if lemma in self.cues["protest_verb"]:
+            if lemma == "strike" and any(c.dep_ in ("dobj", "obj") for c in token.children):
+                return None  # "the coalition struck the port" is an attack; "dockers struck for a week" a walkout
             return "protest"
         for c in token.children:
             if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.cues["protest_noun"] and any(
@@ -230,40 +228,6 @@ class ContextRules:
         return m
 
     # ---------------------------------------------------------------- persons and spokespeople
-    def title_tokens(self, root: Token) -> set[int]:
-        out, todo = set(), [root]
-        if root.dep_ == "appos":
-            todo.append(root.head)
-        if root.head.dep_ == "appos" or root.dep_ == "compound":
-            todo.append(root.head)
-        while todo:
-            t = todo.pop()
-            for c in t.children:
-                if c.dep_ in TITLE_DEPS and c.i not in out:
-                    out.add(c.i)
-                    todo.append(c)
-        return out
-
-    def affiliate(self, m: Mention) -> None:
-        if m.head is None or not self.matches:
-            return
-        root = self.doc[m.head]
-        near = self.title_tokens(root)
-        ent = ent_at(self.doc, root.i)
-        ent = ent if ent is not None else self.doc[root.i:root.i + 1]
-        orgs = [self.r.base.actors[a] for s, e, a in self.matches if s in near and not (ent.start <= s < ent.end)]
-        orgs = [o for o in orgs if o.kind != "person"]
-        titled = any(self.doc[i].lemma_.lower() in SPEAKER_ROLES for i in near)
-        if not orgs or (m.kind != "person" and not titled):
-            return
-        m.kind = "person"
-        org = next((o for o in reversed(orgs) if o.kind != "state"), orgs[-1])
-        sector = next((self.r.base.agents[t.lemma_.lower()].sector for t in (self.doc[i] for i in near)
-                       if t.lemma_.lower() in self.r.base.agents), None)
-        m.ref = ActorRef(text=m.ref.text, name=m.ref.name, id=m.ref.id, country=org.country or m.ref.country,
-                         sector=m.ref.sector or sector or org.sector)
-        self.member_of[id(m)] = [org.id]
-
     def speaks_for(self, m: Mention) -> None:
         """'a spokesperson for the Taliban', 'fighters of the Arakan Army', 'soldiers of Ukraine': the body."""
         head = self.doc[m.head]

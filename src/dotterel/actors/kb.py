@@ -1,7 +1,9 @@
 """The actor knowledge base: versioned data files in the package, plus the user's own additions.
 
 ``data/actors.jsonl`` holds one actor a line ({id, name, kind, country, sector, aliases, member_of,
-backed_by?, allies?, qid?}); ``data/agents.tsv`` maps role nouns to sectors. A user's file (``dotterel kb add``,
+backed_by?, allies?, qid?, offices?}), ``actors_dated.jsonl`` and ``actors_factbook.jsonl`` more of them (see
+data/README.md and offices.py for how they merge); ``data/agents.tsv`` maps role nouns to sectors. A user's file
+(``dotterel kb add``,
 default ``~/.config/dotterel/actors.jsonl``, or ``DOTTEREL_KB``) is merged over the package's at load.
 """
 
@@ -14,15 +16,21 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Actor
+from .offices import merge_ranked
+
+PACKAGE_SOURCES = ("actors.jsonl", "actors_dated.jsonl", "actors_factbook.jsonl")  # highest rank first
 
 
 @dataclass
 class KBActor(Actor):
-    """A knowledge-base actor: the record's actor fields plus who backs it, its allies and its Wikidata id."""
+    """A knowledge-base actor: the record's actor fields plus who backs it, its allies, its Wikidata id and, for
+    a person, the offices held (see offices.py)."""
 
     backed_by: list[str] = field(default_factory=list)
     allies: list[str] = field(default_factory=list)
     qid: str | None = None
+    offices: list[dict] = field(default_factory=list)  # {country, sector, title?, since, until?, known_to?}
+    where: list[str] = field(default_factory=list)  # ISO3s: the names mean this actor only in articles about these
 
     @classmethod
     def from_dict(cls, rec: dict) -> KBActor:
@@ -81,7 +89,10 @@ class ActorBase:
 
     @classmethod
     def load(cls, extra: list[Path] | None = None) -> ActorBase:
-        actors = read_actor_file(_package_file("actors.jsonl"))
+        """The package's sources merged by rank (curated and PETRARCH2 over dated office holders over the
+        Factbook), then the user's records, which replace the package's of the same id."""
+        ranked = [read_actor_file(_package_file(name)) for name in PACKAGE_SOURCES if _package_file(name).is_file()]
+        actors = list(merge_ranked(ranked).values())
         for path in [user_kb_path(), *(extra or [])]:
             if path.is_file():
                 actors += read_actor_file(path)

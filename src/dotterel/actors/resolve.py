@@ -22,24 +22,36 @@ from ..where.gazetteer import load_gazetteer
 from .context import ContextRules
 from .coref import resolve_coreference
 from .kb import ActorBase, KBActor
+from .offices import person_at
+from .spans import (
+    BACKING_WORDS,
+    _token_range,
+    backer_at,
+    former_at,
+    longest,
+    person_name,
+    plural_title,
+    slug,
+    stance_at,
+    trim_determiners,
+)
+
+__all__ = ["ActorResolver", "mention_at", "merge_actors", "slug"]
 
 NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "armed men", "unknown persons": no role noun, but ACLED's unidentified armed group
 UNKNOWN_HEADS = {"man", "men", "person", "people", "individual", "group", "youth", "assailant", "party", "actor", "element"}
 UNKNOWN_MODS = {"armed", "unidentified", "unknown", "masked", "hooded"}
-STANCE_PREFIXES = {"anti", "counter"}
-BACKING_WORDS = {"backed", "allied", "aligned", "sponsored", "funded", "supported", "linked", "affiliated", "led"}
 Role = tuple[str, str, str, "str | None"]
+COALITION_NOUNS = {"coalition", "alliance", "bloc", "force", "mission", "operation"}
+OFFICE_NOUNS = {"office", "palace", "spokesman", "spokeswoman", "spokesperson", "aide", "administration", "cabinet",
+                "residence", "staff", "adviser", "advisor", "press service", "press office"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you"}
 # ACLED's names for state forces; other role nouns become "Protesters (Iraq)" and the like
 STATE_FORCE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
 STATE_ROLES = {"soldier", "troop", "army", "military", "force", "armed forces", "police", "policeman", "police officer",
                "security force"}  # one actor per state and sector: "Iraqi troops" = "the Iraqi army"
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def is_acronym(alias: str) -> bool:
@@ -67,6 +79,7 @@ class ActorResolver:
         self._add(nlp, self.folded, {a.lower(): i for a, i in folded.items()})
         self.cues = self.base.cues
         self.gaz = load_gazetteer()
+        self.day: str | None = None
 
     @staticmethod
     def _add(nlp: Language, matcher: PhraseMatcher, aliases: dict[str, str]) -> None:
@@ -77,17 +90,16 @@ class ActorResolver:
             matcher.add(actor_id, list(nlp.tokenizer.pipe(names)))
 
     def kb_matches(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """Longest non-overlapping alias matches: (start token, end token, actor id)."""
+        """Longest non-overlapping alias matches: (start token, end token, actor id); names that mean an actor only
+        in stories about some countries ('where') count only when the document's country is one of them."""
         found = [(s, e, doc.vocab.strings[m]) for m, s, e in self.exact(doc)]
         found += [(s, e, doc.vocab.strings[m]) for m, s, e in self.folded(doc)]
-        found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-        taken: set[int] = set()
-        out = []
-        for s, e, actor_id in found:
-            if not taken.intersection(range(s, e)):
-                taken.update(range(s, e))
-                out.append((s, e, actor_id))
-        return sorted(out)
+        if any(self.base.actors[a].where for _, _, a in found):
+            chosen = longest(found)
+            country = self.doc_country(doc, chosen)
+            states = any(self.base.actors[a].kind == "state" for _, _, a in chosen)
+            found = [m for m in found if self.fits(self.base.actors[m[2]], country, states)]
+        return longest(found)
 
     def role_of(self, token) -> Role | None:
         """(lemma, sector, kind, ACLED name) of a role noun head, two-word roles ("prime minister") first;
@@ -107,6 +119,13 @@ class ActorResolver:
             return lemma, agent.sector, agent.kind, agent.name
         return None
 
+    def office_of(self, token) -> Role | None:
+        """'the president's office', 'the prime minister's aides': the office holder's role speaks for them."""
+        if token.lemma_.lower() not in OFFICE_NOUNS:
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return self.role_of(owner) if owner is not None else None
+
     def candidate_spans(self, doc: Doc) -> list[Span]:
         """Noun chunks and named entities, the longer first where they overlap."""
         spans = [e for e in doc.ents if e.label_ in NAMED_LABELS] + list(doc.noun_chunks)
@@ -120,6 +139,7 @@ class ActorResolver:
         return out
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
+        self.day = coded.publication_date  # who holds an office is who held it on the article's date
         matches = self.kb_matches(doc)
         country = self.doc_country(doc, matches)
         mentions: list[Mention] = []
@@ -146,6 +166,14 @@ class ActorResolver:
         mentions = resolve_coreference(doc, mentions, self.base, self.cues)
         coded.mentions = mentions
         coded.actors = merge_actors(mentions, self.base, ctx.member_of) + extra
+
+    @staticmethod
+    def fits(actor: KBActor, country: KBActor | None, states_named: bool) -> bool:
+        """'the Saudi-led coalition' is Operation Restoring Hope in a story about Yemen, or one naming no state and
+        no place we know (a short report from a district), not in a story about elsewhere."""
+        if not actor.where:
+            return True
+        return country.country in actor.where if country is not None else not states_named
 
     def doc_country(self, doc: Doc, matches: list[tuple[int, int, str]]) -> KBActor | None:
         """The document's dominant country: states named, and places the gazetteer knows, when one leads."""
@@ -177,15 +205,18 @@ class ActorResolver:
         return token.dep_ == "pobj" and token.head.lower_ in self.cues.get("locative", set())
 
     def kb_mention(self, span: Span, actor: KBActor, head: int, sector: str | None = None) -> Mention:
-        ref = ActorRef(text=span.text, name=actor.name, id=actor.qid or actor.id, country=actor.country,
-                       sector=sector or actor.sector)
+        country, own_sector = person_at(actor, self.day) if actor.kind == "person" else (actor.country, actor.sector)
+        if actor.kind == "person" and former_at(span.doc, span.start):
+            own_sector = None  # "former President X": the country stays, the government is someone else's
+        ref = ActorRef(text=span.text, name=actor.name, id=actor.qid or actor.id, country=country,
+                       sector=sector or own_sector)
         return Mention(span.start_char, span.end_char, ref, kind=actor.kind, head=head)
 
     def resolve_span(self, span: Span, inside: list[tuple[int, int, str]], country: KBActor | None = None) -> Mention | None:
         root = span.root
         if root.lower_ in PRONOUNS or root.pos_ == "PRON":
             return None
-        span = trim_determiners(span)
+        whole, span = span, trim_determiners(span)
         if not len(span):
             return None
         role = self.role_of(root)
@@ -196,6 +227,8 @@ class ActorResolver:
                 return None
             return self.kb_mention(span, heads[-1], root.i)
         if kb and role:  # "Iraqi police", "U.S. forces": country + role
+            return self.role_mention(span, root.i, role, kb[-1])
+        if kb and not role and (role := self.office_of(root)) is not None:  # "the Lebanese president's office"
             return self.role_mention(span, root.i, role, kb[-1])
         if kb and root.ent_type_ == "PERSON":  # "Hezbollah commander Ali Karaki": the person (context adds the body)
             ref = ActorRef(text=span.text, name=person_name(span.doc, root), id=f"local:{slug(person_name(span.doc, root))}")
@@ -218,7 +251,19 @@ class ActorResolver:
             kind = {"PERSON": "person", "NORP": "population", "GPE": "state"}.get(ent.label_, "other")
             ref = ActorRef(text=span.text, name=ent.text, id=f"local:{slug(ent.text)}")
             return Mention(span.start_char, span.end_char, ref, kind=kind, head=root.i)
+        if root.lemma_.lower() in COALITION_NOUNS and any(c.lower_ in BACKING_WORDS for c in root.subtree):
+            name = span.text  # "the Saudi-led coalition": a body of its own, whose leader relations.py names
+            ref = ActorRef(text=whole.text, name=name, id=f"local:{slug(name)}")
+            return Mention(whole.start_char, whole.end_char, ref, kind="other", head=root.i)
+        if root.pos_ == "PROPN" and self.titled_apposition(root):  # "Karim Haddad, Iraq's defence minister"
+            ref = ActorRef(text=span.text, name=span.text, id=f"local:{slug(span.text)}")
+            return Mention(span.start_char, span.end_char, ref, kind="person", head=root.i)
         return None
+
+    def titled_apposition(self, root) -> bool:
+        """A name the tagger left untyped, set off by an office title in apposition: a person."""
+        return any(c.dep_ == "appos" and (agent := self.base.agents.get(c.lemma_.lower())) is not None
+                   and agent.kind == "government" for c in root.children)
 
     def role_mention(self, span: Span, head: int, role: Role, state: KBActor | None,
                      doc_country: KBActor | None = None) -> Mention:
@@ -239,42 +284,6 @@ class ActorResolver:
             place = None
         ref = ActorRef(text=span.text, name=name, id=actor_id, country=place.country if place else None, sector=sector)
         return Mention(span.start_char, span.end_char, ref, kind=kind, head=head)
-
-
-def _token_range(doc: Doc, m: Mention) -> tuple[int, int]:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return (span.start, span.end) if span is not None else (0, 0)
-
-
-def person_name(doc: Doc, root) -> str:
-    ent = ent_at(doc, root.i)
-    return ent.text if ent is not None else root.text
-
-
-def backer_at(doc: Doc, end: int) -> bool:
-    """'Iran-backed militias': the name before '-backed' is another actor, not the militias' country."""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_WORDS
-
-
-def stance_at(doc: Doc, start: int) -> bool:
-    """'anti-Trump protesters', 'the counter-ISIL coalition': the name after 'anti-' is whom they oppose."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
-
-
-def plural_title(lemma: str) -> str:
-    word = lemma.title()
-    if word.endswith("man") and not word.endswith("Human"):
-        return word[:-3] + "men"
-    if word.endswith("y") and not word.endswith("ey"):
-        return word[:-1] + "ies"
-    return word if word.endswith("s") else word + ("es" if word.endswith(("sh", "ch")) else "s")
-
-
-def trim_determiners(span: Span) -> Span:
-    start = span.start
-    while start < span.end and span.doc[start].pos_ in ("DET", "PUNCT"):
-        start += 1
-    return span.doc[start:span.end]
 
 
 def merge_actors(mentions: list[Mention], base: ActorBase, member_of: dict[int, list[str]] | None = None) -> list[Actor]:
