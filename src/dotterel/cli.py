@@ -13,6 +13,7 @@ from typing import IO
 import typer
 
 from . import export
+from .cli_analysis import register as register_analysis
 from .cli_guard import date_filter, internal_errors, open_store_or_fail
 from .cli_scale import scale_app
 from .ingest import MAX_CHARS, InputError, read_inputs
@@ -440,6 +441,8 @@ def serve(
 
     start_server(db, host, port, read_only, token, allow_host)
 
+
+register_analysis(app)  # fuse, incidents, trends, alerts (cli_analysis.py)
 
 if __name__ == "__main__":
     app()
