@@ -97,3 +97,12 @@ def test_near_duplicate_documents():
     other = "Protesters marched through the capital on Friday to demand the release of detained journalists, " \
             "and police watched from a distance as the crowd dispersed peacefully in the evening."
     assert index.add("other", other)[0] is None
+
+
+def test_a_meeting_or_a_clash_told_from_either_side_is_one_dyad():
+    putin = {"event_type": "CONSULT", "actor_id": "RUS.GOV.putin", "actor_name": "Vladimir Putin",
+             "recipient_id": "CHN.GOV.xi", "recipient_name": "Xi Jinping", "fatalities": None}
+    xi = {**putin, "actor_id": "CHN.GOV.xi", "actor_name": "Xi Jinping", "recipient_id": "RUS.GOV.putin",
+          "recipient_name": "Vladimir Putin"}
+    assert compare(report("a", **putin), report("b", **xi)).ok
+    assert not compare(report("a", **{**putin, "event_type": "ACCUSE"}), report("b", **{**xi, "event_type": "ACCUSE"})).ok

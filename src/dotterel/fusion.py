@@ -193,9 +193,10 @@ def different_parties(a: dict[str, Any], side_a: str, b: dict[str, Any], side_b:
 
 
 def compare_actors(a: dict[str, Any], b: dict[str, Any], m: Match) -> None:
-    swapped = a["event_type"] == b["event_type"] == "ASSAULT" and _known(a, "recipient") and _known(b, "recipient") \
+    swapped = a["event_type"] == b["event_type"] and a["event_type"] in settings()["symmetric_types"] \
+        and _known(a, "recipient") and _known(b, "recipient") \
         and same_party(a, "actor", b, "recipient") and same_party(a, "recipient", b, "actor")
-    if swapped:  # a clash told from either side
+    if swapped:  # a clash or a meeting told from either side
         m.gain("same_actor_name", f"same dyad, told from the other side ({a['actor_name']} / {b['actor_name']})")
         m.gain("same_recipient", "same dyad")
         return
