@@ -99,3 +99,22 @@ def test_api_incidents(fused):
         copy = next(s for i in kharkiv for s in i["sources"] if s["doc_id"] == "kha-1-repost")
         assert copy["duplicate"]
         assert client.get("/api/incidents/none").status_code == 404
+
+
+def test_store_fusion_across_date_precisions_and_near_misses(tmp_path):
+    from dotterel.store import Store
+
+    from .synthetic import event, record, ref, store_records
+
+    isil, civilians = ref("Islamic State", "ISIL", None, "REB"), ref("Civilians (Iraq)", "IRQ.CVL.civilian", "IRQ", "CVL")
+    month = event(2, "ASSAULT", isil, civilians, "2024-06", "Kirkuk", 7)
+    month["date_precision"] = "month"
+    docs = [record("a", [event(1, "ASSAULT", isil, civilians, "2024-06-10", "Kirkuk", 7)], "2024-06-11"),
+            record("b", [month], "2024-06-30"),
+            record("c", [event(3, "ASSAULT", isil, civilians, "2024-07-20", "Kirkuk", 2)], "2024-07-21"),
+            record("d", [event(4, "ASSAULT", isil, civilians, "2024-06-10", "Mosul", 4)], "2024-06-11")]
+    with Store(tmp_path / "s.duckdb") as store:
+        store_records(store, docs)
+        groups = store.con.execute("SELECT list(d.doc_id ORDER BY d.doc_id) FROM incident_sources s JOIN documents d "
+                                   "USING (content_hash) GROUP BY s.incident_id ORDER BY 1").fetchall()
+    assert [g[0] for g in groups] == [["a", "b"], ["c"], ["d"]]

@@ -44,7 +44,7 @@ def parse_when(value: str | None, option: str = "--since", today: dt.date | None
 
         if is_date_prefix(text):
             return text
-        raise FilterError(f"{option} {value!r} is no real date")
+        raise FilterError(f"{option} must be a real date; {value!r} is none")
     today = today or dt.date.today()
     named = {"today": 0, "yesterday": 1, "last week": 7, "past week": 7, "last month": 30, "past month": 30,
              "last year": 365, "past year": 365}
@@ -54,7 +54,7 @@ def parse_when(value: str | None, option: str = "--since", today: dt.date | None
     if m:
         n, unit = (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
         return (today - dt.timedelta(days=n * SPAN_DAYS[unit])).isoformat()
-    raise FilterError(f"{option} must be a date (YYYY, YYYY-MM, YYYY-MM-DD) or today, yesterday, last week, last month, "
+    raise FilterError(f"{option} must be a real date (YYYY, YYYY-MM, YYYY-MM-DD) or today, yesterday, last week, last month, "
                       f"last year, 'N days ago', 'last N days'; got {value!r}")
 
 

@@ -66,25 +66,28 @@ def record_duplicate(con, content_hash: str, text: str) -> str | None:
 
 
 # ------------------------------------------------------------------ incidents
-def _months_around(report: dict[str, Any]) -> tuple[str, str] | None:
+def _date_clause(report: dict[str, Any]) -> tuple[str, list[Any]]:
+    """Events whose date may overlap the report's window: day dates a week around it, month and year dates that
+    contain it, undated events published around it."""
     window = fusion.date_window(report)
     if window is None:
-        return None
-    return (window[0] - dt.timedelta(days=31)).isoformat()[:7], (window[1] + dt.timedelta(days=31)).isoformat()[:7]
+        return "", []
+    lo, hi = (window[0] - dt.timedelta(days=7)).isoformat(), (window[1] + dt.timedelta(days=7)).isoformat()
+    published_hi = (window[1] + dt.timedelta(days=fusion.settings()["undated_days_before"] + 7)).isoformat()
+    return ("AND ((e.date IS NULL AND CAST(d.publication_date AS VARCHAR) BETWEEN ? AND ?) OR "
+            "(length(e.date) >= 10 AND left(e.date, 10) BETWEEN ? AND ?) OR (length(e.date) = 7 AND e.date BETWEEN ? AND ?) "
+            "OR (length(e.date) = 4 AND e.date BETWEEN ? AND ?))", [lo, published_hi, lo, hi, lo[:7], hi[:7], lo[:4], hi[:4]])
 
 
 def candidate_incidents(con, report: dict[str, Any]) -> list[str]:
-    """Incidents with a report of a compatible type and a date not months away (the fusion rules decide)."""
+    """Incidents with a report of a compatible type and a date that may overlap (the fusion rules decide)."""
     types = sorted({t for g in fusion.settings()["compatible_types"] if report["event_type"] in g for t in g}
                    | {report["event_type"]})
+    dates, params = _date_clause(report)
     sql = (f"SELECT DISTINCT s.incident_id FROM incident_sources s JOIN events e ON e.id = s.event_id AND "
-           f"e.content_hash = s.content_hash WHERE e.event_type IN ({', '.join('?' * len(types))})")
-    params: list[Any] = list(types)
-    months = _months_around(report)
-    if months:
-        sql += " AND (e.date IS NULL OR length(e.date) < 7 OR left(e.date, 7) BETWEEN ? AND ?)"
-        params += list(months)
-    return [r[0] for r in con.execute(sql + " ORDER BY 1", params).fetchall()]
+           f"e.content_hash = s.content_hash JOIN documents d ON d.content_hash = e.content_hash "
+           f"WHERE e.event_type IN ({', '.join('?' * len(types))}) {dates} ORDER BY 1")
+    return [r[0] for r in con.execute(sql, [*types, *params]).fetchall()]
 
 
 def members(con, incident_id: str) -> list[dict[str, Any]]:
