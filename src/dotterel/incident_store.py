@@ -79,20 +79,22 @@ def _date_clause(report: dict[str, Any]) -> tuple[str, list[Any]]:
             "OR (length(e.date) = 4 AND e.date BETWEEN ? AND ?))", [lo, published_hi, lo, hi, lo[:7], hi[:7], lo[:4], hi[:4]])
 
 
-def candidate_incidents(con, report: dict[str, Any]) -> list[str]:
-    """Incidents with a report of a compatible type and a date that may overlap (the fusion rules decide)."""
+def candidate_groups(con, report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The incidents (id -> reports, in join order) with a report of a compatible type and a date that may overlap,
+    in one query (the fusion rules decide)."""
     types = sorted({t for g in fusion.settings()["compatible_types"] if report["event_type"] in g for t in g}
                    | {report["event_type"]})
     dates, params = _date_clause(report)
-    sql = (f"SELECT DISTINCT s.incident_id FROM incident_sources s JOIN events e ON e.id = s.event_id AND "
-           f"e.content_hash = s.content_hash JOIN documents d ON d.content_hash = e.content_hash "
-           f"WHERE e.event_type IN ({', '.join('?' * len(types))}) {dates} ORDER BY 1")
-    return [r[0] for r in con.execute(sql, [*types, *params]).fetchall()]
-
-
-def members(con, incident_id: str) -> list[dict[str, Any]]:
-    return rows(con, f"SELECT r.*, s.reason FROM ({REPORTS}) r JOIN incident_sources s ON s.event_id = r.id AND "
-                     f"s.content_hash = r.content_hash WHERE s.incident_id = ? ORDER BY s.rowid", [incident_id])
+    candidates = (f"SELECT DISTINCT s.incident_id FROM incident_sources s JOIN events e ON e.id = s.event_id AND "
+                  f"e.content_hash = s.content_hash JOIN documents d ON d.content_hash = e.content_hash "
+                  f"WHERE e.event_type IN ({', '.join('?' * len(types))}) {dates}")
+    found = rows(con, f"SELECT r.*, s.incident_id, s.reason FROM incident_sources s JOIN ({candidates}) c USING "
+                      f"(incident_id) JOIN ({REPORTS}) r ON r.id = s.event_id AND r.content_hash = s.content_hash "
+                      f"ORDER BY s.incident_id, s.rowid", [*types, *params])
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in found:
+        groups.setdefault(r.pop("incident_id"), []).append(r)
+    return groups
 
 
 def save_incident(con, incident_id: str, group: list[dict[str, Any]]) -> None:
@@ -117,8 +119,8 @@ def fuse_documents(con, content_hashes: list[str]) -> int:
             continue
         record_duplicate(con, h, text[0])
         for report in rows(con, f"{REPORTS} WHERE e.content_hash = ? ORDER BY e.evidence_start, e.id", [h]):
-            ids = candidate_incidents(con, report)
-            groups = [touched.get(i) or members(con, i) for i in ids]
+            by_id = candidate_groups(con, report)
+            ids, groups = list(by_id), list(by_id.values())
             index, match = fusion.place(report, groups)
             if index is None:
                 incident_id, reason, group = "inc-" + fusion_id(report), None, []
