@@ -173,3 +173,10 @@ def test_script_in_an_article_stays_text(page):
     assert page.evaluate("window.__pwned") is None
     shot(page, "script-as-text")
     assert page.problems == []
+
+
+def test_incidents_and_alerts_panels(page):
+    wait_until(lambda: "sources" in (page.locator("#incidents-count").text_content() or ""))
+    assert page.locator("#alerts tbody tr").count() >= 1  # the alerts, or the line that says there are none
+    assert page.locator("#incidents thead th").count() == 8
+    assert page.problems == []

@@ -13,6 +13,8 @@ from typing import IO
 import typer
 
 from . import export
+from .cli_analysis import register as register_analysis
+from .cli_filters import ActorOpt, CountryOpt, SinceOpt, TypeOpt, UntilOpt, checked
 from .cli_guard import date_filter, internal_errors, open_store_or_fail
 from .cli_scale import scale_app
 from .ingest import MAX_CHARS, InputError, read_inputs
@@ -213,11 +215,11 @@ def open_store(db: Path):
 @app.command()
 def events(
     db: Path = DbOpt,
-    actor: str | None = typer.Option(None, "--actor", help="Actor or recipient id, name or surface form."),
+    actor: str | None = ActorOpt,
     event_type: str | None = typer.Option(None, "--type", help="PLOVER event type."),
-    since: str | None = typer.Option(None, "--since"),
-    until: str | None = typer.Option(None, "--until"),
-    country: str | None = typer.Option(None, "--country", help="ISO3 of the place or of the actor."),
+    since: str | None = SinceOpt,
+    until: str | None = UntilOpt,
+    country: str | None = CountryOpt,
     min_confidence: float | None = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
                                                 help="Only events the coder is at least this sure of (0-1)."),
     salience: str | None = typer.Option(None, "--salience", help="main (the article's news) or background."),
@@ -225,12 +227,14 @@ def events(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Events from the store."""
-    since, until = date_filter(since, "--since"), date_filter(until, "--until")
     if salience not in (None, "main", "background"):
         fail(f"--salience must be main or background, got {salience!r}")
     with open_store(db) as store:
-        rows = store.events(actor=actor, event_type=event_type, since=since, until=until, country=country, limit=limit,
-                            min_confidence=min_confidence, salience=salience)
+        f = checked(since, until, event_type, country, actor, store)  # "last week", Iraq, a known type, actor matches
+        if f.types and len(f.types) > 1:
+            fail("events takes one --type (export, incidents and trends take a comma-separated list)")
+        rows = store.events(actor=f.actor, event_type=event_type and f.types[0], since=f.since, until=f.until,
+                            country=f.country, limit=limit, min_confidence=min_confidence, salience=salience)
     print_rows(rows, ["date", "event_type", "mode", "actor_name", "recipient_name", "location_name", "fatalities",
                       "confidence", "doc_id"], as_json)
 
@@ -269,12 +273,18 @@ def export_cmd(
     fmt: str = typer.Option(..., "--format", "-f", help="json | plover | acled | geojson | graphml"),
     db: Path = DbOpt,
     out: Path | None = typer.Option(None, "--output", "-o"),
+    actor: str | None = ActorOpt, event_type: str | None = TypeOpt, since: str | None = SinceOpt,
+    until: str | None = UntilOpt, country: str | None = CountryOpt,
 ) -> None:
-    """Write the store's contents in an export format."""
+    """Write the store's contents in an export format; the filters of `events` keep only the events they match."""
+    from .selection import event_where, selected_records
+
     if fmt not in export.FORMATS:
         fail(f"--format must be one of {', '.join(export.FORMATS)}")
     with open_store(db) as store:
-        records = store.records()
+        f = checked(since, until, event_type, country, actor, store)
+        w = event_where(f.since, f.until, f.types, f.actor, f.country)
+        records = selected_records(store.con, w, filtered=any([since, until, event_type, country, actor]))
     with output(out) as stream:
         n = export.write(records, fmt, stream)
     typer.echo(f"wrote {n} items ({fmt})", err=True)
@@ -440,6 +450,8 @@ def serve(
 
     start_server(db, host, port, read_only, token, allow_host)
 
+
+register_analysis(app)  # fuse, incidents, trends, alerts (cli_analysis.py)
 
 if __name__ == "__main__":
     app()

@@ -11,12 +11,12 @@ from typing import IO, Any
 
 import networkx as nx
 
+from .export_acled import ACLED_COLUMNS, GEO_PRECISION, acled_rows
 from .network import build_graph
 
+__all__ = ["ACLED_COLUMNS", "FORMATS", "GEO_PRECISION", "acled_rows", "geojson", "graph_of", "plover_records", "write"]
+
 FORMATS = ("json", "plover", "acled", "geojson", "graphml")
-ACLED_COLUMNS = ["event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
-                 "location", "latitude", "longitude", "geo_precision", "fatalities", "notes", "source"]
-GEO_PRECISION = {"site": 1, "city": 1, "admin1": 2, "country": 3}  # ACLED's 1-3 scale
 
 
 def plover_records(record: dict[str, Any], coded_date: str | None = None) -> Iterator[dict[str, Any]]:
@@ -43,21 +43,6 @@ def plover_records(record: dict[str, Any], coded_date: str | None = None) -> Ite
 def _plover_actor(ref: dict[str, Any]) -> dict[str, Any]:
     return {"text": ref["text"], "name": ref["name"], "wikidata_id": ref["id"] if str(ref.get("id", "")).startswith("Q")
             else None, "id": ref["id"], "country": ref["country"], "sector": ref["sector"]}
-
-
-def acled_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """ACLED-style rows for the events ACLED would code (those with an ACLED type)."""
-    for e in record["events"]:
-        if not e["acled_event_type"]:
-            continue
-        loc = e.get("location") or {}
-        yield {"event_id": e["id"], "event_date": e["date"], "event_type": e["acled_event_type"],
-               "sub_event_type": e["acled_sub_event_type"], "actor1": e["actor"]["name"],
-               "actor2": (e["recipient"] or {}).get("name"), "country": loc.get("country"),
-               "admin1": loc.get("admin1"), "location": loc.get("name"), "latitude": loc.get("lat"),
-               "longitude": loc.get("lon"), "geo_precision": GEO_PRECISION.get(loc.get("precision") or ""),
-               "fatalities": e["fatalities"] or 0, "notes": e["evidence"]["text"],
-               "source": record["url"] or record["doc_id"]}
 
 
 def geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from .incident_store import ensure_schema, fuse_documents
 from .links import linked_event
 from .model import CodedDocument
 from .query import ACTOR_IDS, ACTOR_TEXT, EVENT_ORDER, Where, actor_columns, rows
@@ -115,6 +116,7 @@ class Store:
             raise StoreError(open_problem(self.path, err)) from None
         if not read_only:
             self.con.execute(SCHEMA)
+            ensure_schema(self.con)
 
     def close(self) -> None:
         self.con.close()
@@ -147,13 +149,14 @@ class Store:
         new = 0
         self.con.execute("BEGIN TRANSACTION")
         try:
-            seen: set[str] = set()
+            seen: dict[str, None] = {}  # insertion-ordered
             for h, text, record in documents:
                 if h in seen or self.has(h):
                     continue
-                seen.add(h)
+                seen[h] = None
                 self._insert(h, text, record())
                 new += 1
+            fuse_documents(self.con, list(seen))  # new events join the incidents they report, or open new ones
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

@@ -24,6 +24,7 @@ from ..ingest.dateline import is_date_prefix
 from ..ingest.lines import surrogate_problem
 from ..store import Store, document_key
 from . import queries
+from .analysis import add_routes as add_analysis_routes
 from .docs import mount_docs
 from .guard import LOOPBACK_HOSTS, Guard
 
@@ -246,6 +247,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
             store.add([coded])
         return {"key": document_key(coded), **coded.to_dict()}, True
 
+    add_analysis_routes(app, Con)  # incidents, trends, alerts (web/analysis.py)
     mount_docs(app, STATIC)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -264,6 +264,54 @@
   }
   app.openDocument = openDocument;
 
+  // ------------------------------------------------------------- incidents and alerts (the filters they take)
+  function analysisQuery(extra) {
+    const params = new URLSearchParams();
+    for (const k of ["since", "until", "event_type", "actor", "country"]) if (state.filter[k]) params.set(k, state.filter[k]);
+    for (const [k, v] of Object.entries(extra || {})) params.set(k, v);
+    return params.toString();
+  }
+
+  function renderIncidents(page) {
+    const body = document.querySelector("#incidents tbody");
+    body.replaceChildren();
+    for (const i of page.items) {
+      const deaths = i.fatalities == null ? "" : (i.fatalities_min !== i.fatalities_max
+        ? i.fatalities + " (" + i.fatalities_min + "\u2013" + i.fatalities_max + ")" : i.fatalities);
+      const docs = i.sources.map((s) => s.doc_id + (s.duplicate ? " (copy)" : "")).join(", ");
+      const row = el("tr", {},
+        el("td", { text: i.date || "" }), el("td", {}, typeBadge({ event_type: i.event_type, quad: i.quad })),
+        el("td", { text: i.actor_name || "" }), el("td", { text: i.recipient_name || "" }), el("td", { text: i.location_name || "" }),
+        el("td", { text: deaths }), el("td", { text: i.n_sources, title: docs }), el("td", { text: i.confidence }));
+      row.dataset.incident = i.id;
+      row.addEventListener("click", () => openDocument(i.sources[0].content_hash, i.sources[0].event_id));
+      body.append(row);
+    }
+    document.getElementById("incidents-count").textContent = page.total + " with 2+ sources";
+  }
+
+  function renderAlerts(found) {
+    const body = document.querySelector("#alerts tbody");
+    body.replaceChildren(...found.items.slice(0, 100).map((a) => el("tr", {},
+      el("td", { text: a.day }), el("td", { text: a.key }), el("td", { text: a.side }), el("td", { text: a.value }),
+      el("td", { text: a.baseline }), el("td", { text: a.z }))));
+    if (!found.items.length) body.append(el("tr", {}, el("td", { text: "No alerts for this filter.", colSpan: 6, class: "empty" })));
+  }
+
+  async function loadAnalysis() {
+    try {
+      const [incidents, found] = await Promise.all([
+        api("/api/incidents?" + analysisQuery({ min_sources: 2, limit: 200 })), api("/api/alerts?" + analysisQuery({ by: "dyad" }))]);
+      for (const i of incidents.items) i.quad = { AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
+        REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3 }[i.event_type] || 4;
+      renderIncidents(incidents);
+      renderAlerts(found);
+    } catch (err) {
+      document.getElementById("incidents-count").textContent = "could not load: " + err.message;
+    }
+  }
+  app.loadAnalysis = loadAnalysis;
+
   // ------------------------------------------------------------- all views
   async function refresh() {
     const qs = query();
@@ -273,7 +321,7 @@
       renderMap(events.items);
       renderTimeline(stats);
       renderNetwork(net);
-      await loadTable();
+      await Promise.all([loadTable(), loadAnalysis()]);
       const fatal = stats.fatalities ? " \u00b7 " + stats.fatalities + " deaths" : "";
       document.getElementById("summary").textContent = stats.events + " events in " + stats.event_documents + " of " + stats.documents +
         " documents \u00b7 " + net.nodes.length + " actors in network" + fatal;
