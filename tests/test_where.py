@@ -496,3 +496,11 @@ def test_part_of_a_known_town(code):
             "for two more days, officers said.")
     places = [e["location"] for e in code(text, date="2024-03-04")["events"] if e["location"]]
     assert places and all(p["country"] == "IRQ" and p["lat"] is not None and 36 < p["lat"] < 36.7 for p in places)
+
+
+def test_a_nationality_before_a_common_noun_is_no_place(code):
+    # "the Somali capital" is Mogadishu's country speaking, not Ethiopia's Somali region
+    rec = code("MOGADISHU - Gunmen stormed a hotel in the Somali capital on Thursday, killing nine people, police said.",
+               date="2024-03-15")
+    names = {e["location"]["name"] for e in rec["events"] if e["location"]}
+    assert names and "Somali" not in names

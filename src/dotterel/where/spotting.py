@@ -108,6 +108,12 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         found.sort(key=lambda t: t.start)
     if profile.reads("state_abbreviations"):
         found = sorted(found + abbreviated_states(gaz, text, found), key=lambda t: t.start)
+    # "the Somali capital", "a Syrian town": a nationality after an article, modifying a common noun, is no place
+    # of that name ("in Kolimigundla town" has no article: a town's name)
+    peoples = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP" and len(e) == 1 and e.start > 0 and
+               doc[e.start - 1].pos_ == "DET" and e.root.dep_ in ("amod", "compound") and e.root.head.i > e.root.i and
+               e.root.head.is_lower}
+    found = [t for t in found if (t.start, t.end) not in peoples]
     _chain(text, found)
     return found
 
