@@ -86,7 +86,8 @@ _worker: Pipeline | None = None
 
 def _init_worker(model: str | None, profile: str | Profile | None) -> None:
     global _worker
-    _worker = Pipeline(model, profile)
+    if _worker is None:  # forked workers inherit the parent's pipeline (copy-on-write): no second load
+        _worker = Pipeline(model, profile)
 
 
 def _work(batch: list[Document]) -> list[CodedDocument]:
@@ -108,9 +109,16 @@ def code_documents(documents: Iterable[Document], workers: int = 1, batch_size: 
     if workers <= 1:
         yield from (pipeline or Pipeline(model, profile)).code(documents, batch_size)
         return
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, profile)) as pool:
-        for batch in pool.imap(_work, _batches(documents, batch_size)):
-            yield from batch
+    global _worker
+    fork = sys.platform.startswith("linux")
+    ctx = mp.get_context("fork" if fork else "spawn")
+    if fork:  # load the model and the knowledge once, before forking, so that workers share the pages
+        _worker = pipeline or Pipeline(model, profile)
+    try:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(model, profile)) as pool:
+            for batch in pool.imap(_work, _batches(documents, batch_size)):
+                yield from batch
+    finally:
+        _worker = None
 
 
