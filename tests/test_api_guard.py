@@ -6,29 +6,13 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
-import subprocess
-import sys
-import time
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.test_api_server import ARTICLE, AUTH, BASE, TOKEN, build_store, free_port
+from tests.test_api_server import ARTICLE, AUTH, BASE, TOKEN, served, store_fixtures
 
-
-@pytest.fixture(scope="module")
-def db_file(tmp_path_factory, pipeline, sample_records):
-    path = tmp_path_factory.mktemp("guard") / "store.duckdb"
-    build_store(path, pipeline, sample_records)
-    return path
-
-
-@pytest.fixture(scope="module")
-def client(db_file, pipeline):
-    from dotterel.web import create_app
-
-    with TestClient(create_app(db_file, pipeline=pipeline), base_url=BASE) as c:
-        yield c
+db_file, client = store_fixtures("guard")
 
 
 @pytest.fixture
@@ -152,22 +136,8 @@ def test_serve_refuses_a_wide_bind_without_a_token(tmp_path, db_file, monkeypatc
 
 def test_a_refused_request_keeps_the_connection_alive(db_file, tmp_path):
     """uvicorn closes the connection after a 500; a 4xx keeps it: the next keep-alive request is answered."""
-    copy = tmp_path / "served.duckdb"
-    shutil.copy(db_file, copy)
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "dotterel.cli", "serve", "--db", str(copy), "--read-only",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                conn.request("GET", "/api/stats")
-                assert conn.getresponse().read()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and proc.poll() is None, "dotterel serve did not start"
-                time.sleep(0.2)
+    with served(db_file, tmp_path) as port:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         for path in (f"/api/events?offset={2**63}", "/api/events?since=2024-02-31", "/api/documents?until=2024-99-99"):
             conn.request("GET", path)
             res = conn.getresponse()
@@ -180,6 +150,3 @@ def test_a_refused_request_keeps_the_connection_alive(db_file, tmp_path):
         assert res.status == 400 and res.getheader("x-content-type-options") == "nosniff"
         res.read()
         conn.close()
-    finally:
-        proc.terminate()
-        proc.wait(10)

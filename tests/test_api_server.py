@@ -9,6 +9,11 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
@@ -56,19 +61,26 @@ def build_store(path, pipeline, sample_records) -> None:
         store.add(pipeline.code(docs))
 
 
-@pytest.fixture(scope="module")
-def db_file(tmp_path_factory, pipeline, sample_records):
-    path = tmp_path_factory.mktemp("api") / "store.duckdb"
-    build_store(path, pipeline, sample_records)
-    return path
+def store_fixtures(folder: str):
+    """A test module's store of the articles and samples, and a client of the app over it (module-scoped)."""
+
+    @pytest.fixture(scope="module")
+    def db_file(tmp_path_factory, pipeline, sample_records):
+        path = tmp_path_factory.mktemp(folder) / "store.duckdb"
+        build_store(path, pipeline, sample_records)
+        return path
+
+    @pytest.fixture(scope="module")
+    def client(db_file, pipeline):
+        from dotterel.web import create_app
+
+        with TestClient(create_app(db_file, pipeline=pipeline), base_url=BASE) as c:
+            yield c
+
+    return db_file, client
 
 
-@pytest.fixture(scope="module")
-def client(db_file, pipeline):
-    from dotterel.web import create_app
-
-    with TestClient(create_app(db_file, pipeline=pipeline), base_url=BASE) as c:
-        yield c
+db_file, client = store_fixtures("api")
 
 
 @pytest.fixture(scope="module")
@@ -377,12 +389,9 @@ def test_parallel_reads_and_a_write(writable):
     assert reads == [200] * len(paths) and write.result() == 201
 
 
-def test_serve_command_serves_the_store(db_file, tmp_path):
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
+@contextmanager
+def served(db_file, tmp_path):
+    """`dotterel serve --read-only` on a copy of the store, on a free loopback port: yields the port once it answers."""
     copy = tmp_path / "served.duckdb"
     shutil.copy(db_file, copy)
     port = free_port()
@@ -392,13 +401,17 @@ def test_serve_command_serves_the_store(db_file, tmp_path):
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=2) as res:
-                    stats = json.load(res)
-                break
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=2):
+                    break
             except OSError:
                 assert time.monotonic() < deadline and proc.poll() is None, "dotterel serve did not start"
                 time.sleep(0.2)
-        assert stats["documents"] == len(ARTICLES) + SAMPLES
+        yield port
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_serve_command_serves_the_store(db_file, tmp_path):
+    with served(db_file, tmp_path) as port, urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=5) as res:
+        assert json.load(res)["documents"] == len(ARTICLES) + SAMPLES
