@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..events.coder import PARTY_BOUND
 from ..model import Event
+from ..when import first_day
 from .layout import Layout
 from .who import Parties, happened_without_doer
 
-LEAD_SENTENCES = 3
+MAIN_SENTENCES = 3  # the lead: the article's news whatever its date
 NEWS_DAYS = 14  # dated within two weeks of publication: the news
 # the score starts at BASE and moves by each of these when its condition holds
 CONFIDENCE = {
@@ -30,16 +32,13 @@ CONFIDENCE = {
 }
 # acts a speaker performs by saying the quoted words ("We condemn ...", "Leave now")
 SPEAKERS_OWN = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
-PARTY_TYPES = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "SANCTION", "CONCEDE",
-               "COOPERATE", "AID"}
 
 
 def _days_from(date: str | None, publication: str | None) -> int | None:
     if not date or not publication:
         return None
     try:
-        when = dt.date.fromisoformat(date if len(date) == 10 else (date + "-01")[:10] if len(date) == 7 else date + "-06-30")
-        return abs((dt.date.fromisoformat(publication) - when).days)
+        return abs((dt.date.fromisoformat(publication) - first_day(date)).days)
     except ValueError:
         return None
 
@@ -48,7 +47,7 @@ def salience(event: Event, layout: Layout, publication: str | None) -> str:
     if event.historical:
         return "background"
     days = _days_from(event.date, publication)
-    if layout.sentence(event.evidence.start) < LEAD_SENTENCES:
+    if layout.sentence(event.evidence.start) < MAIN_SENTENCES:
         return "main"
     if days is not None and event.date_precision in ("day", "week") and days <= NEWS_DAYS:
         return "main"
@@ -62,7 +61,7 @@ def confidence(event: Event, layout: Layout, party: Parties) -> float:
         score += CONFIDENCE["doer unknown, act sure"] if happened_without_doer(event, party) else CONFIDENCE["actor unidentified"]
     elif event.carried:
         score += CONFIDENCE["actor carried from an earlier sentence"]
-    if event.event_type in PARTY_TYPES and not party(event.recipient, doer=False):
+    if event.event_type in PARTY_BOUND and not party(event.recipient, doer=False):
         score += CONFIDENCE["no identified target for an act between parties"]
     trigger = event.trigger or event.evidence
     if layout.in_quote(trigger.start, trigger.end) and event.event_type not in SPEAKERS_OWN:
