@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors.coref import quoted_spans
 from ..docindex import doc_text
+from ..model import Event
 
 
 class Layout:
@@ -40,3 +41,11 @@ class Layout:
     @property
     def n_sentences(self) -> int:
         return len(self.sentence_starts)
+
+
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    """The head token of the words that triggered an event (None for an event built without them)."""
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None

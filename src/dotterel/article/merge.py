@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import UNKNOWN_ACTOR, ActorRef, Event
-from .layout import Layout
+from .layout import Layout, trigger_token
 
 RECAP_DETERMINERS = {"the", "this", "that", "these", "those"}
 
@@ -105,9 +105,9 @@ def _same_time(a: Event, b: Event) -> bool:
 
 def recaps(doc: Doc, event: Event) -> bool:
     """Is the act named again as one already told: "the attack", "these strikes", "its offensive"?"""
-    if event.trigger is None or (span := doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")) is None:
+    head = trigger_token(doc, event)
+    if head is None:
         return False
-    head = span.root
     if head.pos_ == "VERB":  # "The blast hit their patrol": the act named again is the verb's subject
         head = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), head)
     return head.pos_ == "NOUN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in RECAP_DETERMINERS)

@@ -11,19 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Event
-from .layout import Layout
+from .layout import Layout, trigger_token
 
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID", "RETREAT", "COOPERATE", "SANCTION"}
 PRESENT_SIMPLE = {"VBZ", "VBP"}
 INDEFINITE = {"a", "an", "any", "every", "each"}
 HABITUAL_SUBJECTS = {"they", "we", "you", "people"}
-
-
-def trigger_token(doc: Doc, event: Event):
-    if event.trigger is None:
-        return None
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span.root if span is not None else None
 
 
 def generic(event: Event, doc: Doc, layout: Layout) -> bool:

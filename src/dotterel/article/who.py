@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..actors.parties import head_word, names_a_party, names_a_thing
 from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention, Span
-from .layout import Layout
+from .layout import Layout, trigger_token
 
 # how far back (in sentences) an act's actor is carried to a sentence that goes on about the same kind of act
 CARRY_SENTENCES = 4
@@ -45,12 +45,10 @@ class Parties:
         return id(ref) in self.resolved or ref.id is not None or names_a_party(ref.text, self.act_nouns)
 
     def names_an_act(self, text: str) -> bool:
-        head = (head_word(text) or "").lower()
-        return head in self.act_nouns or head.removesuffix("s") in self.act_nouns
+        return _head_in(text, self.act_nouns)
 
     def names_force(self, text: str) -> bool:
-        head = (head_word(text) or "").lower()
-        return head in self.force_nouns or head.removesuffix("s") in self.force_nouns
+        return _head_in(text, self.force_nouns)
 
     def adopt(self, ref: ActorRef) -> ActorRef:
         """A copy of a reference, known to be a party as its original was."""
@@ -59,14 +57,19 @@ class Parties:
         return copy
 
 
+def _head_in(text: str, nouns: frozenset[str]) -> bool:
+    """Is the phrase's head word (or its singular) one of ``nouns``?"""
+    head = (head_word(text) or "").lower()
+    return head in nouns or head.removesuffix("s") in nouns
+
+
 def told_without_doer(event: Event, doc: Doc, party: Parties) -> bool:
     """Is the act told with an act for its subject ("one strike destroyed", "the raids killed") or as an act
     named on its own ("strikes near Mosul")? Then its doer is the one the report named before. A plain
     passive ("80 people were killed") is not: its doer may be anyone."""
-    if event.trigger is None or (span := doc.char_span(event.trigger.start, event.trigger.end,
-                                                      alignment_mode="expand")) is None:
+    token = trigger_token(doc, event)
+    if token is None:
         return False
-    token = span.root
     if token.pos_ == "NOUN":  # "five strikes near Mosul", "the airstrikes destroyed ...": counted or acting, not defined
         return any(c.dep_ == "nummod" for c in token.children) or \
             (token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB")
