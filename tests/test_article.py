@@ -119,3 +119,56 @@ def test_an_arrest_without_a_named_doer_is_made_by_the_police_named_near_it(pipe
     coded = pipeline.code_one(document_from_text(text, doc_id="arrests", date="2016-03-30"))
     [arrest] = [e for e in coded.events if e.event_type == "COERCE"]
     assert arrest.actor.sector == "COP" and arrest.recipient is not None
+
+
+AIRSTRIKE_BULLETIN = """U.S. jets strike militants in eastern Syria.
+On Tuesday, American forces conducted seven strikes using fighter and drone aircraft against Hezbollah targets near Abu Kamal.
+Near Mayadin, two strikes destroyed a weapons depot and a command post.
+The Syrian government denounced the raids, and Russia rejected Washington's explanation of the strikes.
+A ministry spokesman said officials would study the matter."""
+
+SUMMIT = """Leaders meet after a week of sharp words.
+The Israeli prime minister rejected Senator Miller's remarks on Monday but said he would meet with him in Jerusalem.
+The two men last spoke in March, aides said.
+Analysts expect the talks to be tense."""
+
+
+@pytest.fixture(scope="module")
+def bulletin(pipeline):
+    from dotterel.ingest import document_from_text
+
+    return pipeline.code_one(document_from_text(AIRSTRIKE_BULLETIN, doc_id="bulletin", date="2019-05-08"))
+
+
+def test_strikes_against_a_party_s_targets_are_aimed_at_the_party(bulletin):
+    [lead] = at(bulletin, "On Tuesday")
+    assert lead.event_type == "ASSAULT" and lead.recipient is not None and lead.recipient.name == "Hezbollah"
+
+
+def test_a_follow_on_strike_on_a_thing_keeps_the_enemy_of_the_report(bulletin):
+    [near] = [e for e in at(bulletin, "Near Mayadin") if e.event_type == "ASSAULT"]
+    assert near.recipient is not None and near.recipient.name == "Hezbollah"
+
+
+def test_rejecting_a_party_s_words_is_aimed_at_the_party(bulletin):
+    [rejected] = [e for e in bulletin.events if e.event_type == "REJECT"]
+    assert rejected.actor.name != rejected.recipient.name and "Washington" in rejected.recipient.text
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(pipeline):
+    from dotterel.ingest import document_from_text
+
+    coded = pipeline.code_one(document_from_text(SUMMIT, doc_id="summit", date="2016-12-10"))
+    him = [m for m in coded.mentions if m.ref.text == "him"]
+    assert all("Miller" in m.ref.name for m in him)
+    rejected = [e for e in coded.events if e.event_type == "REJECT"]
+    assert rejected and all("Miller" in e.recipient.name for e in rejected)
+
+
+def test_an_act_between_parties_without_a_target_is_below_the_article_default(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("Ministers meet in Geneva.\nThe minister called for more flexibility on Tuesday.\n"
+            "Talks will continue next week.\nNo date was set.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="geneva", date="2016-12-10"))
+    assert not [e for e in coded.events if e.event_type == "REQUEST"]

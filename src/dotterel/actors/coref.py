@@ -58,7 +58,7 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
             want = {"person"} if low in PERSON_PRONOUNS else GROUP_KINDS if low in GROUP_PRONOUNS else \
                 SPEAKING_BODIES if first_person else ORG_KINDS
             # "Kerry called Lavrov and urged him": an object pronoun is never the subject of its own verb
-            skip = set() if tok.dep_.startswith("nsubj") else clause_subjects(tok.head)
+            skip = set() if tok.dep_.startswith("nsubj") else clause_subjects(governing_verb(tok))
             named = low == "it" or first_person
             ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, doc=doc, skip=skip) \
                 or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, skip=skip))
@@ -99,6 +99,14 @@ def one_person_per_name(mentions: list[Mention]) -> None:
         if m.kind != "person" or len(words) != 1 or len(owners := full.get(words[0].lower(), set())) != 1:
             continue
         m.ref = copy_ref(refs[next(iter(owners))], m.ref.text)
+
+
+def governing_verb(token):
+    """The word a pronoun depends on, past prepositions: "meet with him" -> meet."""
+    head = token.head
+    while head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return head
 
 
 def clause_subjects(verb) -> set[int]:

@@ -149,7 +149,7 @@ class ActorResolver:
             near = matches[bisect_left(starts, span.start):bisect_left(starts, span.end)]
             inside = [m for m in near if m[1] <= span.end and not backer_at(doc, m[1]) and not stance_at(doc, m[0])]
             used.update(inside)
-            mention = self.resolve_span(span, inside, country)
+            mention = self.resolve_span(span, inside, country) or self.owner_mention(span, inside, country)
             if mention:
                 mentions.append(mention)
         for s, e, actor_id in matches:  # aliases outside any chunk ("Iran-backed" adjectives, odd parses)
@@ -259,6 +259,15 @@ class ActorResolver:
             ref = ActorRef(text=span.text, name=span.text, id=f"local:{slug(span.text)}")
             return Mention(span.start_char, span.end_char, ref, kind="person", head=root.i)
         return None
+
+    def owner_mention(self, span: Span, inside: list[tuple[int, int, str]], country: KBActor | None) -> Mention | None:
+        """The named owner of a thing that is no actor: "Trump" in "Trump's remarks", "Turkey" in "Turkey's policy"."""
+        owner = next((t for t in span if t.dep_ == "poss" and t.ent_type_ in NAMED_LABELS and t.i != span.root.i), None)
+        ent = ent_at(span.doc, owner.i) if owner is not None else None
+        if ent is None or ent.end > span.end:
+            return None
+        return self.resolve_span(span.doc[ent.start:ent.end], [m for m in inside if ent.start <= m[0] and m[1] <= ent.end],
+                                 country)
 
     def titled_apposition(self, root) -> bool:
         """A name the tagger left untyped, set off by an office title in apposition: a person."""

@@ -19,13 +19,14 @@ from .merge import fold_headline, merge_mentions, merge_same_clause
 from .scoring import score_events
 from .what import generic
 from .who import LEAD_SENTENCES, Parties, acts_condemned, arrests_by_police, carry_arguments, keep_event, target_the_maker
+from .whom import aim_party_acts, aim_targets
 
 # acts of force: "a U.S. strike", "the army's offensive" name who used it
 FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 
 
 # an article's candidates below this confidence are not reported (a lone sentence keeps its reading); see scoring
-ARTICLE_MIN_CONFIDENCE = 0.6
+ARTICLE_MIN_CONFIDENCE = 0.7
 
 
 class ArticlePass:
@@ -49,6 +50,8 @@ class ArticlePass:
         events = coded.events
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
+        aim_targets(events, layout, party, doc, coded.mentions)
+        aim_party_acts(events, party, doc, coded.mentions)
         arrests_by_police(events, layout, coded.mentions)
         if layout.n_sentences > LEAD_SENTENCES:
             events = acts_condemned(events, layout, party)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..fusion import distance_km
 from ..model import UNKNOWN_ACTOR, ActorRef, Event
 from .layout import Layout, trigger_token
 
@@ -90,10 +91,15 @@ def _trigger_at(event: Event) -> int:
     return event.trigger.start if event.trigger else event.evidence.start
 
 
+# places this close are one scene: "the Al-Sinek neighbourhood" and "Baghdad" in one clause
+SAME_SCENE_KM = 25.0
+
+
 def _same_place(a: Event, b: Event) -> bool:
-    if a.location is None or b.location is None:
+    if a.location is None or b.location is None or a.location.name == b.location.name:
         return True
-    return a.location.name == b.location.name
+    apart = distance_km(vars(a.location), vars(b.location))
+    return apart is not None and apart <= SAME_SCENE_KM
 
 
 def _same_time(a: Event, b: Event) -> bool:

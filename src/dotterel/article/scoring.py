@@ -23,8 +23,8 @@ NEWS_DAYS = 14  # dated within two weeks of publication: the news
 CONFIDENCE = {
     "base": 0.8,
     "actor unidentified": -0.4,
-    "doer unknown, act sure": -0.2,
-    "actor carried from an earlier sentence": -0.15,
+    "doer unknown, act sure": -0.1,
+    "actor carried from an earlier sentence": -0.1,
     "no identified target for an act between parties": -0.15,
     "inside quoted speech": -0.2,
     "background": -0.1,

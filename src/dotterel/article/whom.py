@@ -1,0 +1,111 @@
+"""Against whom: the target of an act of force that its clause leaves unnamed or names only as a thing.
+
+"Coalition forces conducted 23 strikes using fighter aircraft against ISIL targets" is a strike on ISIL, though
+the parse hangs "against" on the aircraft; "one strike destroyed a VBIED storage facility", told next in the
+same report, is a strike on the same enemy. An analyst codes both against ISIL; a target left empty tells the
+reader nothing. A target is taken from the clause first (a named party after "against", or inside the target's
+own words: "al-Qaida operatives"), and failing that from the same doer's nearest act of force a few sentences
+before or after.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..events.coder import PARTY_BOUND
+from ..model import ActorRef, Event, Mention
+from .layout import Layout
+from .who import Parties
+
+# acts of force whose target an analyst always names
+FORCE_TYPES = {"ASSAULT", "COERCE"}
+# how far (in sentences, before or after) the same doer's target of another act still holds
+TARGET_CARRY_SENTENCES = 8
+# words that mark what an act of force is aimed at; "on"/"at" also mark places ("on French soil", "at the
+# airport"), so after them only a party that is not a country or a people counts
+AIMED_AT = {"against"}
+AIMED_AT_OR_PLACE = {"on", "at"}
+PLACE_LIKE_KINDS = {"state", "population"}
+# how a party's name hangs on the thing it owns: "ISIL targets", "the group's positions", "fighters of the group"
+OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+
+
+def aim_targets(events: list[Event], layout: Layout, party: Parties, doc: Doc, mentions: list[Mention]) -> None:
+    """Give each act of force by a known doer the party it was aimed at, when its clause names it, or else the
+    target of the same doer's nearest act of force that names one (a report's strikes share their enemy)."""
+    force = [e for e in events if e.event_type in FORCE_TYPES and party(e.actor)]
+    unaimed = []
+    for event in force:
+        if _resolved(event.recipient, party):
+            continue
+        found = _named_in_clause(event, doc, mentions)
+        if found is not None:
+            event.recipient = party.adopt(found)
+        else:
+            unaimed.append(event)
+    for event in unaimed:
+        here = layout.sentence(event.evidence.start)
+        aimed = [(abs(layout.sentence(e.evidence.start) - here), e.recipient) for e in force
+                 if e.actor.name == event.actor.name and e.recipient is not None and _resolved(e.recipient, party)
+                 and e.recipient.name != event.actor.name]
+        near = [(d, r) for d, r in aimed if d <= TARGET_CARRY_SENTENCES]
+        if near:
+            event.recipient = party.adopt(min(near, key=lambda x: x[0])[1])
+
+
+def _resolved(ref: ActorRef | None, party: Parties) -> bool:
+    """A target the actor stage resolved to a known party (not merely a phrase naming people)."""
+    return ref is not None and ref.id is not None and party(ref, doer=False)
+
+
+def _named_in_clause(event: Event, doc: Doc, mentions: list[Mention]) -> ActorRef | None:
+    """A known party, other than the doer, that the event's clause names as what the act was aimed at: inside the
+    target's own words, or after "against"/"on"/"at"."""
+    owner = owner_in_target(event, doc, mentions)
+    if owner is not None:
+        return owner
+    for mention in _clause_mentions(event, mentions):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _aimed_at(span.root, AIMED_AT if mention.kind in PLACE_LIKE_KINDS else
+                                          AIMED_AT | AIMED_AT_OR_PLACE):
+            return mention.ref
+    return None
+
+
+def owner_in_target(event: Event, doc: Doc, mentions: list[Mention]) -> ActorRef | None:
+    """The known party inside a target told as a thing it owns: "Trump's remarks", "ISIL fighting positions"."""
+    target = event.recipient
+    if target is None or not target.text:
+        return None
+    start = doc.text.find(target.text, event.evidence.start, event.evidence.end)
+    if start < 0:
+        return None
+    end = start + len(target.text)
+    return next((m.ref for m in _clause_mentions(event, mentions) if start <= m.start and m.end <= end), None)
+
+
+def _clause_mentions(event: Event, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of known parties, other than the doer, in the event's passage."""
+    return [m for m in mentions if m.ref.id is not None and m.ref.name != event.actor.name and
+            event.evidence.start <= m.start < event.evidence.end]
+
+
+def aim_party_acts(events: list[Event], party: Parties, doc: Doc, mentions: list[Mention]) -> None:
+    """An act between parties aimed at something a party owns ("rejects Trump's remarks", "opposes Erdogan's
+    policy") is aimed at that party."""
+    for event in events:
+        if event.event_type in PARTY_BOUND and party(event.actor) and not party(event.recipient, doer=False):
+            owner = owner_in_target(event, doc, mentions)
+            if owner is not None:
+                event.recipient = party.adopt(owner)
+
+
+def _aimed_at(token: Token, markers: set[str]) -> bool:
+    """Is the word (or the thing it owns: "ISIL targets") the object of "against"/"on"/"at"?"""
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in markers:
+            return True
+        if token.dep_ not in OWNER_DEPS or token.head is token:
+            return False
+        token = token.head
+    return False
