@@ -172,3 +172,38 @@ def test_an_act_between_parties_without_a_target_is_below_the_article_default(pi
             "Talks will continue next week.\nNo date was set.")
     coded = pipeline.code_one(document_from_text(text, doc_id="geneva", date="2016-12-10"))
     assert not [e for e in coded.events if e.event_type == "REQUEST"]
+
+
+WAR_PLAN = """Senators split over new war plan.
+The White House on Monday unveiled a plan to send 500 more advisers to Iraq.
+"Governor Mark Hale doesn't understand the first thing about this war," said Senator Ana Ruiz, a Democrat from Ohio.
+Senator Tom Beck, a Republican, said the plan put forward by Hale is reckless.
+Beck said extremist groups remain active in the north.
+The Iraqi foreign ministry strongly condemned Sunday's cowardly, senseless bombing of a bus station in Basra."""
+
+
+@pytest.fixture(scope="module")
+def war_plan(pipeline):
+    from dotterel.ingest import document_from_text
+
+    return pipeline.code_one(document_from_text(WAR_PLAN, doc_id="war-plan", date="2016-06-14"))
+
+
+def test_blame_in_a_quote_is_the_speaker_s_accusation(war_plan):
+    [ruiz] = [e for e in at(war_plan, "doesn't understand") if e.event_type == "ACCUSE"]
+    assert "Ruiz" in ruiz.actor.name and "Hale" in ruiz.recipient.name and ruiz.mode == "disapprove"
+    assert ruiz.confidence < 0.8  # read from speech, not told by a verb of criticism
+
+
+def test_blame_in_reported_speech_names_the_party_blamed(war_plan):
+    [beck] = [e for e in at(war_plan, "is reckless") if e.event_type == "ACCUSE"]
+    assert "Beck" in beck.actor.name and "Hale" in beck.recipient.name
+
+
+def test_a_word_of_blame_that_labels_a_noun_accuses_no_one(war_plan):
+    assert not [e for e in at(war_plan, "extremist groups") if e.event_type == "ACCUSE"]
+
+
+def test_a_condemnation_of_an_act_is_reported_in_an_article(war_plan):
+    [condemned] = [e for e in at(war_plan, "condemned") if e.event_type == "ACCUSE"]
+    assert "ministry" in condemned.actor.text and condemned.confidence >= 0.8

@@ -31,6 +31,7 @@ class Pipeline:
     def __init__(self, model: str | None = None, profile: str | Profile | None = None):
         from .actors import ActorResolver
         from .article import ArticlePass
+        from .article.speech import SpokenCriticism
         from .events import EventCoder
         from .network import RelationExtractor
         from .quotes import QuoteExtractor
@@ -41,7 +42,7 @@ class Pipeline:
         self.profile = load_profile(profile)
         self.stages: list[Stage] = [ActorResolver(self.nlp), EventCoder(profile=self.profile), TemporalResolver(),
                                     PlaceResolver(profile=self.profile), ArticlePass(), QuoteExtractor(),
-                                    RelationExtractor()]
+                                    SpokenCriticism(), RelationExtractor()]
 
     def code_one(self, document: Document) -> CodedDocument:
         return next(self.code(iter([document])))

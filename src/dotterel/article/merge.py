@@ -74,7 +74,7 @@ def merge_same_clause(events: list[Event], layout: Layout, party) -> list[Event]
         twin = next((k for k in same if k.event_type == event.event_type and
                      (actor_key(k.actor) == actor_key(event.actor) or not party(k.actor) or not party(event.actor)) and
                      _compatible_targets(k, event) and (k.mode == event.mode or k.mode is None or event.mode is None) and
-                     _same_place(k, event)), None)
+                     _same_place(k, event, scene=party(k.actor) != party(event.actor))), None)
         if twin is None:
             out.append(event)
             same.append(event)
@@ -91,13 +91,17 @@ def _trigger_at(event: Event) -> int:
     return event.trigger.start if event.trigger else event.evidence.start
 
 
-# places this close are one scene: "the Al-Sinek neighbourhood" and "Baghdad" in one clause
+# places this close are one scene: "X claimed attacks in a neighbourhood of the city which killed 28"
 SAME_SCENE_KM = 25.0
 
 
-def _same_place(a: Event, b: Event) -> bool:
+def _same_place(a: Event, b: Event, scene: bool = False) -> bool:
+    """Same place name; with ``scene`` (a doerless report beside the named doer's), any place of the same scene.
+    Two reports that both name (or both lack) a doer keep their places apart: each may be its own act."""
     if a.location is None or b.location is None or a.location.name == b.location.name:
         return True
+    if not scene:
+        return False
     apart = distance_km(vars(a.location), vars(b.location))
     return apart is not None and apart <= SAME_SCENE_KM
 

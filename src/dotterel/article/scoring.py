@@ -30,6 +30,9 @@ CONFIDENCE = {
     "background": -0.1,
     "each further report of it": 0.05,
 }
+# acts that condemn an act ("denounced the raids") whoever made it
+CONDEMNING = {"ACCUSE", "REJECT"}
+ACT_WORDS_AFTER = 4  # words after a cut-short target that may still be its head
 # acts a speaker performs by saying the quoted words ("We condemn ...", "Leave now")
 SPEAKERS_OWN = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
 
@@ -54,6 +57,23 @@ def salience(event: Event, layout: Layout, publication: str | None) -> str:
     return "background"
 
 
+def aimed_at_an_act(event: Event, party: Parties) -> bool:
+    """"condemns today's brutal attack": the target is an act the text names, whoever made it. A parse may cut the
+    phrase short or hang the act's object on the verb ("condemned Sunday's senseless bombing of a bus station"):
+    the words from the verb to a few past the target count."""
+    target = event.recipient
+    if event.event_type not in CONDEMNING or target is None or not target.text:
+        return False
+    text, offset = event.evidence.text, event.evidence.start
+    at = text.find(target.text)
+    if at < 0:
+        return party.names_an_act(target.text)
+    begin = event.trigger.end - offset if event.trigger is not None and event.trigger.end - offset <= at else at
+    after = text[at + len(target.text):].split(".")[0].split()[:ACT_WORDS_AFTER]
+    words = text[begin:at + len(target.text)].split() + after
+    return any(party.names_an_act(word.strip(",;:\"'“”")) for word in words)
+
+
 def confidence(event: Event, layout: Layout, party: Parties) -> float:
     score = CONFIDENCE["base"]
     if not party(event.actor):
@@ -61,7 +81,7 @@ def confidence(event: Event, layout: Layout, party: Parties) -> float:
         score += CONFIDENCE["doer unknown, act sure"] if happened_without_doer(event, party) else CONFIDENCE["actor unidentified"]
     elif event.carried:
         score += CONFIDENCE["actor carried from an earlier sentence"]
-    if event.event_type in PARTY_BOUND and not party(event.recipient, doer=False):
+    if event.event_type in PARTY_BOUND and not party(event.recipient, doer=False) and not aimed_at_an_act(event, party):
         score += CONFIDENCE["no identified target for an act between parties"]
     trigger = event.trigger or event.evidence
     if layout.in_quote(trigger.start, trigger.end) and event.event_type not in SPEAKERS_OWN:
