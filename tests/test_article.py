@@ -207,3 +207,14 @@ def test_a_word_of_blame_that_labels_a_noun_accuses_no_one(war_plan):
 def test_a_condemnation_of_an_act_is_reported_in_an_article(war_plan):
     [condemned] = [e for e in at(war_plan, "condemned") if e.event_type == "ACCUSE"]
     assert "ministry" in condemned.actor.text and condemned.confidence >= 0.8
+
+
+def test_a_meeting_of_two_told_in_one_sentence_is_one_meeting(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("Leaders meet as border talks resume.\nKing Abdullah and President Sisi met in Amman on Monday.\n"
+            "The talks lasted three hours, officials said.\nA joint statement is expected later this week.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="amman", date="2019-03-05"))
+    pair = [e for e in at(coded, "met in Amman") if e.event_type == "CONSULT" and e.recipient is not None
+            and {"Abdullah", "Sisi"} <= {w for ref in (e.actor, e.recipient) for w in ref.name.split()}]
+    assert len(pair) == 1

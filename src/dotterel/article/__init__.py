@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..events.lexicon import load_lexicon
 from ..model import CodedDocument
 from .layout import Layout
-from .merge import fold_headline, merge_mentions, merge_same_clause
+from .merge import fold_headline, fold_joint_acts, merge_mentions, merge_same_clause
 from .scoring import score_events
 from .what import generic
 from .who import LEAD_SENTENCES, Parties, acts_condemned, arrests_by_police, carry_arguments, keep_event, target_the_maker
@@ -59,6 +59,8 @@ class ArticlePass:
         events = [e for e in events if keep_event(e, layout, party) and not generic(e, doc, layout)]
         events = merge_mentions(events, layout, doc)
         events = fold_headline(events, layout, party)
+        if layout.n_sentences > LEAD_SENTENCES:
+            events = fold_joint_acts(events, layout)
         score_events(events, layout, party, coded.publication_date)
         if layout.n_sentences > LEAD_SENTENCES:  # in an article, weakly told acts are left to a lower --min-confidence
             events = [e for e in events if e.confidence >= self.min_confidence]

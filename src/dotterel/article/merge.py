@@ -149,6 +149,27 @@ def merge_mentions(events: list[Event], layout: Layout, doc: Doc) -> list[Event]
     return out
 
 
+# acts two parties do together: "A and B met" is one meeting, however the sentence coder oriented it
+JOINT_TYPES = {"CONSULT"}
+
+
+def fold_joint_acts(events: list[Event], layout: Layout) -> list[Event]:
+    """In an article, "X and Y met on Monday" told as X->Y and Y->X in one sentence is one meeting: the second
+    reading becomes a mention of the first. (A lone sentence keeps both readings: PLOVER's sentence coding does.)"""
+    out: list[Event] = []
+    for event in events:
+        key = (actor_key(event.recipient), actor_key(event.actor))
+        here = layout.sentence(event.evidence.start)
+        twin = next((k for k in out if event.event_type in JOINT_TYPES and k.event_type == event.event_type and
+                     (actor_key(k.actor), actor_key(k.recipient)) == key and layout.sentence(k.evidence.start) == here),
+                    None)
+        if twin is None:
+            out.append(event)
+        else:
+            absorb(twin, event, same_clause=True)
+    return out
+
+
 HEADLINE_RETOLD_WITHIN = 3  # sentences of the lead that may retell the headline
 
 
