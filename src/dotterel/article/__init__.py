@@ -44,14 +44,14 @@ class ArticlePass:
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         if not coded.events:
             return
-        layout = Layout(doc)
+        layout = Layout.of(doc)
         party = Parties(coded.mentions, self.act_nouns, self.force_nouns)
         # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
         events = coded.events
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
         aim_targets(events, layout, party, doc, coded.mentions)
-        aim_party_acts(events, party, doc, coded.mentions)
+        aim_party_acts(events, layout, party, coded.mentions)
         arrests_by_police(events, layout, coded.mentions)
         if layout.n_sentences > LEAD_SENTENCES:
             events = acts_condemned(events, layout, party)

@@ -10,6 +10,8 @@ from ..actors.coref import quoted_spans
 from ..docindex import doc_text
 from ..model import Event
 
+_LAYOUT = "dotterel.layout"
+
 
 class Layout:
     """Sentence indexes of character offsets, the headline, and the spans inside quote marks."""
@@ -19,6 +21,14 @@ class Layout:
         self.sentence_starts = [s.start_char for s in doc.sents]
         self.quoted = [(a + 1, b - 1) for a, b in quoted_spans(self.text)]  # the words, without their marks
         self.headline_end = self._headline_end()
+
+    @classmethod
+    def of(cls, doc: Doc) -> Layout:
+        """The document's layout, built once and kept on the Doc for the stages that read it (see docindex)."""
+        layout = doc.user_data.get(_LAYOUT)
+        if layout is None:
+            layout = doc.user_data[_LAYOUT] = cls(doc)
+        return layout
 
     def _headline_end(self) -> int:
         """End of the headline: a first line that is one sentence and not the whole text; 0 without one."""
@@ -41,6 +51,14 @@ class Layout:
     @property
     def n_sentences(self) -> int:
         return len(self.sentence_starts)
+
+    def target_span(self, event: Event) -> tuple[int, int] | None:
+        """Where the event's target words lie in its passage (character offsets in the text), when they do."""
+        target = event.recipient
+        if target is None or not target.text:
+            return None
+        start = self.text.find(target.text, event.evidence.start, event.evidence.end)
+        return (start, start + len(target.text)) if start >= 0 else None
 
 
 def trigger_token(doc: Doc, event: Event) -> Token | None:

@@ -158,11 +158,12 @@ def fold_joint_acts(events: list[Event], layout: Layout) -> list[Event]:
     reading becomes a mention of the first. (A lone sentence keeps both readings: PLOVER's sentence coding does.)"""
     out: list[Event] = []
     for event in events:
-        key = (actor_key(event.recipient), actor_key(event.actor))
-        here = layout.sentence(event.evidence.start)
-        twin = next((k for k in out if event.event_type in JOINT_TYPES and k.event_type == event.event_type and
-                     (actor_key(k.actor), actor_key(k.recipient)) == key and layout.sentence(k.evidence.start) == here),
-                    None)
+        twin = None
+        if event.event_type in JOINT_TYPES:
+            mirrored = (actor_key(event.recipient), actor_key(event.actor))
+            here = layout.sentence(event.evidence.start)
+            twin = next((k for k in out if k.event_type == event.event_type and layout.sentence(k.evidence.start) == here
+                         and (actor_key(k.actor), actor_key(k.recipient)) == mirrored), None)
         if twin is None:
             out.append(event)
         else:

@@ -57,20 +57,20 @@ def salience(event: Event, layout: Layout, publication: str | None) -> str:
     return "background"
 
 
-def aimed_at_an_act(event: Event, party: Parties) -> bool:
+def aimed_at_an_act(event: Event, layout: Layout, party: Parties) -> bool:
     """"condemns today's brutal attack": the target is an act the text names, whoever made it. A parse may cut the
     phrase short or hang the act's object on the verb ("condemned Sunday's senseless bombing of a bus station"):
     the words from the verb to a few past the target count."""
     target = event.recipient
     if event.event_type not in CONDEMNING or target is None or not target.text:
         return False
-    text, offset = event.evidence.text, event.evidence.start
-    at = text.find(target.text)
-    if at < 0:
+    found = layout.target_span(event)
+    if found is None:
         return party.names_an_act(target.text)
-    begin = event.trigger.end - offset if event.trigger is not None and event.trigger.end - offset <= at else at
-    after = text[at + len(target.text):].split(".")[0].split()[:ACT_WORDS_AFTER]
-    words = text[begin:at + len(target.text)].split() + after
+    start, end = found
+    begin = event.trigger.end if event.trigger is not None and event.trigger.end <= start else start
+    after = layout.text[end:event.evidence.end].split(".")[0].split()[:ACT_WORDS_AFTER]
+    words = layout.text[begin:end].split() + after
     return any(party.names_an_act(word.strip(",;:\"'“”")) for word in words)
 
 
@@ -81,7 +81,7 @@ def confidence(event: Event, layout: Layout, party: Parties) -> float:
         score += CONFIDENCE["doer unknown, act sure"] if happened_without_doer(event, party) else CONFIDENCE["actor unidentified"]
     elif event.carried:
         score += CONFIDENCE["actor carried from an earlier sentence"]
-    if event.event_type in PARTY_BOUND and not party(event.recipient, doer=False) and not aimed_at_an_act(event, party):
+    if event.event_type in PARTY_BOUND and not party(event.recipient, doer=False) and not aimed_at_an_act(event, layout, party):
         score += CONFIDENCE["no identified target for an act between parties"]
     trigger = event.trigger or event.evidence
     if layout.in_quote(trigger.start, trigger.end) and event.event_type not in SPEAKERS_OWN:

@@ -11,13 +11,12 @@ evidence is the sentence that carries the quote.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ..actors.parties import PRONOUNS
 from ..model import CodedDocument, Event, Mention, Quote, Span
+from ..quotes.lexicon import word_list
 from ..when import TemporalResolver, find_expressions
 from .layout import Layout
 from .who import LEAD_SENTENCES
@@ -33,12 +32,6 @@ CLAUSE_CLIMB = 4  # how far up from a word of blame its clause's verb may be
 TOLD_ACTS = {"ACCUSE", "REJECT", "THREATEN"}  # an act of the speaker's already coded from the sentence
 
 
-@lru_cache(maxsize=1)
-def criticism_words() -> frozenset[str]:
-    text = (resources.files("dotterel") / "data" / "criticism.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children)
 
@@ -50,7 +43,8 @@ def blames(token: Token) -> bool:
         return False
     if token.lemma_.lower() in GRASP_VERBS and token.pos_ in ("VERB", "AUX"):
         return any(c.dep_ == "neg" for c in token.children)
-    return (token.lemma_.lower() in criticism_words() or token.lower_ in criticism_words()) and not _negated(token)
+    words = word_list("criticism.txt")
+    return (token.lemma_.lower() in words or token.lower_ in words) and not _negated(token)
 
 
 class SpokenCriticism:
@@ -59,7 +53,7 @@ class SpokenCriticism:
     name = "speech"
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
-        layout = Layout(doc)
+        layout = Layout.of(doc)
         if layout.n_sentences <= LEAD_SENTENCES:  # a lone sentence: the sentence coder's reading stands
             return
         pub = dt.date.fromisoformat(coded.publication_date) if coded.publication_date else None

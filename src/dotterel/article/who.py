@@ -171,8 +171,8 @@ def acts_condemned(events: list[Event], layout: Layout, party: Parties) -> list[
         if any(e.event_type == "ASSAULT" and e.actor.name == target.name and
                abs(layout.sentence(e.evidence.start) - here) <= 1 for e in events + added):
             continue
-        start = layout.text.find(target.text, event.evidence.start, event.evidence.end)
-        trigger = Span(start, start + len(target.text), target.text) if start >= 0 else None
+        found = layout.target_span(event)
+        trigger = Span(found[0], found[1], target.text) if found is not None else None
         added.append(replace(event, event_type="ASSAULT", mode=None, context=[], actor=party.adopt(target),
                              recipient=None, trigger=trigger, mentions=[], acled_event_type=None,
                              acled_sub_event_type=None, fatalities=None, injured=None, arrested=None))

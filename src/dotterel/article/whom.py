@@ -38,7 +38,7 @@ def aim_targets(events: list[Event], layout: Layout, party: Parties, doc: Doc, m
     for event in force:
         if _resolved(event.recipient, party):
             continue
-        found = _named_in_clause(event, doc, mentions)
+        found = _named_in_clause(event, layout, doc, mentions)
         if found is not None:
             event.recipient = party.adopt(found)
         else:
@@ -46,7 +46,7 @@ def aim_targets(events: list[Event], layout: Layout, party: Parties, doc: Doc, m
     for event in unaimed:
         here = layout.sentence(event.evidence.start)
         aimed = [(abs(layout.sentence(e.evidence.start) - here), e.recipient) for e in force
-                 if e.actor.name == event.actor.name and e.recipient is not None and _resolved(e.recipient, party)
+                 if e.actor.name == event.actor.name and _resolved(e.recipient, party)
                  and e.recipient.name != event.actor.name]
         near = [(d, r) for d, r in aimed if d <= TARGET_CARRY_SENTENCES]
         if near:
@@ -58,10 +58,10 @@ def _resolved(ref: ActorRef | None, party: Parties) -> bool:
     return ref is not None and ref.id is not None and party(ref, doer=False)
 
 
-def _named_in_clause(event: Event, doc: Doc, mentions: list[Mention]) -> ActorRef | None:
+def _named_in_clause(event: Event, layout: Layout, doc: Doc, mentions: list[Mention]) -> ActorRef | None:
     """A known party, other than the doer, that the event's clause names as what the act was aimed at: inside the
     target's own words, or after "against"/"on"/"at"."""
-    owner = owner_in_target(event, doc, mentions)
+    owner = owner_in_target(event, layout, mentions)
     if owner is not None:
         return owner
     for mention in _clause_mentions(event, mentions):
@@ -72,15 +72,12 @@ def _named_in_clause(event: Event, doc: Doc, mentions: list[Mention]) -> ActorRe
     return None
 
 
-def owner_in_target(event: Event, doc: Doc, mentions: list[Mention]) -> ActorRef | None:
+def owner_in_target(event: Event, layout: Layout, mentions: list[Mention]) -> ActorRef | None:
     """The known party inside a target told as a thing it owns: "Trump's remarks", "ISIL fighting positions"."""
-    target = event.recipient
-    if target is None or not target.text:
+    found = layout.target_span(event)
+    if found is None:
         return None
-    start = doc.text.find(target.text, event.evidence.start, event.evidence.end)
-    if start < 0:
-        return None
-    end = start + len(target.text)
+    start, end = found
     return next((m.ref for m in _clause_mentions(event, mentions) if start <= m.start and m.end <= end), None)
 
 
@@ -90,12 +87,12 @@ def _clause_mentions(event: Event, mentions: list[Mention]) -> list[Mention]:
             event.evidence.start <= m.start < event.evidence.end]
 
 
-def aim_party_acts(events: list[Event], party: Parties, doc: Doc, mentions: list[Mention]) -> None:
+def aim_party_acts(events: list[Event], layout: Layout, party: Parties, mentions: list[Mention]) -> None:
     """An act between parties aimed at something a party owns ("rejects Trump's remarks", "opposes Erdogan's
     policy") is aimed at that party."""
     for event in events:
         if event.event_type in PARTY_BOUND and party(event.actor) and not party(event.recipient, doer=False):
-            owner = owner_in_target(event, doc, mentions)
+            owner = owner_in_target(event, layout, mentions)
             if owner is not None:
                 event.recipient = party.adopt(owner)
 
