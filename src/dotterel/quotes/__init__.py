@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import mention_at
+from ..docindex import doc_text
 from ..model import ActorRef, CodedDocument, Mention, Quote
 from .direct import Part, parts, segments
 from .indirect import according, clauses, headed
-from .lexicon import text_of
 from .salience import Salience
 from .speaker import Speaker, core, entities, org_of
 
@@ -40,7 +40,7 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         direct = [self.pending(doc, p) for p in parts(doc)]
-        marked = [(s.open_start, s.open_end) for s in segments(text_of(doc))]
+        marked = [(s.open_start, s.open_end) for s in segments(doc_text(doc))]
         kept: list[Pending] = []
         for q in self.indirect(doc):
             if q.cue is not None and any(a <= q.cue.idx < b for a, b in marked):
@@ -63,7 +63,7 @@ class QuoteExtractor:
 
     @staticmethod
     def pending(doc: Doc, part: Part) -> Pending:
-        text = text_of(doc)
+        text = doc_text(doc)
         end = part.seg.end
         while end > part.seg.start and text[end - 1] in ", \t":  # the article gold leaves a trailing comma out
             end -= 1
@@ -78,11 +78,11 @@ class QuoteExtractor:
         return sorted(out, key=lambda q: q.start)
 
     def resolve(self, doc: Doc, mentions: list[Mention], pending: list[Pending]) -> list[Quote]:
-        salience = Salience(doc, entities(doc), [(s.open_start, s.open_end) for s in segments(text_of(doc))])
+        salience = Salience(doc, entities(doc), [(s.open_start, s.open_end) for s in segments(doc_text(doc))])
         who = Speaker(doc, mentions, salience)
         chain_speaker: dict[int, tuple[ActorRef | None, ActorRef | None]] = {}
         last: tuple[ActorRef | None, ActorRef | None] = (None, None)
-        text = text_of(doc)
+        text = doc_text(doc)
         out = []
         for q in pending:
             part = q.part

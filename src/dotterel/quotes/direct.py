@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import cue_kind, is_speech, text_of
+from ..docindex import doc_text
+from .lexicon import cue_kind, is_speech
 from .salience import document_noun
 
 MARKS = re.compile(r"''|[\"“”\n]")  # '' is the double quote of some wire styles (''Yes,'' he said)
@@ -92,7 +93,7 @@ _sents: list[tuple[Doc, list[int], list[int]]] = []  # the last document's sente
 
 
 def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
-    text = text_of(doc)
+    text = doc_text(doc)
     while char > 0 and (char >= len(text) or text[char].isspace()):  # white space belongs to no token
         char -= 1
     if not _sents or _sents[0][0] is not doc:
@@ -106,7 +107,7 @@ def sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
 
 
 def chains(doc: Doc, segs: list[Segment]) -> list[Chain]:
-    text = text_of(doc)
+    text = doc_text(doc)
     out: list[Chain] = []
     for seg in segs:
         prev = out[-1] if out else None
@@ -148,7 +149,7 @@ def interrupts(before: str, gap: str) -> bool:
 def attribution(doc: Doc, chain: Chain, segs: list[Segment]) -> Token | None:
     """A speech verb after the closing mark in the same sentence ("...,” the minister said"),
     else before the opening mark ("He added, “...”", "Smith said:\\n\\n“...”")."""
-    text = text_of(doc)
+    text = doc_text(doc)
     last, first = chain.segs[-1], chain.segs[0]
     para_end = text.find("\n", last.open_end)
     para_end = len(text) if para_end < 0 else para_end
@@ -184,7 +185,7 @@ def issued(doc: Doc, start: int, end: int) -> Token | None:
 def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | None:
     """"The judge turned to me. He asked: “...”" - a speech verb in the sentence just before the quote,
     within the paragraph."""
-    text = text_of(doc)
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, start) + 1
     if start <= para_start:
         return None
@@ -195,7 +196,7 @@ def previous_sentence_cue(doc: Doc, start: int, segs: list[Segment]) -> Token | 
 def keep(doc: Doc, chain: Chain) -> bool:
     """Long enough to be speech; a short quote ("“Too many,” he said.") only when attributed and opening
     its sentence (so "On “Meet the Press,” she said ..." is a title)."""
-    text = text_of(doc)
+    text = doc_text(doc)
     total = sum(words(text[s.start:s.end]) for s in chain.segs)
     if total >= MIN_WORDS:
         return True
@@ -204,7 +205,7 @@ def keep(doc: Doc, chain: Chain) -> bool:
 
 
 def opens_sentence(doc: Doc, seg: Segment) -> bool:
-    text = text_of(doc)
+    text = doc_text(doc)
     return not text[sentence_bounds(doc, seg.open_start)[0]:seg.open_start].strip()
 
 
@@ -222,7 +223,7 @@ class Part:
 def parts(doc: Doc) -> list[Part]:
     """Every quote-marked stretch that is speech: the parts of kept chains, and short phrases that a
     reporting verb governs (a quoted phrase in a sentence without one is a scare quote or a title)."""
-    text = text_of(doc)
+    text = doc_text(doc)
     segs = segments(text)
     out: list[Part] = []
     for k, chain in enumerate(chains(doc, segs)):

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_kind, preps, text_of, word_list
+from ..docindex import doc_text
+from .lexicon import cue_kind, preps, word_list
 from .salience import document_noun
 
 MIN_WORDS = 2
@@ -258,7 +259,7 @@ HEADED = re.compile(r"^[ \t]*((?:[A-Z][\w.'’&-]*)(?:[ \t]+(?:[A-Z][\w.'’&-]*
 
 def headed(doc: Doc) -> Iterator[tuple[Span, Span]]:
     """(content, speaker phrase) for "Name: words" paragraphs."""
-    text = text_of(doc)
+    text = doc_text(doc)
     for m in HEADED.finditer(text):
         name = m.group(1)
         # a section label, or a list of names ("Iowa: Ann Lee, Bo Diaz, ..."), is no speaker

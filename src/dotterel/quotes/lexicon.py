@@ -6,15 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
-
-_text: list[tuple[Doc, str]] = []  # the last document's text (Doc.text joins every token on each call)
-
-
-def text_of(doc: Doc) -> str:
-    if not _text or _text[0][0] is not doc:
-        _text[:] = [(doc, doc.text)]
-    return _text[0][1]
+from spacy.tokens import Token
 
 
 def _lines() -> list[list[str]]:
