@@ -100,6 +100,19 @@ def test_we_in_a_statement_is_the_body_that_issued_it(pipeline):
     assert bombing and "market" not in bombing[0].actor.text  # what killed is the bombing, not the market
 
 
+def test_a_statement_speaks_with_one_voice(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("The United States strongly condemns yesterday's bombing of a market in Kirkuk that killed twelve shoppers. "
+            "We extend our condolences to the families of the victims. The Government of Iraq has opened an "
+            "investigation into the attack. Our envoy is in talks with the Iraqi government about the next steps, and "
+            "we urge the Government of Iraq to bring the perpetrators to justice.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="voice", date="2019-05-02"))
+    ours = [e for e in coded.events if e.actor.text.lower() == "we"]
+    assert "REQUEST" in {e.event_type for e in ours}
+    assert all(e.actor.name == "United States" for e in ours)
+
+
 def test_an_attack_condemned_as_fact_is_an_event_of_its_maker(pipeline):
     from dotterel.ingest import document_from_text
 

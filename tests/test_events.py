@@ -542,3 +542,35 @@ def test_counted_protesters_gathering_is_a_protest(code):
 ])
 def test_condolences_and_solidarity_are_support(code, text):
     assert "SUPPORT" in types(code, text)
+
+
+def test_subjectless_passive_befalls_the_clause_subject(code):
+    ev = [pair(e) for e in events(code, "The gunman fled in a car before being shot dead by police near the ring road.")]
+    assert ("ASSAULT", "police", "gunman") in ev
+
+
+def test_agent_noun_acted_upon_names_no_act_of_its_own(code):
+    ev = [pair(e) for e in events(code, "A protester was punched by a supporter of the mayor outside city hall.")]
+    assert [t for t, _, _ in ev] == ["ASSAULT"]
+    assert ev[0][1].endswith("supporter") and ev[0][2].endswith("protester")
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Kenyan troops came under heavy fire from al-Shabaab fighters near the port of Kismayo.",
+     "al-Shabaab fighters", "Kenyan troops"),
+    ("Afghan soldiers continued to receive sustained machine gun fire from Taliban fighters in a compound.",
+     "Taliban fighters", "Afghan soldiers"),
+])
+def test_fire_received_is_the_firers_assault(code, text, actor, target):
+    assert ("ASSAULT", actor, target) in [pair(e) for e in events(code, text)]
+
+
+def test_rockets_from_a_place_are_not_the_places_act(code):
+    ev = [pair(e) for e in events(code, "Residents of Sderot came under rocket fire from Gaza on Sunday.")]
+    assert not any(a == "Gaza" for _, a, _ in ev)
+
+
+def test_attack_repelled_is_the_attackers_too(code):
+    ev = [pair(e) for e in events(code, "After seizing the ridge, the rebels fought off several counterattacks by "
+                                        "government troops.")]
+    assert ("ASSAULT", "government troops", "rebels") in ev and ("ASSAULT", "rebels", "government troops") in ev

@@ -47,6 +47,7 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
     group_nouns = cues.get("group_noun", set())
     quoted = quoted_spans(doc.text)
     added = []
+    voice: Mention | None = None  # a document speaks with one voice: every narrative "we" is the same body
     for tok in doc:
         low = tok.lower_
         # "The United States condemns the attack. We call on ...": outside quotes, "we" is the body speaking
@@ -62,8 +63,11 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
             named = low == "it" or first_person
             ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, doc=doc, skip=skip) \
                 or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, skip=skip))
+            if first_person and voice is not None:
+                ante = voice
             if ante is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ante.ref, tok.text), kind=ante.kind, head=tok.i))
+                voice = ante if first_person and voice is None else voice
         elif tok.lemma_.lower() in group_nouns and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
             own = by_head.get(tok.i)
             if own is not None and own.ref.id and not own.ref.id.startswith("local:"):

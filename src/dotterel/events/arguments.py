@@ -22,6 +22,7 @@ RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward"
 RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome"}
 # named-entity kinds that can be a party
 PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # words that open a place phrase, never a subject
 PLACE_PREPS = {"near", "outside", "inside", "across"}
@@ -73,7 +74,9 @@ class ArgumentFinder(TriggerFinder):
         prep = token.head
         if token.dep_ == "pobj" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("according", "due", "thanks", "owing"):
             return False  # "according to initial reports": a source or a cause, not a party
-        return token.lemma_.lower() not in self.lex.instruments and token.lemma_.lower() not in self.lex.non_actors
+        lemma = token.lemma_.lower()
+        weapon = lemma in self.lex.instruments and not lemma.endswith("man")  # a gunman tells the weapon, yet is a person
+        return not weapon and lemma not in self.lex.non_actors
 
     def objects(self, verb: Token, passive_subject: bool = True) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (passive_subject and c.dep_ == "nsubjpass")]
@@ -101,6 +104,11 @@ class ArgumentFinder(TriggerFinder):
             objs = [g for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and
                     any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                     for g in c.children if g.dep_ == "nsubj" and self.participant(g)][:1]
+        if not objs and passive_subject and any(c.dep_ == "auxpass" for c in verb.children):
+            # "fled before being shot dead by police": a subjectless passive befalls the clause's subject
+            clause = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+            if verb.dep_ in ("pcomp", "advcl", "conj") and clause is not verb and clause.pos_ in ("VERB", "AUX"):
+                objs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and self.participant(c)]
         if not objs and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
                 not any(c.dep_ == "nsubj" for c in verb.children):
             # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
@@ -119,6 +127,10 @@ class ArgumentFinder(TriggerFinder):
                                         (prep.lower_ == "from" and kind in FROM_SOURCE)):
                 # "criticism from the UN": the UN acts
                 actors += [c for c in prep.children if c.dep_ == "pobj"]
+            elif prep.dep_ == "prep" and prep.lower_ == "from" and kind == "ASSAULT":
+                # "fire from Taliban fighters" is theirs; "rockets from Gaza" only says where they came from
+                actors += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS
+                           and self.participant_noun(c)]
             elif prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "between"):
                 recipients += [c for c in prep.children if c.dep_ == "pobj"]
         if not actors:
@@ -150,6 +162,12 @@ class ArgumentFinder(TriggerFinder):
             return actors, objects
         noun = trig.anchor or token
         actors, recipients = self.noun_arguments(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "troops came under fire from X": the subject of "came under" is the one fired on
+            verb = noun.head.head
+            actors = actors or [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for c in p.children
+                                if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS and self.participant_noun(c)]
+            return with_conjuncts(actors), with_conjuncts(self.subjects(verb))
         if verb is not noun and verb.lemma_.lower() in RECEIVING:
             # "the coalition received support from the US military": the giver is in "from", the subject gets it
             givers = [c for p in [*verb.children, *noun.children] if p.dep_ == "prep" and p.lower_ == "from"
@@ -218,6 +236,15 @@ class ArgumentFinder(TriggerFinder):
         """'the release of the hostages', 'the death of a migrant': the one the act befalls is in 'of'."""
         event_noun = self.noun_sense(token) is not None
         if token.lemma_.lower() in self.lex.of_nouns or event_noun:
+            # "condemned the killing of civilians by soldiers", "fought off counterattacks by the army": the maker
+            by = [p for p in token.children if p.dep_ == "prep" and p.lower_ == "by"]
+            if not by and token.dep_ == "dobj" and token.right_edge.i + 1 < len(token.doc):
+                # the parser often hangs the noun's "by" phrase on the verb: "fought off [counterattacks] [by the army]"
+                after = token.doc[token.right_edge.i + 1]
+                by = [after] if after.lower_ == "by" and after.head.i == token.head.i and after.dep_ == "prep" else []
+            makers = [g for p in by for g in p.children if g.dep_ == "pobj" and self.participant(g)]
+            if event_noun and makers:
+                return makers[0]
             for prep in token.children:
                 # "rejected a request from Brown": the one who asked is the one rejected
                 # "suspended aid to Indonesia", "cancelled a visit to Britain": the act goes to the "to" phrase

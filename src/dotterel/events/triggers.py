@@ -53,6 +53,8 @@ class TriggerFinder:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and (sense := self.lex.nouns.get(f"{lemma} of {obj.lemma_.lower()}")):
                     return sense, obj.idx + len(obj.text)
+        if token.dep_ == "pobj" and (sense := self.lex.prep_nouns.get(f"{token.head.lower_} {lemma}")):
+            return sense, token.idx + len(token.text)  # "came under fire": the phrase is the act, the noun alone is not
         return None
 
     def triggers(self, sentence: Span) -> list[Trigger]:
@@ -97,7 +99,8 @@ class TriggerFinder:
                 # "the EU says the intervention must be avoided": saying what someone must do is a demand
                 found.append(Trigger(token, TriggerSense("REQUEST"), token, token.idx + len(token.text)))
             elif token.lemma_.lower() in self.lex.agents and (head := self.subject_of(token)) is not None and \
-                    head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.lex.verbs:
+                    head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.lex.verbs and \
+                    not any(c.dep_ == "auxpass" for c in head.children):  # "a protester was punched": acted upon
                 # the act of "protesters gathered", "hundreds of protesters gathered" is the protest they form
                 found.append(Trigger(token, self.lex.agents[token.lemma_.lower()], head, head.idx + len(head.text)))
             elif token.pos_ in ("NOUN", "PROPN") and (hit := self.noun_sense(token)):
