@@ -129,3 +129,15 @@ def test_militants_blocking_a_road_are_not_protesters(code):
 def test_curly_apostrophes_match_straight_aliases(code):
     record = code("Coalition aircraft struck Da’esh fighters near Raqqa on Monday, the task force said.", date="2017-01-03")
     assert "Islamic State" in [a["name"] for a in record["actors"]]
+
+
+@pytest.mark.parametrize("text", [
+    "BEIRUT, March 3 (Reuters) - Lebanese Prime Minister Najib Mikati on Friday condemned the Israeli strikes.",
+    "March 3 (Reuters) - Lebanese Prime Minister Najib Mikati on Friday condemned the Israeli strikes.",
+    "BEIRUT (AP) — Lebanese Prime Minister Najib Mikati on Friday condemned the Israeli strikes.",
+])
+def test_wire_dateline_is_no_actor(code, text):
+    rec = code(text)
+    assert not any(alias in ("BEIRUT", "Reuters", "AP") for a in rec["actors"] for alias in a["aliases"])
+    [accuse] = [e for e in rec["events"] if e["event_type"] == "ACCUSE"]
+    assert accuse["actor"]["text"] == "Lebanese Prime Minister Najib Mikati"

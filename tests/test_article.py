@@ -231,3 +231,14 @@ def test_a_meeting_of_two_told_in_one_sentence_is_one_meeting(pipeline):
     pair = [e for e in at(coded, "met in Amman") if e.event_type == "CONSULT" and e.recipient is not None
             and {"Abdullah", "Sisi"} <= {w for ref in (e.actor, e.recipient) for w in ref.name.split()}]
     assert len(pair) == 1
+
+
+def test_a_crime_named_in_speech_accuses_its_maker(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("Fighting continued in El Geneina on Monday. Aid agencies said thousands had fled across the border into "
+            "Chad. Foreign Minister Ali Youssef said on Tuesday that Rapid Support Forces violence against the Masalit "
+            "people is genocide. The talks in Jeddah were suspended last week.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="genocide", date="2023-11-08"))
+    [accuse] = [e for e in coded.events if e.event_type == "ACCUSE"]
+    assert "Youssef" in accuse.actor.name and accuse.recipient.name == "Rapid Support Forces"

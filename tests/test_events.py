@@ -574,3 +574,9 @@ def test_attack_repelled_is_the_attackers_too(code):
     ev = [pair(e) for e in events(code, "After seizing the ridge, the rebels fought off several counterattacks by "
                                         "government troops.")]
     assert ("ASSAULT", "government troops", "rebels") in ev and ("ASSAULT", "rebels", "government troops") in ev
+
+
+def test_a_statement_released_is_not_whom_it_condemns(code):
+    ev = [pair(e) for e in events(code, "President Macron released a statement on Friday condemning what appeared to "
+                                        "be a deliberate attack on aid workers in Darfur.")]
+    assert not any(r.endswith("statement") for _, _, r in ev)

@@ -151,3 +151,18 @@ def test_other_languages_are_not_english(text):
     from dotterel.ingest.readers import check_text
 
     assert "not English" in check_text(text)
+
+
+@pytest.mark.parametrize("text, head", [
+    ("BEIRUT, March 3 (Reuters) - Lebanese officials said", "BEIRUT, March 3 (Reuters) - "),
+    ("GAZA CITY (AP) — Hamas said", "GAZA CITY (AP) — "),
+    ("KYIV — Ukraine said", "KYIV — "),
+    ("Strikes resume\nWASHINGTON, Dec. 4, 2016 (AFP) -- The Pentagon said", "WASHINGTON, Dec. 4, 2016 (AFP) -- "),
+    ("The army said - in a statement - that", ""),
+    ("U.S. officials said on Monday", ""),
+])
+def test_wire_dateline_span(text, head):
+    from dotterel.ingest.dateline import wire_head
+
+    start, end = wire_head(text)
+    assert text[start:end] == head

@@ -108,7 +108,7 @@ def one_person_per_name(mentions: list[Mention]) -> None:
 def governing_verb(token):
     """The word a pronoun depends on, past prepositions: "meet with him" -> meet."""
     head = token.head
-    while head.pos_ == "ADP" and head.head is not head:
+    while head.pos_ == "ADP" and head.head != head:
         head = head.head
     return head
 
@@ -117,7 +117,7 @@ def clause_subjects(verb) -> set[int]:
     """Token indexes of a verb's subjects, through coordinated and controlled verbs ("X called and urged him")."""
     for _ in range(3):
         found = {c.i for c in verb.children if c.dep_.startswith("nsubj")}
-        if found or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
             return found
         verb = verb.head
     return set()

@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..docindex import ent_at, mention_index
+from ..docindex import doc_text, ent_at, mention_index
+from ..ingest.dateline import wire_head
 from ..model import Actor, ActorRef, CodedDocument, Mention
 from ..where.gazetteer import load_gazetteer
 from .context import ContextRules
@@ -127,11 +128,14 @@ class ActorResolver:
         return self.role_of(owner) if owner is not None else None
 
     def candidate_spans(self, doc: Doc) -> list[Span]:
-        """Noun chunks and named entities, the longer first where they overlap."""
+        """Noun chunks and named entities, the longer first where they overlap; none in a wire dateline."""
         spans = [e for e in doc.ents if e.label_ in NAMED_LABELS] + list(doc.noun_chunks)
         spans.sort(key=lambda s: (s.start, -len(s)))
-        out, covered = [], set()
+        dateline = _dateline_tokens(doc)
+        out, covered = [], set(dateline)
         for span in spans:
+            if span.start in dateline and span.end - 1 not in dateline:
+                span = doc[dateline.stop:span.end]  # "Dec 29 (Reuters) - U.S. candidate X": the candidate
             if span.root.i in covered:
                 continue
             covered.update(range(span.start, span.end))
@@ -152,9 +156,10 @@ class ActorResolver:
             mention = self.resolve_span(span, inside, country) or self.owner_mention(span, inside, country)
             if mention:
                 mentions.append(mention)
+        dateline = _dateline_tokens(doc)
         for s, e, actor_id in matches:  # aliases outside any chunk ("Iran-backed" adjectives, odd parses)
             span = doc[s:e]
-            if (s, e, actor_id) not in used and not self.only_place(span, self.base.actors[actor_id]):
+            if (s, e, actor_id) not in used and s not in dateline and not self.only_place(span, self.base.actors[actor_id]):
                 mentions.append(self.kb_mention(span, self.base.actors[actor_id], span.root.i))
         covered = {i for m in mentions for i in range(*_token_range(doc, m))}
         for tok in doc:  # a role noun the chunker missed ("a gendarme shot and killed ...": 'shot' read as a noun)
@@ -315,6 +320,14 @@ def merge_actors(mentions: list[Mention], base: ActorBase, member_of: dict[int, 
         if ref.text not in actor.aliases:
             actor.aliases.append(ref.text)
     return list(actors.values())
+
+
+def _dateline_tokens(doc: Doc) -> range:
+    start, end = wire_head(doc_text(doc))
+    if start == end:
+        return range(0)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def mention_at(mentions: list[Mention], token_index: int, doc: Doc) -> Mention | None:

@@ -97,7 +97,7 @@ def _subject_of(word: Token, said_from: int) -> set[int]:
     leaves "is reckless" without a subject leaves the words said before it (from token ``said_from``)."""
     head = word
     for _ in range(CLAUSE_CLIMB):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
             break
         head = head.head
     subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}

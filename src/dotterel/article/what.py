@@ -33,6 +33,6 @@ def generic(event: Event, doc: Doc, layout: Layout) -> bool:
         return False
     # "they attack us": a plural pronoun does it habitually; "a strike means ...": an act named in general. A named
     # or counted doer is news ("The EU provides aid"), and so is a caption ("A protester throws a stone").
-    if token is not verb:
+    if token != verb:
         return any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in token.children)
     return any(c.dep_ == "nsubj" and c.lower_ in HABITUAL_SUBJECTS for c in verb.children)

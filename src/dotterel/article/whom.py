@@ -102,7 +102,7 @@ def _aimed_at(token: Token, markers: set[str]) -> bool:
     for _ in range(3):
         if token.dep_ == "pobj" and token.head.lower_ in markers:
             return True
-        if token.dep_ not in OWNER_DEPS or token.head is token:
+        if token.dep_ not in OWNER_DEPS or token.head == token:
             return False
         token = token.head
     return False

@@ -53,7 +53,7 @@ class ArgumentFinder(TriggerFinder):
             if above is not None and above.pos_ == "NOUN" and (hit := self.noun_sense(above)) and \
                     hit[0].event_type == "ASSAULT" and not self.participant_noun(verb.head):
                 heads = [above]
-        if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head is not verb:
+        if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head != verb:
             if verb.dep_ == "relcl":
                 return [verb.head]
             return self.subjects(verb.head) if verb.dep_ != "conj" or verb.head.pos_ == "VERB" else []
@@ -107,12 +107,13 @@ class ArgumentFinder(TriggerFinder):
         if not objs and passive_subject and any(c.dep_ == "auxpass" for c in verb.children):
             # "fled before being shot dead by police": a subjectless passive befalls the clause's subject
             clause = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
-            if verb.dep_ in ("pcomp", "advcl", "conj") and clause is not verb and clause.pos_ in ("VERB", "AUX"):
+            if verb.dep_ in ("pcomp", "advcl", "conj") and clause != verb and clause.pos_ in ("VERB", "AUX"):
                 objs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and self.participant(c)]
         if not objs and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
                 not any(c.dep_ == "nsubj" for c in verb.children):
             # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
-            objs = [c for c in verb.head.children if c.dep_ == "dobj" and self.participant(c)]
+            # ("released a statement condemning ...": a thing released is no one the purpose is aimed at)
+            objs = [c for c in verb.head.children if c.dep_ == "dobj" and self.participant(c) and self.participant_noun(c)]
         return with_conjuncts(objs[:1])
 
     def noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
@@ -141,8 +142,8 @@ class ArgumentFinder(TriggerFinder):
 
     def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
         token, verb = trig.token, trig.governor
-        if token.lemma_.lower() in self.lex.agents and token.head is verb and token.dep_.startswith("nsubj"):
-            return with_conjuncts([token]), [c for c in self.objects(verb, passive_subject=False) if c is not token]
+        if token.lemma_.lower() in self.lex.agents and token.head == verb and token.dep_.startswith("nsubj"):
+            return with_conjuncts([token]), [c for c in self.objects(verb, passive_subject=False) if c != token]
         if trig.demand is not None:  # "Russia says Israel must end attacks": Russia asks it of Israel
             return self.subjects(trig.demand), self.subjects(verb) or self.objects(verb)
         if token.pos_ in ("VERB", "AUX"):
@@ -168,14 +169,14 @@ class ArgumentFinder(TriggerFinder):
             actors = actors or [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for c in p.children
                                 if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS and self.participant_noun(c)]
             return with_conjuncts(actors), with_conjuncts(self.subjects(verb))
-        if verb is not noun and verb.lemma_.lower() in RECEIVING:
+        if verb != noun and verb.lemma_.lower() in RECEIVING:
             # "the coalition received support from the US military": the giver is in "from", the subject gets it
             givers = [c for p in [*verb.children, *noun.children] if p.dep_ == "prep" and p.lower_ == "from"
                       for c in p.children if c.dep_ == "pobj"]
             return with_conjuncts(givers), with_conjuncts(self.subjects(verb))
         if not recipients:  # "gave Canada a deadline"
             recipients = [c for c in verb.children if c.dep_ == "dative"]
-        if verb is not noun:
+        if verb != noun:
             if not actors or all(a.pos_ == "PRON" for a in actors):  # "completed its withdrawal": the subject's
                 actors = self.subjects(verb) or actors
             if not recipients:
@@ -221,7 +222,7 @@ class ArgumentFinder(TriggerFinder):
             if node.dep_ == "pobj" and node.head.dep_ == "prep" and \
                     f"{node.head.head.lemma_.lower()} {node.head.lower_}" in self.lex.taking_part:
                 carrier = node.head.head
-                while carrier.dep_ in ("acomp", "dobj") and carrier.head is not carrier:  # "is responsible", "took part"
+                while carrier.dep_ in ("acomp", "dobj") and carrier.head != carrier:  # "is responsible", "took part"
                     carrier = carrier.head
                 return carrier if carrier.pos_ in ("VERB", "AUX") else None
             if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("NOUN", "PROPN"):
@@ -264,7 +265,7 @@ def antecedent(pronoun: Token) -> Token:
     """'Clinton said he will not lift the embargo': a pronoun subject of reported speech is the speaker."""
     verb = pronoun.head
     for _ in range(3):
-        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head is verb:
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head == verb:
             break
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -43,7 +43,7 @@ def clause_features(token: Token, governor: Token, rule_type: str | None, rule_m
     gov = governor.lemma_.lower()
     feats = [f"rule={rule_type or NO_LABEL}", f"rule_mode={rule_mode or NO_LABEL}", f"trig={lemma}",
              f"trig_pos={token.pos_}", f"gov={gov}", f"gov_dep={governor.dep_}", f"rule+trig={rule_type}|{lemma}"]
-    if governor is not governor.head:
+    if governor != governor.head:
         feats.append(f"frame={governor.head.lemma_.lower()}")  # "threatened to strike", "said"
         feats.append(f"frame_dep={governor.dep_}|{governor.head.lemma_.lower()}")
     for child in governor.children:
@@ -62,7 +62,7 @@ def clause_features(token: Token, governor: Token, rule_type: str | None, rule_m
             feats.append(f"subj_ent={child.ent_type_}")
         elif dep in ("xcomp", "ccomp"):
             feats.append(f"comp={child.lemma_.lower()}")
-    if token is not governor:
+    if token != governor:
         feats += [f"noun={lemma}", f"gov+noun={gov}|{lemma}"]
         feats += [f"mod={c.lemma_.lower()}" for c in token.children if c.dep_ in ("compound", "amod")]
     sentence = token.sent

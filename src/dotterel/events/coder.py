@@ -255,12 +255,12 @@ class EventCoder(ArgumentFinder):
                  if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         if verb.dep_ == "acl":  # "shells fired by LNA forces": the weapon is the noun the verb describes
             args.append(verb.head)
-        if trig.token is not verb:  # "an attack with mortars", "a mortar attack"
+        if trig.token != verb:  # "an attack with mortars", "a mortar attack"
             args += [trig.token] + [g for p in trig.token.children if p.dep_ == "prep" and p.lower_ in ("with", "by", "of")
                                     for g in p.children if g.dep_ == "pobj"]
         modes = []
         for c in with_conjuncts(args):
-            if c is not trig.token and (hit := self.noun_sense(c)) and hit[0].event_type == "ASSAULT" and hit[0].mode:
+            if c != trig.token and (hit := self.noun_sense(c)) and hit[0].event_type == "ASSAULT" and hit[0].mode:
                 modes.append(hit[0].mode)
             mods = [m for m in c.children if m.dep_ in ("compound", "amod", "nmod")]
             before = [m.lemma_.lower() for m in mods if m.i < c.i]

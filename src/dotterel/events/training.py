@@ -109,7 +109,7 @@ def pick(cands: list[tuple[Token, Token, Trigger | None]], example: Example) -> 
 
 def depth(token: Token) -> int:
     n = 0
-    while token.head is not token and n < 50:
+    while token.head != token and n < 50:
         token, n = token.head, n + 1
     return n
 

@@ -114,17 +114,17 @@ class TriggerFinder:
                 # "a mediation effort": the phrase's head noun carries the arguments
                 anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
                     not self.noun_sense(token.head) else token
-                if anchor is not token and anchor.lemma_.lower() in self.lex.not_act_heads:
+                if anchor != token and anchor.lemma_.lower() in self.lex.not_act_heads:
                     continue  # "strike assessments", "attack helicopters": the act only names a kind of thing
                 base = anchor  # "will provide a grant and a loan": the loan is provided the way the grant is
-                while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN") and base.head is not base:
+                while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN") and base.head != base:
                     base = base.head
                 governor = base.head if base.dep_ in ("dobj", "nsubjpass") and base.head.pos_ == "VERB" else anchor
                 if governor.lemma_.lower() in self.lex.observing:
                     governor = anchor  # "monitors recorded 40 shots": the observer did not fire them
                 if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" and anchor.head.head.pos_ == "VERB":
                     governor = anchor.head.head  # "went on strike", "remained on alert"
-                if governor is not anchor and governor.lemma_.lower() in self.lex.verbs and \
+                if governor != anchor and governor.lemma_.lower() in self.lex.verbs and \
                         governor.lemma_.lower() not in self.lex.light_verbs:
                     continue  # "condemned the attack": the verb is the event
                 if anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in self.lex.verbs:

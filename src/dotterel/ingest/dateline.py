@@ -23,6 +23,18 @@ WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+" + _MONTH + r"\s+(?P<d>\d{1,2})\b(?:,?\
 LABELLED = re.compile(r"\b(?:date|published|posted|updated|dateline)\s*[:=]?\s*", re.I)
 
 
+# the head of a wire story: "BEIRUT, March 3 (Reuters) - ", "Dec 29 (Reuters) - ", "GAZA CITY (AP) — ", "KYIV — "
+WIRE_HEAD = re.compile(r"^[^\S\n]*(?:(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?(?i:" + _MONTH + r")\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?\s*"
+                       r"\([A-Z][A-Za-z.&'’ -]{1,30}\)|[A-Z][A-Za-z.'’ -]{1,40}?\s*\([A-Z][A-Za-z.&'’ -]{1,30}\)|"
+                       r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30})?)\s*[-–—]+\s+(?=[A-Z“\"])", re.M)
+
+
+def wire_head(text: str) -> tuple[int, int]:
+    """Where the wire dateline at the top of the article is ((0, 0) without one): its words are no actors."""
+    m = WIRE_HEAD.search(text[:HEAD_CHARS])
+    return (m.start(), m.end()) if m is not None else (0, 0)
+
+
 def month_number(name: str) -> int:
     return MONTHS[name.lower()[:3]]
 

@@ -258,7 +258,7 @@ def governing_cue(doc: Doc, seg: Segment, segs: list[Segment], sentence: bool = 
         return None
     token = span.root
     for _ in range(8):
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
         if not seg.open_start <= token.idx < seg.open_end and cue_kind(token) in FRAGMENT_KINDS:

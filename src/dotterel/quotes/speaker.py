@@ -49,7 +49,7 @@ def subject_of(cue: Token) -> Token | None:
                      or (c.dep_ == "poss" and token.pos_ == "NOUN")), None)
         if subj is not None:
             return subj
-        if token.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp", "oprd") and token.head is not token:
+        if token.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "acomp", "oprd") and token.head != token:
             if token.dep_ == "relcl":  # "the minister, who said ..." -> the minister
                 return token.head
             token = token.head
