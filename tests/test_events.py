@@ -580,3 +580,25 @@ def test_a_statement_released_is_not_whom_it_condemns(code):
     ev = [pair(e) for e in events(code, "President Macron released a statement on Friday condemning what appeared to "
                                         "be a deliberate attack on aid workers in Darfur.")]
     assert not any(r.endswith("statement") for _, _, r in ev)
+
+
+def test_wanted_and_conjectured_acts_are_not_events(code):
+    assert "ASSAULT" not in types(code, "Several senators have pressed for the Pentagon to carry out airstrikes on "
+                                       "militia depots.")
+    assert "REQUEST" in types(code, "Several senators have pressed for the Pentagon to carry out airstrikes on "
+                                    "militia depots.")
+    ev = [pair(e) for e in events(code, "The deal could easily be derailed by outside events, whether a new "
+                                        "offensive by the rebels or renewed shelling by the army.")]
+    assert not any(a == "rebels" for _, a, _ in ev)
+
+
+def test_violence_halted_is_a_ceasefire(code):
+    ev = events(code, "The army halted its shelling of Idlib on Sunday.")
+    assert [(e["event_type"], e["mode"]) for e in ev] == [("RETREAT", "ceasefire")]
+
+
+def test_protest_against_the_party_after_anti(code):
+    ev = [pair(e) for e in events(code, "Hundreds of anti-Sanders protesters and supporters had gathered outside the "
+                                        "arena in Dayton, where Sanders was holding a rally.")]
+    assert ("PROTEST", "anti-Sanders protesters", "Sanders") in ev
+    assert not any(a in ("Sanders", "supporters") for _, a, _ in ev)  # a candidate's rally is no protest

@@ -142,8 +142,11 @@ class ArgumentFinder(TriggerFinder):
 
     def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
         token, verb = trig.token, trig.governor
-        if token.lemma_.lower() in self.lex.agents and token.head == verb and token.dep_.startswith("nsubj"):
-            return with_conjuncts([token]), [c for c in self.objects(verb, passive_subject=False) if c != token]
+        if token.lemma_.lower() in self.lex.agents and self.subject_of(token) == verb:
+            # "protesters gathered", "hundreds of anti-war protesters marched": the agent noun acts, and so do
+            # the agents beside it ("protesters and rioters"), not any other noun ("protesters and supporters")
+            doers = [t for t in with_conjuncts([token]) if t.lemma_.lower() in self.lex.agents]
+            return doers, [c for c in self.objects(verb, passive_subject=False) if c != token]
         if trig.demand is not None:  # "Russia says Israel must end attacks": Russia asks it of Israel
             return self.subjects(trig.demand), self.subjects(verb) or self.objects(verb)
         if token.pos_ in ("VERB", "AUX"):
@@ -310,6 +313,18 @@ def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
         return ActorRef(text=text, name=text)
     return None
 
+
+
+def opposed_by(doc: Doc, mentions: list[Mention], actor: Token) -> ActorRef | None:
+    """'anti-Sanders protesters' protest against Sanders: the party after "anti-", as the article names it."""
+    words = doc[actor.left_edge.i:actor.i]
+    for k, tok in enumerate(words[:-2]):
+        if tok.lower_ == "anti" and words[k + 1].text == "-" and words[k + 2].text[:1].isupper():
+            target = doc[words[k + 2].i:actor.i]
+            named = [m for m in mentions if m.ref.id and (m.ref.text == target.text or
+                                                          m.ref.name.split()[-1:] == [target.text])]
+            return replace(named[0].ref, text=target.text) if named else ActorRef(text=target.text, name=target.text)
+    return None
 
 
 # actors that own or hold a thing: "ISIL targets", "an ISIL-held building", "the regime's airbase"

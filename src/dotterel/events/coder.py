@@ -15,7 +15,7 @@ from ..model import Span as TextSpan
 from ..profile import Profile, load_profile
 from . import quantities
 from .acled import acled_types, order_by_salience, rx
-from .arguments import PARTY_ENTS, ArgumentFinder, antecedent, ref_for, with_conjuncts
+from .arguments import PARTY_ENTS, ArgumentFinder, antecedent, opposed_by, ref_for, with_conjuncts
 from .classifier import NO_LABEL, EventModel, features_of, load_model
 from .lexicon import Lexicon, TriggerSense
 from .modality import ANNOUNCED_AS_THREAT, THREAT_MODES, as_coded, status
@@ -24,6 +24,8 @@ from .triggers import Trigger
 # acts two parties do together: "A and B signed a deal" codes A->B and B->A
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # verbal and relational acts that mean nothing without a party on either side
+# gatherings that, held by a named person, are a campaign's and not a protest
+CAMPAIGN_EVENTS = {"rally"}
 PARTY_BOUND = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "SANCTION", "CONCEDE",
                "COOPERATE", "AID"}
 # when weapons of several kinds are named, the heaviest decides the mode ("fired mortars and rifles")
@@ -158,6 +160,11 @@ class EventCoder(ArgumentFinder):
         refs = [r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))]
         recipient = next((r for r in refs if r.id), refs[0] if refs else None)
         sense = trig.sense = self.object_sense(trig)
+        if sense.event_type == "PROTEST" and recipient is None and actor_tokens:
+            recipient = opposed_by(doc, coded.mentions, actor_tokens[0])
+        if sense.event_type == "PROTEST" and trig.token.lemma_.lower() in CAMPAIGN_EVENTS and actor_tokens and \
+                all((m := mention_at(coded.mentions, t.i, doc)) is not None and m.kind == "person" for t in actor_tokens):
+            return []  # "a Trump rally", "Sanders was holding a rally": a candidate's rally is campaigning, not protest
         mode = sense.mode
         if sense.event_type == "ASSAULT" and (not mode or mode in MODE_RANK):
             # "fired 82mm mortars": the weapon named is more telling than the verb's default
@@ -227,6 +234,9 @@ class EventCoder(ArgumentFinder):
             if verb.lemma_.lower() in self.lex.reversing and \
                     (kind in ("AID", "COOPERATE", "SUPPORT", "CONSULT") or obj.lemma_.lower() in self.lex.reversible):
                 return TriggerSense("SANCTION", "discontinue", trig.sense.context)
+            if trig.sense.mode == "discontinue" and kind == "ASSAULT" and obj.dep_ == "dobj":
+                # "halted the shelling", "suspended air strikes": violence stopped is a ceasefire, not a sanction
+                return TriggerSense("RETREAT", "ceasefire", trig.sense.context)
         return trig.sense
 
     def threat_mode(self, trig: Trigger) -> str | None:

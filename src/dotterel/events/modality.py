@@ -15,6 +15,7 @@ FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "a
            "commit", "decline", "reject"}
 SAYING = {"say", "insist", "declare", "tell", "state", "argue", "stress", "add", "write", "believe", "think"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+CONJECTURE = {"could", "might", "may", "would"}
 REFUSING = {"refuse", "decline", "reject", "fail", "deny"}
 # an attempt at force is an act of force
 ATTEMPTING = {"attempt", "try", "seek"}
@@ -43,9 +44,12 @@ def status(trig: Trigger) -> str:
     if verb.pos_ not in ("VERB", "AUX"):
         # a nominal act negated in its own phrase
         negated = any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det") for c in trig.token.children)
-        return "negated" if negated else "real"
+        return "negated" if negated else "skip" if conjectured(noun) else "real"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return "skip"
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "skip"  # "pressed for the Pentagon to carry out airstrikes": wanted, not done
     if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
            for c in verb.children) and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
         return "skip"  # "if the talks fail, the rebels would strike": a condition, not an act
@@ -94,6 +98,23 @@ def as_coded(trig: Trigger) -> TriggerSense | None:
         mode = trig.sense.mode if trig.sense.mode in THREAT_MODES else ANNOUNCED_AS_THREAT[kind]
         return TriggerSense("THREATEN", mode, trig.sense.context)
     return None
+
+
+def conjectured(noun) -> bool:
+    """A nominal act in a conjecture's phrase: "the deal could be derailed by a new offensive by the rebels". The act
+    is no subject of the conjecture ("an attack may have killed 20" tells a real attack, unsure of its toll)."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ in ("nsubj", "nsubjpass", "ROOT") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if any((c.dep_ == "aux" and c.lower_ in CONJECTURE) or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+                   for c in node.children):
+                return True
+            if node.dep_ not in ("advcl", "conj"):
+                return False
+    return False
 
 
 def announced(verb) -> bool:
