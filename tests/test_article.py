@@ -242,3 +242,14 @@ def test_a_crime_named_in_speech_accuses_its_maker(pipeline):
     coded = pipeline.code_one(document_from_text(text, doc_id="genocide", date="2023-11-08"))
     [accuse] = [e for e in coded.events if e.event_type == "ACCUSE"]
     assert "Youssef" in accuse.actor.name and accuse.recipient.name == "Rapid Support Forces"
+
+
+def test_no_party_is_its_own_target(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("Kurdish fighters entered the village of Tal Samen on Monday. Having taken the village, the SDF beat back "
+            "three counterattacks on Tuesday and then withdrew to the river, under intense enemy fire, to regroup. "
+            "Coalition aircraft struck two fighting positions nearby.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="selfdyad", date="2017-01-10"))
+    assert coded.events
+    assert not any(e.recipient is not None and e.recipient.name == e.actor.name for e in coded.events)

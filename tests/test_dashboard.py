@@ -110,20 +110,24 @@ def test_clicking_a_network_node_filters_the_table(page, server):
 
     before = page.locator("#events tbody tr").count()
     # the layout may still be settling on a loaded machine: read the node's position again before each try
-    for _ in range(5):
-        node = page.evaluate("""() => {
+    where = """() => {
             const cy = window.dotterel.cy;
             const n = cy.nodes().sort((a, b) => b.data('events') - a.data('events'))[0];
             const p = n.renderedPosition(), box = cy.container().getBoundingClientRect();
             return {id: n.id(), x: box.left + p.x, y: box.top + p.y};
-        }""")
-        page.mouse.click(node["x"], node["y"])
-        try:
-            page.wait_for_selector("body[data-loads='2']", timeout=6000)
-            break
-        except Exception:  # playwright's TimeoutError: the click landed beside the moving node
+        }"""
+    for _ in range(8):
+        node = page.evaluate(where)
+        page.wait_for_timeout(400)
+        if page.evaluate(where) != node:  # still moving: click only once the node stands still
             continue
-    page.wait_for_selector("body[data-loads='2']", timeout=1000)
+        page.mouse.click(node["x"], node["y"])
+        # a hit starts a reload: wait for it (slowly, on a loaded machine) before deciding the click missed, so
+        # that a second click never toggles the filter off again
+        page.wait_for_timeout(200)
+        if page.locator("input[name=actor]").input_value() == node["id"]:  # the tap set the filter: a hit
+            break
+    page.wait_for_selector("body[data-loads='2']", timeout=30000)
     assert page.locator("input[name=actor]").input_value() == node["id"]
     with urllib.request.urlopen(f"{server}/api/events?limit=1000&actor={urllib.parse.quote(node['id'])}") as res:
         expected = json.load(res)

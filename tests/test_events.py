@@ -602,3 +602,18 @@ def test_protest_against_the_party_after_anti(code):
                                         "arena in Dayton, where Sanders was holding a rally.")]
     assert ("PROTEST", "anti-Sanders protesters", "Sanders") in ev
     assert not any(a in ("Sanders", "supporters") for _, a, _ in ev)  # a candidate's rally is no protest
+
+
+def test_fire_taken_however_parsed_is_the_firers(code):
+    ev = [pair(e) for e in events(code, "Late on Tuesday, after Malian troops continued to receive intense and repeated "
+                                        "rifle and rocket propelled grenade fire from militants on a hill, they called "
+                                        "for help.")]
+    assert any(t == "ASSAULT" and a == "militants" and "troops" in r for t, a, r in ev)
+    assert not any(t == "ASSAULT" and "troops" in a for t, a, _ in ev)
+
+
+def test_participle_names_who_fires(code):
+    ev = [pair(e) for e in events(code, "French jets bombed the ridge on Friday to hit insurgents firing on Malian "
+                                        "soldiers.")]
+    assert ("ASSAULT", "insurgents", "Malian soldiers") in ev
+    assert not any(a == "French jets" and r == "Malian soldiers" for _, a, r in ev)

@@ -60,6 +60,8 @@ def absorb(kept: Event, other: Event, other_leads: bool = False, same_clause: bo
 
 def _compatible_targets(a: Event, b: Event) -> bool:
     ka, kb = actor_key(a.recipient), actor_key(b.recipient)
+    if (ka is not None and ka == actor_key(b.actor)) or (kb is not None and kb == actor_key(a.actor)):
+        return False  # "X fought off attacks, under heavy fire": the fire aimed at X is not X's own act
     return ka == kb or a.recipient is None or b.recipient is None or a.recipient.id is None or b.recipient.id is None
 
 

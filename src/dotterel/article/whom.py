@@ -98,11 +98,26 @@ def aim_party_acts(events: list[Event], layout: Layout, party: Parties, mentions
 
 
 def _aimed_at(token: Token, markers: set[str]) -> bool:
-    """Is the word (or the thing it owns: "ISIL targets") the object of "against"/"on"/"at"?"""
+    """Is the word (or the thing it owns: "ISIL targets") the object of "against"/"on"/"at" — of this act, not of
+    another doer's ("a strike to target fighters firing on the troops": the troops are the fighters' target)?"""
     for _ in range(3):
         if token.dep_ == "pobj" and token.head.lower_ in markers:
-            return True
+            return not _another_doers(token.head)
         if token.dep_ not in OWNER_DEPS or token.head == token:
             return False
         token = token.head
+    return False
+
+
+def _another_doers(prep: Token) -> bool:
+    """Does the phrase hang on a verb with a doer of its own: a participle or relative clause on a noun ("fighters
+    firing on", "militants who fired at"), or a clause with its own subject?"""
+    verb = prep.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb.dep_ in ("acl", "relcl") or any(c.dep_.startswith("nsubj") for c in verb.children) and \
+                verb.dep_ in ("ccomp", "advcl", "conj")
+        if verb.head == verb:
+            return False
+        verb = verb.head
     return False

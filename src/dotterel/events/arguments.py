@@ -63,6 +63,11 @@ class ArgumentFinder(TriggerFinder):
             return self.subjects(verb.head.head)
         return with_conjuncts(heads)
 
+    def firing_from(self, verb: Token) -> list[Token]:
+        """The party in a verb's "from" phrase ("fire from Taliban fighters"), not a place ("rockets from Gaza")."""
+        return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for c in p.children
+                if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS and self.participant_noun(c)]
+
     def participant_noun(self, token: Token) -> bool:
         """Does a noun name people or a group that could kill ("the militants who")? Things and places do not."""
         return token.ent_type_ in PARTY_ENTS or token.lemma_.lower() in self.lex.agents or heads_a_party(token.text)
@@ -151,6 +156,11 @@ class ArgumentFinder(TriggerFinder):
             return self.subjects(trig.demand), self.subjects(verb) or self.objects(verb)
         if token.pos_ in ("VERB", "AUX"):
             actors = [a for s in self.subjects(verb) for a in self.act_subject(s)]
+            if trig.sense.event_type in ("ASSAULT", "COERCE") and verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+                    self.participant_noun(verb.head) and verb.lemma_.lower() not in self.lex.two_sided:
+                # "to target fighters firing on the troops": the ones firing are the fighters ("rebels fighting
+                # IS" only says whom the rebels are)
+                actors = [verb.head]
             # "an American air strike killed 12": the subject names the attacker through its modifier
             objects = [self.patient(t) for t in self.objects(verb)]
             if not objects and (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
@@ -169,9 +179,11 @@ class ArgumentFinder(TriggerFinder):
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "troops came under fire from X": the subject of "came under" is the one fired on
             verb = noun.head.head
-            actors = actors or [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for c in p.children
-                                if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS and self.participant_noun(c)]
-            return with_conjuncts(actors), with_conjuncts(self.subjects(verb))
+            return with_conjuncts(actors or self.firing_from(verb)), with_conjuncts(self.subjects(verb))
+        if verb != noun and not actors and self.noun_type(noun) == "ASSAULT" and (firing := self.firing_from(verb)):
+            # "took heavy fire from militants", however the parser hangs "from": the fire is theirs, the subject's
+            # side is fired on
+            return with_conjuncts(firing), with_conjuncts(self.subjects(verb))
         if verb != noun and verb.lemma_.lower() in RECEIVING:
             # "the coalition received support from the US military": the giver is in "from", the subject gets it
             givers = [c for p in [*verb.children, *noun.children] if p.dep_ == "prep" and p.lower_ == "from"
