@@ -84,7 +84,7 @@ def test_a_bombing_without_a_named_doer_stays_in_an_article(pipeline):
             "Officials said the dead were all from the same unit.")
     coded = pipeline.code_one(document_from_text(text, doc_id="bomb", date="2024-06-27"))
     [bombing] = [e for e in coded.events if e.event_type == "ASSAULT"]
-    assert bombing.actor.name == "Unidentified actor" and bombing.fatalities == 4 and bombing.confidence >= 0.6
+    assert bombing.actor.text == "" and bombing.actor.id is None and bombing.fatalities == 4 and bombing.confidence >= 0.6
 
 
 def test_we_in_a_statement_is_the_body_that_issued_it(pipeline):

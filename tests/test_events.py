@@ -122,6 +122,11 @@ def test_vague_number_is_null(code):
     ("On 6 August 2021, gunmen shot and killed a farmer in his field.", "Attack"),
     ("On 7 August 2021, militants attacked an army base in the north, killing two soldiers.", "Armed clash"),
     ("On 10 August 2021, a roadside bomb exploded near a convoy on the highway.", "Remote explosive/landmine/IED"),
+    # the main clause's act leads, not the backdrop of an adjunct; a named brigade fighting is a battle
+    ("On 3 March 2022, clashes took place between the 5th Brigade and tribal fighters near Jabal Hamrin, amid army "
+     "shelling on the area.", "Armed clash"),
+    ("On 3 March 2022, army units repelled an attack of rebel fighters near the dam, killing several of them.",
+     "Armed clash"),
 ])
 def test_acled_mapping(code, text, sub):
     assert first_acled(code, text) == sub
@@ -617,3 +622,21 @@ def test_participle_names_who_fires(code):
                                         "soldiers.")]
     assert ("ASSAULT", "insurgents", "Malian soldiers") in ev
     assert not any(a == "French jets" and r == "Malian soldiers" for _, a, r in ev)
+
+
+def test_sides_of_a_clash_hang_on_its_verb(code):
+    ev = [pair(e) for e in events(code, "Fighting erupted between Houthi fighters and government troops near Marib on "
+                                        "Sunday.")]
+    assert ("ASSAULT", "Houthi fighters", "government troops") in ev and ("ASSAULT", "government troops",
+                                                                         "Houthi fighters") in ev
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("A shoot-out took place in Niteroi, Rio de Janeiro, late on 14 March 2021.",
+     "Unidentified Armed Group (Brazil)"),
+    ("On 3 June 2021, a protest was held outside the governor's office in Kano over unpaid salaries.",
+     "Protesters (Nigeria)"),
+])
+def test_unnamed_doer_is_named_by_kind_and_country(code, text, doer):
+    [first, *_] = events(code, text)
+    assert first["actor"]["name"] == doer and first["actor"]["id"] is None and first["actor"]["text"] == ""

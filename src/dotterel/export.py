@@ -67,8 +67,9 @@ def graph_of(records: Iterable[dict[str, Any]]) -> nx.Graph:
         names.update({a["id"]: a["name"] for a in rec["actors"]})
         for e in rec["events"]:
             rec_ref = e["recipient"] or {}
-            rows.append({"actor_id": e["actor"]["id"], "actor_name": e["actor"]["name"], "event_type": e["event_type"],
-                         "recipient_id": rec_ref.get("id"), "recipient_name": rec_ref.get("name")})
+            rows.append({"actor_id": e["actor"]["id"], "actor_name": e["actor"]["name"], "actor_text": e["actor"]["text"],
+                         "event_type": e["event_type"], "recipient_id": rec_ref.get("id"),
+                         "recipient_name": rec_ref.get("name"), "recipient_text": rec_ref.get("text")})
         relations += rec["relations"]
     return build_graph(rows, relations, names)
 

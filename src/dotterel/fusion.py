@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from .model import unnamed_side
+
 UNKNOWN = {"", "unidentified actor", "unknown", "none"}
 # reasons that tie two reports to one incident beyond type and date (a report must have one of them)
 TIES = ("same actor", "same dyad", "same place", "same province", "same toll")
@@ -162,7 +164,8 @@ def compare_places(a: dict[str, Any], b: dict[str, Any], m: Match) -> None:
 
 # ------------------------------------------------------------------ actors
 def _known(report: dict[str, Any], side: str) -> bool:
-    return _norm(report.get(f"{side}_name")) not in UNKNOWN or bool(report.get(f"{side}_id"))
+    return (_norm(report.get(f"{side}_name")) not in UNKNOWN and not unnamed_side(report, side)) or \
+        bool(report.get(f"{side}_id"))
 
 
 def _coded(actor_id: Any) -> str | None:
@@ -180,7 +183,8 @@ def same_party(a: dict[str, Any], side_a: str, b: dict[str, Any], side_b: str) -
     if code_a and code_b and (code_a.startswith(code_b + ".") or code_b.startswith(code_a + ".")):
         return "code"
     name_a, name_b = _norm(a.get(f"{side_a}_name")), _norm(b.get(f"{side_b}_name"))
-    if name_a and name_a == name_b and name_a not in UNKNOWN:
+    if name_a and name_a == name_b and name_a not in UNKNOWN and not unnamed_side(a, side_a) and \
+            not unnamed_side(b, side_b):
         return "name"
     return None
 

@@ -15,6 +15,13 @@ from typing import Any
 UNKNOWN_ACTOR = "Unidentified actor"
 
 
+def unnamed_side(row: dict, side: str) -> bool:
+    """Is one side of a stored event row a doer the text does not name: no words and no id (the placeholder, or
+    the kind-and-country name events/unnamed.py gives it, "Unidentified Armed Group (Iraq)")? Such a name is no
+    identity: two of them are not one party, and as a graph node it would join unrelated events."""
+    return row.get(f"{side}_text") == "" and not row.get(f"{side}_id")
+
+
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short hash that is the same for the same parts on every machine and run."""
     raw = "\x1f".join(str(p) for p in parts)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .actors import mention_at
 from .actors.kb import ActorBase
 from .docindex import doc_text
-from .model import UNKNOWN_ACTOR, Actor, CodedDocument, Relation, Span
+from .model import UNKNOWN_ACTOR, Actor, CodedDocument, Relation, Span, unnamed_side
 from .network_common import actor_id, words
 from .network_kb import hostile_events, known, membership, opposed_prefixes, paired_names, parties
 from .network_text import TextRelations
@@ -144,7 +144,7 @@ def _node(row: dict, side: str) -> str | None:
     """The graph node of one side of an event row: its id, else its name; the placeholder for an unnamed
     actor is no node (as one hub it would join unrelated events)."""
     name = row.get(f"{side}_name")
-    return row.get(f"{side}_id") or (name if name != UNKNOWN_ACTOR else None)
+    return row.get(f"{side}_id") or (name if name != UNKNOWN_ACTOR and not unnamed_side(row, side) else None)
 
 
 def build_graph(event_rows: Iterable[dict], relation_rows: Iterable[dict] = (), names: dict[str, str] | None = None) -> nx.Graph:

@@ -33,6 +33,7 @@ class Pipeline:
         from .article import ArticlePass
         from .article.speech import SpokenCriticism
         from .events import EventCoder
+        from .events.unnamed import UnnamedDoers
         from .network import RelationExtractor
         from .quotes import QuoteExtractor
         from .when import TemporalResolver
@@ -40,9 +41,10 @@ class Pipeline:
 
         self.nlp = load_nlp(model)
         self.profile = load_profile(profile)
-        self.stages: list[Stage] = [ActorResolver(self.nlp), EventCoder(profile=self.profile), TemporalResolver(),
-                                    PlaceResolver(profile=self.profile), ArticlePass(), QuoteExtractor(),
-                                    SpokenCriticism(), RelationExtractor()]
+        actors = ActorResolver(self.nlp)
+        self.stages: list[Stage] = [actors, EventCoder(profile=self.profile), TemporalResolver(),
+                                    PlaceResolver(profile=self.profile), ArticlePass(), UnnamedDoers(actors.base),
+                                    QuoteExtractor(), SpokenCriticism(), RelationExtractor()]
 
     def code_one(self, document: Document) -> CodedDocument:
         return next(self.code(iter([document])))

@@ -118,7 +118,8 @@ class ArgumentFinder(TriggerFinder):
                 not any(c.dep_ == "nsubj" for c in verb.children):
             # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
             # ("released a statement condemning ...": a thing released is no one the purpose is aimed at)
-            objs = [c for c in verb.head.children if c.dep_ == "dobj" and self.participant(c) and self.participant_noun(c)]
+            objs = [c for c in verb.head.children if c.dep_ == "dobj" and self.participant(c) and
+                    self.participant_noun(self.patient(c))]
         return with_conjuncts(objs[:1])
 
     def noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
@@ -176,6 +177,10 @@ class ArgumentFinder(TriggerFinder):
             return actors, objects
         noun = trig.anchor or token
         actors, recipients = self.noun_arguments(noun)
+        if not actors and noun.dep_ == "nsubj" and self.noun_type(noun) in MUTUAL:
+            # "clashes took place between A and B", "fighting erupted between ...": the sides hang on the verb
+            actors = [c for p in noun.head.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+                      for c in p.children if c.dep_ == "pobj"]
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "troops came under fire from X": the subject of "came under" is the one fired on
             verb = noun.head.head
@@ -322,9 +327,22 @@ def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
         text = chunk.text if len(chunk) <= 6 else token.text
         if token.pos_ == "NOUN" and (owner := owner_of(doc, mentions, token)) is not None:
             return replace(owner, text=text)  # "ISIL targets": the words stay, the party is their owner
-        return ActorRef(text=text, name=text)
+        return ActorRef(text=text, name=uncounted(chunk) if len(chunk) <= 6 else text)
     return None
 
+
+
+# words that count or quantify a group, never part of its name: "at least 35 more", "nearly 300 of", "some"
+QUANTIFYING = {"at", "least", "most", "more", "than", "about", "around", "nearly", "almost", "over", "up", "to", "some",
+               "several", "many", "dozens", "hundreds", "thousands", "scores", "of", "another", "other", "a", "an", "the"}
+
+
+def uncounted(chunk) -> str:
+    """A group's name without its count: "at least 35 more innocent civilians" -> "innocent civilians"."""
+    words = list(chunk)
+    while len(words) > 1 and (words[0].like_num or words[0].lower_ in QUANTIFYING):
+        words = words[1:]
+    return chunk.doc[words[0].i:chunk.end].text
 
 
 def opposed_by(doc: Doc, mentions: list[Mention], actor: Token) -> ActorRef | None:

@@ -106,8 +106,7 @@ class EventCoder(ArgumentFinder):
                     new = self.code_trigger(doc, coded, sentence, trig)
                     events += new
                     sentence_of += [n] * len(new)
-                    g = trig.governor
-                    main += [g.dep_ == "ROOT" or (g.dep_ == "conj" and g.head.dep_ == "ROOT")] * len(new)
+                    main += [main_clause(trig)] * len(new)
         self.attach_summary_counts(events, sentence_of, sentences, self.profile.reads("coded_total"))
         typed = [sentence_of[i] for i, e in enumerate(events) if e.acled_sub_event_type]
         if not typed and events and self.profile.reads("crowd_tag") and (crowd := self.lex.acled.get("crowd_note")) and \
@@ -286,6 +285,15 @@ class EventCoder(ArgumentFinder):
         ranked = [m for m in MODE_RANK if m in modes]
         return ranked[0] if ranked else (modes[0] if modes else None)
 
+
+
+def main_clause(trig: Trigger) -> bool:
+    """Is the act the sentence's main clause: its verb, the act that is its subject ("clashes took place ..."), or
+    the means it names ("destroyed a depot with airstrikes")? An act in an adjunct ("amid shelling") is not."""
+    g = trig.governor
+    if g.dep_ == "ROOT" or (g.dep_ in ("conj", "nsubj", "nsubjpass") and g.head.dep_ == "ROOT"):
+        return True
+    return g.dep_ == "pobj" and g.head.lower_ in ("with", "by", "using") and g.head.head.dep_ == "ROOT"
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:

@@ -74,8 +74,9 @@ def quotes(con, speaker: str | None, q: str | None, doc: str | None, limit: int,
 def network(con, f: EventFilter, min_weight: int = 1, top: int | None = None) -> dict[str, Any]:
     """The actor graph of the filtered events; ``top`` keeps the most active actors (a readable picture)."""
     where, params = f.where()
-    event_rows = rows(con, f"SELECT e.actor_id, e.actor_name, e.actor_country, e.recipient_id, e.recipient_name, "
-                           f"e.recipient_country, e.event_type FROM events e WHERE {where}", params)
+    event_rows = rows(con, f"SELECT e.actor_id, e.actor_name, e.actor_text, e.actor_country, e.recipient_id, "
+                           f"e.recipient_name, e.recipient_text, e.recipient_country, e.event_type FROM events e "
+                           f"WHERE {where}", params)
     relation_rows = rows(con, f"SELECT a, b, type FROM relations WHERE content_hash IN "
                               f"(SELECT e.content_hash FROM events e WHERE {where})", params)
     if f.quad:  # a quad filter keeps the relations of its side: hostility with conflict, the others with cooperation
