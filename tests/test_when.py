@@ -32,13 +32,14 @@ PUB = dt.date(2024, 3, 13)  # a Wednesday
 ])
 def test_date_forms(text, date, precision):
     found = find_expressions(text, PUB)
-    assert found and found[0][1:] == (date, precision)
+    assert found and (found[0].date, found[0].precision) == (date, precision)
 
 
 def test_relative_dates_stay_null_without_publication_date():
     assert find_expressions("Police arrested 20 protesters yesterday.", None) == []
     assert find_expressions("Police arrested 20 protesters on Monday.", None) == []
-    assert [x[1:] for x in find_expressions("Police arrested 20 protesters on 2 March 2024.", None)] == [("2024-03-02", "day")]
+    assert [(x.date, x.precision) for x in find_expressions("Police arrested 20 protesters on 2 March 2024.", None)] == \
+        [("2024-03-02", "day")]
 
 
 def test_event_dates_in_a_document(code):
@@ -71,3 +72,11 @@ def test_a_date_still_to_come_dates_no_act_and_undated_acts_keep_the_narrative_d
 def test_a_day_and_month_without_a_year_needs_a_publication_date(code):
     rec = code("Militants attacked a convoy on 28 December near the border.")
     assert rec["events"] and all(e["date"] is None for e in rec["events"])
+
+
+def test_a_date_before_a_noun_dates_that_noun_only(code):
+    rec = code("On Friday the minister urged the rebels to respect the terms of the March 4, 2019 agreement. "
+               "The army shelled the town.", date="2021-06-14")
+    urged = next(e for e in rec["events"] if e["event_type"] == "REQUEST")
+    assert urged["date"] == "2021-06-11"  # Friday, not the agreement's date
+    assert find_expressions("the Monday attack", PUB)[0].modifies == len("the Monday ")

@@ -1,8 +1,9 @@
 """Temporal resolution: each event's date and precision against the document's publication date.
 
 The time expression nearest the trigger in the event's sentence wins; without one, a past-tense event
-takes the publication date at week precision. With no publication date, relative expressions stay
-unresolved (null), never guessed.
+takes the week that ends on the publication day (a week is dated by its first day, as "last week" is). With no
+publication date, relative expressions stay unresolved (null), never guessed. A date right after a determiner
+dates the noun it stands before ("the December 25, 2011 agreement"), not the other acts of its sentence.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -142,19 +144,33 @@ def resolve(kind: str, m: re.Match, pub: dt.date | None) -> tuple[str, str] | No
     return None
 
 
-def find_expressions(text: str, pub: dt.date | None) -> list[tuple[int, str, str]]:
+# a determiner right before a date makes the date a modifier of the noun after it
+NAMING_A_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+
+
+class Expression(NamedTuple):
+    offset: int
+    date: str
+    precision: str
+    modifies: int = -1  # where the noun an attributive date stands before starts ("the 2003 invasion"), else -1
+
+
+def find_expressions(text: str, pub: dt.date | None) -> list[Expression]:
     """(offset, date, precision) of each resolvable time expression, overlaps resolved longest-first."""
     found, taken = [], []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            # "under the December 25, 2011 agreement", "the 2003 invasion": the date of the noun it stands before
+            noun = re.match(r"[\s,]*(?=[a-z])", text[m.end():m.end() + 3])
+            modifies = m.end() + noun.end() if noun and NAMING_A_THING.search(text[max(0, m.start() - 12):m.start()]) else -1
             if (value := resolve(kind, m, pub)) is not None:
                 if kind == "weekday" and pub is not None and FUTURE.search(text[max(0, m.start() - 60):m.end()]):
                     ahead = (WEEKDAYS.index(m.group(1).lower()) - pub.weekday()) % 7 or 7
                     value = ((pub + dt.timedelta(days=ahead)).isoformat(), "day")
                 taken.append((m.start(), m.end()))
-                found.append((m.start(), *value))
+                found.append(Expression(m.start(), *value, modifies))
     return sorted(found)
 
 
@@ -170,7 +186,7 @@ class TemporalResolver:
 
     def __call__(self, doc: Doc, coded: CodedDocument) -> None:
         pub = dt.date.fromisoformat(coded.publication_date) if coded.publication_date else None
-        cache: dict[int, list[tuple[int, str, str]]] = {}
+        cache: dict[int, list[Expression]] = {}
         previous: Event | None = None
         anchor: Event | None = None  # the last act the text dated to the day: the narrative's reference time
         starts = [s.start_char for s in doc.sents]
@@ -196,13 +212,16 @@ class TemporalResolver:
             previous = event
 
     @staticmethod
-    def date_event(event: Event, expressions: list[tuple[int, str, str]], pub: dt.date | None) -> None:
+    def date_event(event: Event, expressions: list[Expression], pub: dt.date | None) -> None:
         if pub is not None:  # "gathered ahead of next Tuesday's primary": a date still to come dates no act
-            expressions = [x for x in expressions if first_day(x[1]) <= pub]
+            expressions = [x for x in expressions if first_day(x.date) <= pub]
+        anchor = (event.trigger.start if event.trigger else event.evidence.start) - event.evidence.start
+        # an attributive date dates its own noun only: "the 2011 agreement" does not date "urged"
+        expressions = [x for x in expressions if x.modifies < 0 or x.modifies == anchor]
         if expressions:
-            anchor = (event.trigger.start if event.trigger else event.evidence.start) - event.evidence.start
-            _, event.date, event.date_precision = min(expressions, key=lambda x: abs(x[0] - anchor))
-        elif pub is not None:
-            event.date, event.date_precision = pub.isoformat(), "week"
+            nearest = min(expressions, key=lambda x: abs(x.offset - anchor))
+            event.date, event.date_precision = nearest.date, nearest.precision
+        elif pub is not None:  # the week that ends on publication day (a week's date is its first day)
+            event.date, event.date_precision = (pub - dt.timedelta(days=6)).isoformat(), "week"
         if pub is not None and event.date:
             event.historical = (pub - first_day(event.date)).days > 365

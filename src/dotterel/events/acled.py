@@ -98,7 +98,7 @@ def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bo
 
     def key(i: int) -> tuple[int, int, int]:
         r = rank(events[i], acled)
-        return (0 if r < specific and main[i] else 1 if main[i] else 2 if r < specific else 3), r, i
+        return (0 if r < specific else 1 if main[i] else 2), r, i
     lead = min((i for i in typed if sentence_of[i] == first_sentence), key=key)
     ordered = [events[lead]] + [e for i, e in enumerate(events) if i != lead]
     head = ordered[0]

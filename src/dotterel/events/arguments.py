@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..actors import mention_at
 from ..actors.parties import heads_a_party
 from ..model import ActorRef, Mention
+from ..quotes.salience import document_noun
 from .triggers import Trigger, TriggerFinder
 
 # nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
@@ -119,7 +120,7 @@ class ArgumentFinder(TriggerFinder):
             # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
             # ("released a statement condemning ...": a thing released is no one the purpose is aimed at)
             objs = [c for c in verb.head.children if c.dep_ == "dobj" and self.participant(c) and
-                    self.participant_noun(self.patient(c))]
+                    not document_noun(c.lemma_)]
         return with_conjuncts(objs[:1])
 
     def noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
@@ -318,7 +319,17 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# nouns for the people of a group: "members of the Hamza Division" are the division acting
+MEMBER_NOUNS = {"member", "fighter", "militant", "militiaman", "element", "cadre", "unit", "loyalist"}
+
+
 def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
+    if token.lemma_.lower() in MEMBER_NOUNS:
+        group = [mention_at(mentions, g.i, doc) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+        if group and group[0] is not None and group[0].ref.id and group[0].kind != "person":
+            phrase = doc[token.left_edge.i:token.right_edge.i + 1]
+            return replace(group[0].ref, text=phrase.text if len(phrase) <= 8 else token.text)
     mention = mention_at(mentions, token.i, doc)
     if mention is not None:
         return mention.ref
