@@ -646,3 +646,16 @@ def test_members_of_a_group_are_the_group(code):
                       "Afrin.")
     assert any(e["actor"]["text"] == "members" and "Hamza Division" in e["actor"]["name"] for e in ev)
     assert first_acled(code, "Fighters of Hezbollah fired rockets at an army post.") != "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "The measure would bar the governor from lifting the embargo to sign new trade accords with Caracas.",
+    "The deal would allow inspectors to visit the sites next year.",
+    "It was not clear whether it was the driver firing or police firing at the vehicle.",
+])
+def test_a_tenseless_verb_shares_the_conjecture_above_it(code, text):
+    assert not [e for e in events(code, text) if e["event_type"] in ("SUPPORT", "CONSULT", "ASSAULT", "AGREE")]
+
+
+def test_capturing_an_image_is_no_abduction(code):
+    assert "ASSAULT" not in types(code, "A photographer captured the scene as rescuers pulled a girl from the rubble.")

@@ -45,7 +45,8 @@ def status(trig: Trigger) -> str:
         # a nominal act negated in its own phrase
         negated = any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det") for c in trig.token.children)
         return "negated" if negated else "skip" if conjectured(noun) else "real"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children) or \
+            conjectured_clause(verb):
         return "skip"
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -100,6 +101,26 @@ def as_coded(trig: Trigger) -> TriggerSense | None:
     return None
 
 
+def conjectured_clause(verb) -> bool:
+    """A verb with no tense of its own ("to enter", "waiving", "firing") takes the modality of the finite verb above
+    it: "would prohibit the president from waiving sanctions to enter into agreements" is all conjecture, and so is
+    "it was not clear whether it was the driver firing"."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "advcl", "pcomp", "acl", "prep", "ccomp") or node.head == node:
+            return False
+        if node.pos_ in ("VERB", "AUX") and (node.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ != "to" and c.tag_ != "VBG" for c in node.children)):
+            return False  # a finite clause of its own: its own modality was read already
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any((c.dep_ == "aux" and c.lower_ in CONJECTURE) or
+                                                (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+                                                for c in node.children):
+            # "said it would continue to strike": reported speech's "would" is the speaker's "will"
+            return not (node.dep_ == "ccomp" and node.head.lemma_.lower() in ANNOUNCING)
+    return False
+
+
 def conjectured(noun) -> bool:
     """A nominal act in a conjecture's phrase: "the deal could be derailed by a new offensive by the rebels". The act
     is no subject of the conjecture ("an attack may have killed 20" tells a real attack, unsure of its toll)."""
@@ -110,7 +131,7 @@ def conjectured(noun) -> bool:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             if any((c.dep_ == "aux" and c.lower_ in CONJECTURE) or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
-                   for c in node.children):
+                   for c in node.children) or conjectured_clause(node):
                 return True
             if node.dep_ not in ("advcl", "conj"):
                 return False
