@@ -659,3 +659,17 @@ def test_a_tenseless_verb_shares_the_conjecture_above_it(code, text):
 
 def test_capturing_an_image_is_no_abduction(code):
     assert "ASSAULT" not in types(code, "A photographer captured the scene as rescuers pulled a girl from the rubble.")
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Kurdish fighters recaptured the town of Kobani from Islamic State militants.", "Kurdish fighters",
+     "Islamic State militants"),
+    ("Police seized weapons from the gang in a raid.", "Police", "gang"),
+])
+def test_what_is_taken_from_a_party_is_taken_from_it(code, text, actor, target):
+    assert any(a == actor and r.endswith(target) for _, a, r in (pair(e) for e in events(code, text)))
+
+
+def test_liberating_and_clearing_are_acts_of_force(code):
+    assert types(code, "Government forces cleared the village of rebels on Tuesday.") == {"ASSAULT"}
+    assert "ASSAULT" in types(code, "Iraqi troops liberated two neighborhoods of the city on Monday.")

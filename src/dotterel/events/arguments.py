@@ -169,6 +169,9 @@ class ArgumentFinder(TriggerFinder):
                 # "refused to answer a request from MPs", "threatened to strike the capital": the act's object
                 objects = [self.patient(t) for t in self.objects(xcomp)]
             thing = len(objects) == 1 and not objects[0].ent_type_ and objects[0].pos_ == "NOUN"
+            if thing and trig.sense.event_type in ("ASSAULT", "COERCE") and not self.participant_noun(objects[0]) and \
+                    (held_by := self.firing_from(verb)):
+                return actors, held_by[:1]  # "recaptured the town from IS militants", "seized weapons from the gang"
             if len(objects) == 1 and (objects[0].lemma_.lower() in self.lex.reversible or self.noun_sense(objects[0]) or
                                       (thing and self.named_to(verb))):
                 # "suspended military aid to Indonesia": the thing cut is not the party it was meant for
