@@ -673,3 +673,9 @@ def test_what_is_taken_from_a_party_is_taken_from_it(code, text, actor, target):
 def test_liberating_and_clearing_are_acts_of_force(code):
     assert types(code, "Government forces cleared the village of rebels on Tuesday.") == {"ASSAULT"}
     assert "ASSAULT" in types(code, "Iraqi troops liberated two neighborhoods of the city on Monday.")
+
+
+def test_a_passive_demand_is_not_made_of_its_object(code):
+    ev = [pair(e) for e in events(code, '"The cartels must be dismantled," the senator said on Monday.')]
+    assert not any(t == "REQUEST" and "cartels" in r for t, _, r in ev)
+

@@ -155,7 +155,9 @@ class ArgumentFinder(TriggerFinder):
             doers = [t for t in with_conjuncts([token]) if t.lemma_.lower() in self.lex.agents]
             return doers, [c for c in self.objects(verb, passive_subject=False) if c != token]
         if trig.demand is not None:  # "Russia says Israel must end attacks": Russia asks it of Israel
-            return self.subjects(trig.demand), self.subjects(verb) or self.objects(verb)
+            # "ISIS must be defeated": a passive demand is made of whoever is to act ("by X"), not of its object
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            return self.subjects(trig.demand), self.subjects(verb) or ([] if passive else self.objects(verb))
         if token.pos_ in ("VERB", "AUX"):
             actors = [a for s in self.subjects(verb) for a in self.act_subject(s)]
             if trig.sense.event_type in ("ASSAULT", "COERCE") and verb.dep_ == "acl" and verb.tag_ == "VBG" and \

@@ -162,7 +162,7 @@ class EventCoder(ArgumentFinder):
         if sense.event_type == "PROTEST" and recipient is None and actor_tokens:
             recipient = opposed_by(doc, coded.mentions, actor_tokens[0])
         if sense.event_type == "PROTEST" and trig.token.lemma_.lower() in CAMPAIGN_EVENTS and actor_tokens and \
-                all((m := mention_at(coded.mentions, t.i, doc)) is not None and m.kind == "person" for t in actor_tokens):
+                any((m := mention_at(coded.mentions, t.i, doc)) is not None and m.kind == "person" for t in actor_tokens):
             return []  # "a Trump rally", "Sanders was holding a rally": a candidate's rally is campaigning, not protest
         mode = sense.mode
         if sense.event_type == "ASSAULT" and (not mode or mode in MODE_RANK):
