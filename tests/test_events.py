@@ -679,3 +679,10 @@ def test_a_passive_demand_is_not_made_of_its_object(code):
     ev = [pair(e) for e in events(code, '"The cartels must be dismantled," the senator said on Monday.')]
     assert not any(t == "REQUEST" and "cartels" in r for t, _, r in ev)
 
+
+
+def test_a_call_with_someone_is_a_conversation_and_a_call_for_something_a_demand(code):
+    ev = [pair(e) for e in events(code, "President Erdogan discussed the border crisis in a call with Chancellor Scholz "
+                                        "on Friday.")]
+    assert any(t == "CONSULT" and "Erdogan" in a and "Scholz" in r for t, a, r in ev)
+    assert "CONSULT" not in types(code, "The UN repeated its call for calm in Tripoli.")

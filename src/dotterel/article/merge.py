@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..actors.parties import names_a_thing
 from ..fusion import distance_km
 from ..model import UNKNOWN_ACTOR, ActorRef, Event
 from .layout import Layout, trigger_token
@@ -23,8 +24,10 @@ def actor_key(ref: ActorRef | None) -> str | None:
 
 
 def _better_recipient(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
-    """Prefer a resolved target to an unresolved phrase, and any target to none."""
-    if a is None or (b is not None and a.id is None and b.id is not None):
+    """Prefer a resolved target to an unresolved phrase, a party to a thing ("discussed the crisis in a call with
+    Scholz": Scholz), and any target to none."""
+    if a is None or (b is not None and a.id is None and (b.id is not None or
+                                                       (names_a_thing(a.text) and not names_a_thing(b.text)))):
         return b
     return a
 

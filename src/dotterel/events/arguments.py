@@ -210,6 +210,9 @@ class ArgumentFinder(TriggerFinder):
                               for c in p.children if c.dep_ == "pobj" and self.participant(c)][:1]
         elif not actors and (carrier := self.carrying_verb(noun)) is not None:
             actors = self.subjects(carrier)
+        elif not actors and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "at") and \
+                self.noun_type(noun) == "CONSULT" and noun.head.head.pos_ in ("VERB", "AUX"):
+            actors = self.subjects(noun.head.head)  # "X raised the issue in a call with Y": X talked with Y
         recipients = [self.patient(r) for r in recipients if self.participant(r)]
         return with_conjuncts(actors), with_conjuncts(recipients)
 

@@ -46,6 +46,9 @@ class TriggerFinder:
             pair = f"{token.doc[left].lemma_.lower()} {lemma}"
             if pair in self.lex.nouns:
                 return self.lex.nouns[pair], token.idx + len(token.text)
+        for prep in token.children:  # "a call with Lavrov" is a conversation, "a call for calm" a demand
+            if prep.dep_ == "prep" and (sense := self.lex.nouns.get(f"{lemma} {prep.lower_}")):
+                return sense, token.idx + len(token.text)
         if lemma in self.lex.nouns:
             return self.lex.nouns[lemma], token.idx + len(token.text)
         for prep in token.children:  # "an exchange of fire": the phrase names the act, not its head noun
