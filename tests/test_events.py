@@ -686,3 +686,11 @@ def test_a_call_with_someone_is_a_conversation_and_a_call_for_something_a_demand
                                         "on Friday.")]
     assert any(t == "CONSULT" and "Erdogan" in a and "Scholz" in r for t, a, r in ev)
     assert "CONSULT" not in types(code, "The UN repeated its call for calm in Tripoli.")
+
+
+@pytest.mark.parametrize("text", [
+    "The president opposes sending Americans to fight in far-off countries.",
+    "Police prevented the militia from attacking the village.",
+])
+def test_an_act_opposed_or_prevented_did_not_happen(code, text):
+    assert "ASSAULT" not in types(code, text)

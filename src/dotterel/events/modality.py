@@ -62,7 +62,7 @@ def status(trig: Trigger) -> str:
     framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
             (verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)) or \
-            (framed and head.lemma_.lower() in REFUSING):
+            (framed and head.lemma_.lower() in REFUSING) or prevented_clause(verb):
         return "negated"
     if verb.dep_ == "ccomp" and head.lemma_.lower() in SAYING and \
             any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
@@ -101,6 +101,30 @@ def as_coded(trig: Trigger) -> TriggerSense | None:
     return None
 
 
+# verbs that keep the act of the tenseless clause under them from happening ("opposes sending troops to fight",
+# "prevented the militia from attacking")
+PREVENTING = REFUSING | {"oppose", "avoid", "prevent", "stop", "bar", "prohibit", "ban", "forbid"}
+
+
+def prevented_clause(verb) -> bool:
+    """Is a tenseless verb under a verb of refusing or preventing, through other tenseless verbs?"""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "ccomp", "dobj") or node.head == node:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node != verb and _finite(node):
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PREVENTING:
+            return True
+    return False
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" and c.tag_ != "VBG" for c in verb.children)
+
+
 def conjectured_clause(verb) -> bool:
     """A verb with no tense of its own ("to enter", "waiving", "firing") takes the modality of the finite verb above
     it: "would prohibit the president from waiving sanctions to enter into agreements" is all conjecture, and so is
@@ -109,8 +133,7 @@ def conjectured_clause(verb) -> bool:
     for _ in range(4):
         if node.dep_ not in ("xcomp", "advcl", "pcomp", "acl", "prep", "ccomp") or node.head == node:
             return False
-        if node.pos_ in ("VERB", "AUX") and (node.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ != "to" and c.tag_ != "VBG" for c in node.children)):
+        if node.pos_ in ("VERB", "AUX") and _finite(node):
             return False  # a finite clause of its own: its own modality was read already
         node = node.head
         if node.pos_ in ("VERB", "AUX") and any((c.dep_ == "aux" and c.lower_ in CONJECTURE) or
