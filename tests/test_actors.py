@@ -141,3 +141,10 @@ def test_wire_dateline_is_no_actor(code, text):
     assert not any(alias in ("BEIRUT", "Reuters", "AP") for a in rec["actors"] for alias in a["aliases"])
     [accuse] = [e for e in rec["events"] if e["event_type"] == "ACCUSE"]
     assert accuse["actor"]["text"] == "Lebanese Prime Minister Najib Mikati"
+
+
+def test_it_is_never_a_person(code):
+    rec = code("Hamas fighters crossed the fence at dawn. A French minister said in a statement that it was a grave "
+               "escalation and that it had killed dozens of civilians.")
+    assert not any(e["actor"]["text"] == "it" and "Minister" in e["actor"]["name"] for e in rec["events"])
+    assert not any(e["actor"]["name"].startswith("Ministers") and e["event_type"] == "ASSAULT" for e in rec["events"])

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..model import ActorRef, Mention
 from .kb import ActorBase
+from .parties import person_nouns
 
 ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*|of|for|the|and|de|al)(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|de|al|in))+)"
                          r"\s+\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -61,8 +62,10 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
             # "Kerry called Lavrov and urged him": an object pronoun is never the subject of its own verb
             skip = set() if tok.dep_.startswith("nsubj") else clause_subjects(governing_verb(tok))
             named = low == "it" or first_person
-            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, doc=doc, skip=skip) \
-                or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, skip=skip))
+            people = low != "it"  # "it" is a body or a group, never "the minister"
+            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, doc=doc, skip=skip, people=people) \
+                or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, skip=skip,
+                                                         people=people))
             if first_person and voice is not None:
                 ante = voice
             if ante is not None:
@@ -128,7 +131,8 @@ def copy_ref(ref: ActorRef, text: str) -> ActorRef:
 
 
 def antecedent(mentions: list[Mention], before: int, kinds: set[str], sent_index: list[int], token_i: int,
-               named: bool = False, doc: Doc | None = None, skip: set[int] | None = None) -> Mention | None:
+               named: bool = False, doc: Doc | None = None, skip: set[int] | None = None,
+               people: bool = True) -> Mention | None:
     """The closest mention before a character offset, of the wanted kinds, not too many sentences back;
     with ``doc``, only subjects (a pronoun subject most often continues the previous subject)."""
     for m in reversed(mentions):
@@ -138,6 +142,8 @@ def antecedent(mentions: list[Mention], before: int, kinds: set[str], sent_index
             continue
         if sent_index[token_i] - sent_index[m.head] > MAX_SENTENCES:
             return None
+        if not people and m.ref.text.split()[-1:] and m.ref.text.split()[-1].lower().rstrip("s") in person_nouns():
+            continue
         if m.kind in kinds and m.ref.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             if named and (not m.ref.id or (m.ref.id.startswith("local:") and m.ref.name not in m.ref.text
                                            and not m.ref.text.isupper())):

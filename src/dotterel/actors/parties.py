@@ -19,10 +19,19 @@ NOT_PEOPLE = {"event", "events", "incident", "incidents", "content", "extent", "
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-@lru_cache(maxsize=1)
-def party_nouns() -> frozenset[str]:
-    text = (resources.files("dotterel") / "data" / "party_nouns.txt").read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def _words(name: str) -> frozenset[str]:
+    text = (resources.files("dotterel") / "data" / name).read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def party_nouns() -> frozenset[str]:
+    return _words("party_nouns.txt")
+
+
+def person_nouns() -> frozenset[str]:
+    """Nouns that name one person ("minister", "spokesman"): never what "it" stands for."""
+    return _words("quotes_person_nouns.txt")
 
 
 # days and months: "Saturday's attack" names a date, not a party

@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors import mention_at
-from ..actors.parties import heads_a_party
+from ..actors.parties import heads_a_party, person_nouns
 from ..model import ActorRef, Mention
 from ..quotes.salience import document_noun
 from .triggers import Trigger, TriggerFinder
@@ -299,6 +299,9 @@ def antecedent(pronoun: Token) -> Token:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ != "PRON":
+            # "the minister said it had killed dozens": "it" is a body or a group, never the person who speaks
+            if pronoun.lower_ == "it" and (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in person_nouns()):
+                return pronoun
             return subject
     return pronoun
 
