@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..model import ActorRef, Mention
 from .kb import ActorBase
-from .parties import person_nouns
+from .parties import head_word, person_nouns
 
 ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*|of|for|the|and|de|al)(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|de|al|in))+)"
                          r"\s+\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -63,14 +63,17 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
             skip = set() if tok.dep_.startswith("nsubj") else clause_subjects(governing_verb(tok))
             named = low == "it" or first_person
             people = low != "it"  # "it" is a body or a group, never "the minister"
-            ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, doc=doc, skip=skip, people=people) \
-                or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, skip=skip,
-                                                         people=people))
             if first_person and voice is not None:
                 ante = voice
+            else:
+                ante = antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named, doc=doc, skip=skip,
+                                  people=people) \
+                    or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named,
+                                                             skip=skip, people=people))
             if ante is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ante.ref, tok.text), kind=ante.kind, head=tok.i))
-                voice = ante if first_person and voice is None else voice
+                if first_person:
+                    voice = ante
         elif tok.lemma_.lower() in group_nouns and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
             own = by_head.get(tok.i)
             if own is not None and own.ref.id and not own.ref.id.startswith("local:"):
@@ -142,7 +145,7 @@ def antecedent(mentions: list[Mention], before: int, kinds: set[str], sent_index
             continue
         if sent_index[token_i] - sent_index[m.head] > MAX_SENTENCES:
             return None
-        if not people and m.ref.text.split()[-1:] and m.ref.text.split()[-1].lower().rstrip("s") in person_nouns():
+        if not people and (head_word(m.ref.text) or "").lower().rstrip("s") in person_nouns():
             continue
         if m.kind in kinds and m.ref.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             if named and (not m.ref.id or (m.ref.id.startswith("local:") and m.ref.name not in m.ref.text

@@ -127,11 +127,11 @@ class ActorResolver:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         return self.role_of(owner) if owner is not None else None
 
-    def candidate_spans(self, doc: Doc) -> list[Span]:
-        """Noun chunks and named entities, the longer first where they overlap; none in a wire dateline."""
+    def candidate_spans(self, doc: Doc, dateline: range = range(0)) -> list[Span]:
+        """Noun chunks and named entities, the longer first where they overlap; none in a wire dateline (the
+        tokens ``dateline``)."""
         spans = [e for e in doc.ents if e.label_ in NAMED_LABELS] + list(doc.noun_chunks)
         spans.sort(key=lambda s: (s.start, -len(s)))
-        dateline = _dateline_tokens(doc)
         out, covered = [], set(dateline)
         for span in spans:
             if span.start in dateline and span.end - 1 not in dateline:
@@ -149,14 +149,14 @@ class ActorResolver:
         mentions: list[Mention] = []
         used: set[tuple[int, int, str]] = set()
         starts = [m[0] for m in matches]  # matches are sorted: a span's lie between two bisections
-        for span in self.candidate_spans(doc):
+        dateline = _dateline_tokens(doc)
+        for span in self.candidate_spans(doc, dateline):
             near = matches[bisect_left(starts, span.start):bisect_left(starts, span.end)]
             inside = [m for m in near if m[1] <= span.end and not backer_at(doc, m[1]) and not stance_at(doc, m[0])]
             used.update(inside)
             mention = self.resolve_span(span, inside, country) or self.owner_mention(span, inside, country)
             if mention:
                 mentions.append(mention)
-        dateline = _dateline_tokens(doc)
         for s, e, actor_id in matches:  # aliases outside any chunk ("Iran-backed" adjectives, odd parses)
             span = doc[s:e]
             if (s, e, actor_id) not in used and s not in dateline and not self.only_place(span, self.base.actors[actor_id]):

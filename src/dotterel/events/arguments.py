@@ -66,8 +66,11 @@ class ArgumentFinder(TriggerFinder):
 
     def firing_from(self, verb: Token) -> list[Token]:
         """The party in a verb's "from" phrase ("fire from Taliban fighters"), not a place ("rockets from Gaza")."""
-        return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for c in p.children
-                if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS and self.participant_noun(c)]
+        return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for c in self.parties_in(p)]
+
+    def parties_in(self, prep: Token) -> list[Token]:
+        """The objects of a preposition that name people or a group, not a place."""
+        return [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS and self.participant_noun(c)]
 
     def participant_noun(self, token: Token) -> bool:
         """Does a noun name people or a group that could kill ("the militants who")? Things and places do not."""
@@ -137,8 +140,7 @@ class ArgumentFinder(TriggerFinder):
                 actors += [c for c in prep.children if c.dep_ == "pobj"]
             elif prep.dep_ == "prep" and prep.lower_ == "from" and kind == "ASSAULT":
                 # "fire from Taliban fighters" is theirs; "rockets from Gaza" only says where they came from
-                actors += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in PLACE_ENTS
-                           and self.participant_noun(c)]
+                actors += self.parties_in(prep)
             elif prep.dep_ == "prep" and (prep.lower_ in RECIPIENT_PREPS or prep.lower_ == "between"):
                 recipients += [c for c in prep.children if c.dep_ == "pobj"]
         if not actors:

@@ -104,20 +104,16 @@ def as_coded(trig: Trigger) -> TriggerSense | None:
 # verbs that keep the act of the tenseless clause under them from happening ("opposes sending troops to fight",
 # "prevented the militia from attacking")
 PREVENTING = REFUSING | {"oppose", "avoid", "prevent", "stop", "bar", "prohibit", "ban", "forbid"}
+# how a tenseless verb hangs under the verb that prevents it, or under the one whose conjecture it shares
+PREVENTED_DEPS = {"xcomp", "advcl", "pcomp", "prep", "ccomp", "dobj"}
+CONJECTURED_DEPS = {"xcomp", "advcl", "pcomp", "acl", "prep", "ccomp"}
 
 
 def prevented_clause(verb) -> bool:
-    """Is a tenseless verb under a verb of refusing or preventing, through other tenseless verbs?"""
-    node = verb
-    for _ in range(4):
-        if node.dep_ not in ("xcomp", "advcl", "pcomp", "prep", "ccomp", "dobj") or node.head == node:
-            return False
-        if node.pos_ in ("VERB", "AUX") and node != verb and _finite(node):
-            return False
-        node = node.head
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PREVENTING:
-            return True
-    return False
+    """Is a tenseless verb under a verb of refusing or preventing, through other tenseless verbs? ("denied that it
+    shelled" counts too: the verb's own tense is not asked.)"""
+    return any(node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PREVENTING
+               for node in _verbs_above(verb, PREVENTED_DEPS, own_tense_counts=False))
 
 
 def _finite(verb) -> bool:
@@ -129,19 +125,26 @@ def conjectured_clause(verb) -> bool:
     """A verb with no tense of its own ("to enter", "waiving", "firing") takes the modality of the finite verb above
     it: "would prohibit the president from waiving sanctions to enter into agreements" is all conjecture, and so is
     "it was not clear whether it was the driver firing"."""
-    node = verb
-    for _ in range(4):
-        if node.dep_ not in ("xcomp", "advcl", "pcomp", "acl", "prep", "ccomp") or node.head == node:
-            return False
-        if node.pos_ in ("VERB", "AUX") and _finite(node):
-            return False  # a finite clause of its own: its own modality was read already
-        node = node.head
+    for node in _verbs_above(verb, CONJECTURED_DEPS, own_tense_counts=True):
         if node.pos_ in ("VERB", "AUX") and any((c.dep_ == "aux" and c.lower_ in CONJECTURE) or
                                                 (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
                                                 for c in node.children):
             # "said it would continue to strike": reported speech's "would" is the speaker's "will"
             return not (node.dep_ == "ccomp" and node.head.lemma_.lower() in ANNOUNCING)
     return False
+
+
+def _verbs_above(verb, deps: set[str], own_tense_counts: bool):
+    """The words a tenseless verb hangs under, one by one up to four steps, through ``deps``; the climb stops below
+    a finite verb, which has a modality of its own (the starting verb's own tense stops it only when it counts)."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in deps or node.head == node:
+            return
+        if node.pos_ in ("VERB", "AUX") and (own_tense_counts or node != verb) and _finite(node):
+            return
+        node = node.head
+        yield node
 
 
 def conjectured(noun) -> bool:
