@@ -694,3 +694,43 @@ def test_a_call_with_someone_is_a_conversation_and_a_call_for_something_a_demand
 ])
 def test_an_act_opposed_or_prevented_did_not_happen(code, text):
     assert "ASSAULT" not in types(code, text)
+
+
+def test_purpose_of_force_or_truce_is_not_done(code):
+    # talks "to halt" the shelling hope for a truce; an offensive "to retake" a town is one assault, not two
+    ev = events(code, "The two leaders met in Geneva after weeks of talks between their governments to halt the "
+                      "shelling of the port.")
+    assert not any(e["event_type"] == "RETREAT" for e in ev)
+    assert any(e["event_type"] == "CONSULT" for e in ev)
+    ev = events(code, "The army launched an offensive to retake the hill town from the rebels on Monday.")
+    assert [e["event_type"] for e in ev] == ["ASSAULT"]
+
+
+def test_recording_is_no_capture(code):
+    assert "ASSAULT" not in types(code, "A photographer for the agency captured a man lying on the pavement by the station.")
+    assert "ASSAULT" in types(code, "Rebel fighters captured a police officer near the station.")
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Thousands attended a rally for the governor in Tampa on Sunday.", False),
+    ("Man arrested after brawl outside Ohio Clinton rally.", False),
+    ("Hundreds held a rally against the governor in Tampa.", True),
+])
+def test_a_rally_for_a_person_is_campaigning(code, text, protest):
+    assert ("PROTEST" in types(code, text)) == protest
+
+
+def test_weapon_made_verb_is_its_use(code):
+    [ev] = [e for e in events(code, "Police tear-gassed the crowd outside the ministry.") if e["event_type"] == "ASSAULT"]
+    assert ev["mode"] == "crowd-control" and ev["actor"]["text"] == "Police"
+
+
+def test_title_split_from_the_name_is_not_the_subject(code):
+    ev = [pair(e) for e in events(code, "Veteran diplomat and party frontrunner Maria Lopez is calling for the "
+                                        "government to release the prisoners.")]
+    assert any(t == "REQUEST" and "Maria Lopez" in a for t, a, _ in ev)
+
+
+def test_indefinite_phrases_keep_their_words(code):
+    [ev] = events(code, "A 12-year-old boy near the hall was punched by another spectator, officials said.")
+    assert (ev["actor"]["text"], ev["recipient"]["text"]) == ("another spectator", "A 12-year-old boy")

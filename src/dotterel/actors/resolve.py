@@ -35,6 +35,7 @@ from .spans import (
     slug,
     stance_at,
     trim_determiners,
+    without_count,
 )
 
 __all__ = ["ActorResolver", "mention_at", "merge_actors", "slug"]
@@ -61,6 +62,13 @@ def is_acronym(alias: str) -> bool:
     return bool(letters) and letters.isupper() and len(letters) <= 5
 
 
+APOSTROPHES = {"'", "’", "‘", "`"}
+
+
+def letters_only(word: str) -> str:
+    return "".join(ch for ch in word.lower() if ch.isalpha())
+
+
 class ActorResolver:
     """Pipeline stage: fills ``coded.mentions`` and ``coded.actors``."""
 
@@ -78,6 +86,12 @@ class ActorResolver:
                 (exact if is_acronym(alias) else folded).setdefault(alias, actor.id)
         self._add(nlp, self.exact, exact)
         self._add(nlp, self.folded, {a.lower(): i for a, i in folded.items()})
+        # one-word names whose transliteration marks an Arabic letter with an apostrophe, wherever the writer put
+        # it: "Da’esh", "Dae’sh", "Daesh" are one spelling in letters
+        self.marked: dict[str, str] = {}
+        for alias, actor_id in folded.items():
+            if " " not in alias and APOSTROPHES & set(alias):
+                self.marked.setdefault(letters_only(alias), actor_id)
         self.cues = self.base.cues
         self.gaz = load_gazetteer()
         self.day: str | None = None
@@ -95,6 +109,9 @@ class ActorResolver:
         in stories about some countries ('where') count only when the document's country is one of them."""
         found = [(s, e, doc.vocab.strings[m]) for m, s, e in self.exact(doc)]
         found += [(s, e, doc.vocab.strings[m]) for m, s, e in self.folded(doc)]
+        matched = {i for s, e, _ in found for i in range(s, e)}
+        found += [(t.i, t.i + 1, self.marked[key]) for t in doc if t.i not in matched and t.is_alpha is False and
+                  APOSTROPHES & set(t.text[1:-1]) and (key := letters_only(t.text)) in self.marked]
         if any(self.base.actors[a].where for _, _, a in found):
             chosen = longest(found)
             country = self.doc_country(doc, chosen)
@@ -317,8 +334,9 @@ def merge_actors(mentions: list[Mention], base: ActorBase, member_of: dict[int, 
                 actor.member_of.append(org)
         if ref.text.lower() in PRONOUNS:
             continue
-        if ref.text not in actor.aliases:
-            actor.aliases.append(ref.text)
+        for alias in dict.fromkeys((ref.text, without_count(ref.text))):  # "at least 35 civilians": "civilians" too
+            if alias and alias not in actor.aliases:
+                actor.aliases.append(alias)
     return list(actors.values())
 
 

@@ -68,8 +68,26 @@ def plural_title(lemma: str) -> str:
     return word if word.endswith("s") else word + ("es" if word.endswith(("sh", "ch")) else "s")
 
 
+# an indefinite or counting determiner is part of how the text names a party ("another bystander", "a protester",
+# "each side"); the definite ones only point back
+KEPT_DETERMINERS = {"a", "an", "another", "each", "every", "both", "some", "several", "many", "no"}
+
+
 def trim_determiners(span: Span) -> Span:
     start = span.start
-    while start < span.end and span.doc[start].pos_ in ("DET", "PUNCT"):
+    while start < span.end and span.doc[start].pos_ in ("DET", "PUNCT") and span.doc[start].lower_ not in KEPT_DETERMINERS:
         start += 1
     return span.doc[start:span.end]
+
+
+# a count before a group's name: "at least 35 more", "nearly 300", "dozens of", "some 60 other"
+COUNT = re.compile(r"^(?:(?:at (?:least|most)|more than|less than|fewer than|up to|about|around|nearly|almost|over|some|"
+                   r"several|many|dozens|hundreds|thousands|scores|[\d,.]+|one|two|three|four|five|six|seven|eight|nine|"
+                   r"ten|twenty|more|other|another|of)\s+)+", re.IGNORECASE)
+
+
+def without_count(text: str) -> str:
+    """A group's name without the count before it ("at least 35 more innocent civilians" -> "innocent civilians");
+    the text itself when nothing counts it or nothing would be left."""
+    rest = COUNT.sub("", text)
+    return rest if rest and rest != text else text

@@ -43,6 +43,8 @@ class ArgumentFinder(TriggerFinder):
     def subjects(self, verb: Token) -> list[Token]:
         # "Near Sinjar, one strike engaged ...": a sentence-initial place phrase the parser took for a subject
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS]
+        # "presidential frontrunner Hillary Clinton is calling": a title the parser split off the name it precedes
+        subj = [c for c in subj if not any(o.left_edge.i == c.i + 1 and o.ent_type_ == "PERSON" for o in subj)]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = [counted(h) for h in agent or subj]
         if not heads and verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -348,10 +350,11 @@ def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
         return mention.ref
     if token.pos_ in ("NOUN", "PROPN"):  # an unresolved noun phrase is still the argument
         chunk = doc[token.left_edge.i:token.i + 1]
-        text = chunk.text if len(chunk) <= 6 else token.text
+        short = sum(not t.is_punct for t in chunk) <= 6  # "a 15-year-old girl" is four words and two hyphens
+        text = chunk.text if short else token.text
         if token.pos_ == "NOUN" and (owner := owner_of(doc, mentions, token)) is not None:
             return replace(owner, text=text)  # "ISIL targets": the words stay, the party is their owner
-        return ActorRef(text=text, name=uncounted(chunk) if len(chunk) <= 6 else text)
+        return ActorRef(text=text, name=uncounted(chunk) if short else text)
     return None
 
 

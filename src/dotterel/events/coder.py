@@ -6,9 +6,10 @@ Triggers come from `triggers`, their actors and recipients from `arguments`, whe
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import mention_at
+from ..actors.titles import office_titles
 from ..docindex import doc_text
 from ..model import UNKNOWN_ACTOR, ActorRef, CodedDocument, Event
 from ..model import Span as TextSpan
@@ -150,6 +151,18 @@ class EventCoder(ArgumentFinder):
             target = events[before[-1]]
             target.fatalities = dead if target.fatalities is None else max(target.fatalities, dead)
 
+    @staticmethod
+    def campaign_rally(doc: Doc, coded: CodedDocument, rally: Token, actor_tokens: list[Token]) -> bool:
+        """A rally held by a person or for one is campaigning, not protest: "a Trump rally", "an Ohio Clinton rally",
+        "Sanders was holding a rally", "a rally for the governor"."""
+        def person(t: Token) -> bool:
+            mention = mention_at(coded.mentions, t.i, doc)
+            return (mention is not None and mention.kind == "person") or t.lemma_.lower() in office_titles() or \
+                any(c.ent_type_ == "PERSON" for c in t.subtree if c.dep_ == "compound" or c == t)
+        for_whom = [g for c in rally.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                    if g.dep_ == "pobj"]
+        return any(person(t) for t in [*actor_tokens, *for_whom])
+
     def code_trigger(self, doc: Doc, coded: CodedDocument, sentence: Span, trig: Trigger) -> list[Event]:
         actor_tokens, recipient_tokens = self.arguments(trig)
         actor_tokens = [antecedent(t) if t.pos_ == "PRON" and mention_at(coded.mentions, t.i, doc) is None else t
@@ -161,9 +174,9 @@ class EventCoder(ArgumentFinder):
         sense = trig.sense = self.object_sense(trig)
         if sense.event_type == "PROTEST" and recipient is None and actor_tokens:
             recipient = opposed_by(doc, coded.mentions, actor_tokens[0])
-        if sense.event_type == "PROTEST" and trig.token.lemma_.lower() in CAMPAIGN_EVENTS and actor_tokens and \
-                any((m := mention_at(coded.mentions, t.i, doc)) is not None and m.kind == "person" for t in actor_tokens):
-            return []  # "a Trump rally", "Sanders was holding a rally": a candidate's rally is campaigning, not protest
+        if sense.event_type == "PROTEST" and trig.token.lemma_.lower() in CAMPAIGN_EVENTS and \
+                self.campaign_rally(doc, coded, trig.token, actor_tokens):
+            return []
         mode = sense.mode
         if sense.event_type == "ASSAULT" and (not mode or mode in MODE_RANK):
             # "fired 82mm mortars": the weapon named is more telling than the verb's default

@@ -31,6 +31,10 @@ ANNOUNCED_AS_THREAT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": 
 THREAT_MODES = {"restrict", "arrest", "relations", "expel", "territory", "violence"}
 ANNOUNCING = SAYING | {"announce", "declare", "warn", "vow", "pledge", "promise", "insist", "confirm", "indicate"}
 # verbal types whose content is the act itself: future tense is what they are about
+# acts that a purpose clause only aims at: "an offensive to retake the town", "talks to halt the shelling"
+UNDONE_PURPOSES = {"ASSAULT", "COERCE", "RETREAT", "SANCTION"}
+# "the first country to recognise it", "the only group to fight": the infinitive under these nouns was done
+RANKING = {"first", "last", "only", "second", "third", "latest", "next"}
 FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "ACCUSE"}
 
 
@@ -59,6 +63,10 @@ def status(trig: Trigger) -> str:
             not (head.lemma_.lower() in COMPELLING and trig.sense.event_type == "COERCE"):
         # "had no plans to deploy troops", "a plan to release prisoners": an intention, not an act
         return "negated" if any(c.lower_ == "no" for c in head.children) else "skip"
+    if purpose(verb) and trig.sense.event_type in UNDONE_PURPOSES and verb.lemma_.lower() != "target":
+        # force or a truce "to halt" the bombing is a hope; help sent "to assist", a summons "to complain" and a
+        # strike "to target" fighters name what was done
+        return "skip"
     framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
             (verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)) or \
@@ -81,6 +89,17 @@ def status(trig: Trigger) -> str:
         # a promise to cooperate is an act (AGREE); a plan, a hope or an expectation is not yet one
         return "future" if head.lemma_.lower() in COMMITTING else "skip"
     return "real"
+
+
+def purpose(verb) -> bool:
+    """An infinitive that says what an act or an effort is for: "talks to halt the bombing", "a bid to retake the
+    town", "met to end the shelling" -- not yet done. ("The first country to recognise it" did it.)"""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        return not any(c.lower_ in RANKING or c.ent_type_ == "ORDINAL" for c in head.children)
+    return verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def as_coded(trig: Trigger) -> TriggerSense | None:

@@ -72,6 +72,9 @@ class TriggerFinder:
                 consumed.update(c.i for c in token.children if c.dep_ == "dobj")
                 if pair.event_type != NOT_AN_ACT:  # "hit a record high", "strike a balance": idioms, not acts
                     found.append(Trigger(token, pair, token, token.idx + len(token.text)))
+            elif token.pos_ == "VERB" and (weapon := self.weapon_verb(token)):
+                # "was pepper-sprayed", "tear-gassed the crowd": the weapon's name made a verb is its use
+                found.append(Trigger(token, TriggerSense("ASSAULT", weapon), token, token.idx + len(token.text)))
             elif token.pos_ in ("VERB", "AUX") and self.verb_lemma(token) in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp") and not any(c.dep_ == "nsubj" for c in token.children):
                     continue  # "Iran-backed militias": an attribute, not an act (with a subject of its own it is one)
@@ -89,6 +92,8 @@ class TriggerFinder:
                 if sense.event_type == "ASSAULT" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.hazards
                                                          for c in token.children):
                     continue  # "floods killed 40 people": a disaster, not an assault
+                if any(c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.recorders for c in token.children):
+                    continue  # "a photographer captured the wounded", "cameras caught the gunman": filmed, not seized
                 if sense.event_type == "ASSAULT" and SCORE.search(sentence.text) and \
                         token.lemma_.lower() in self.lex.sports_verbs:
                     continue  # "Real Madrid beat Bayern Munich 2-1"
@@ -134,6 +139,13 @@ class TriggerFinder:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
                 found.append(Trigger(token, sense, governor, end, anchor=anchor))
         return found
+
+    def weapon_verb(self, verb: Token) -> str | None:
+        """The mode of a verb made of a hyphenated weapon name ("pepper-sprayed", "tear-gassed"), or None."""
+        doc = verb.doc
+        if verb.i < 2 or doc[verb.i - 1].text != "-":
+            return None
+        return self.lex.instruments.get(f"{doc[verb.i - 2].lower_} {verb.lemma_.lower()}")
 
     @staticmethod
     def subject_of(token: Token) -> Token | None:
