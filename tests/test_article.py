@@ -253,3 +253,33 @@ def test_no_party_is_its_own_target(pipeline):
     coded = pipeline.code_one(document_from_text(text, doc_id="selfdyad", date="2017-01-10"))
     assert coded.events
     assert not any(e.recipient is not None and e.recipient.name == e.actor.name for e in coded.events)
+
+
+def test_a_news_outlet_uses_no_force(code):
+    rec = code("A lorry drove into shoppers at a market in Lille on Friday, killing nine people. Sky News quoted a "
+               "witness as saying she heard shots, although it was unclear whether it came from the driver. "
+               "The mayor said the market would stay closed.", date="2016-07-15")
+    assert not any(e["actor"]["name"] == "Sky News" for e in rec["events"] if e["event_type"] == "ASSAULT")
+
+
+def test_a_condemned_attack_is_a_recent_one(code):
+    rec = code("A gunman opened fire on worshippers at a mosque in Kano on Friday, killing seven people, police said. "
+               "The state of emergency had been declared after Boko Haram militants killed 50 people in Maiduguri "
+               "last November. The president condemned the attack in a televised address on Friday.",
+               date="2016-07-15")
+    [condemn] = [e for e in rec["events"] if e["event_type"] == "ACCUSE"]
+    assert condemn["recipient"]["name"] == "Unidentified Armed Group (Nigeria)"  # the gunman, not Boko Haram
+
+
+def test_passive_hung_on_saying_befalls_the_last_doer(code):
+    rec = code("A van plowed into a market crowd in Lyon on Friday night, killing at least 20 people as the driver "
+               "also fired on shoppers, officials said, before being shot dead by police.")
+    assert any(e["actor"]["text"] == "police" and (e["recipient"] or {}).get("text") == "the driver"
+               for e in rec["events"])
+
+
+def test_him_in_a_quote_is_not_the_speaker(code):
+    rec = code("Jean Moreau, the mayor, said the lorry was carrying weapons. Moreau told the radio station RTL that "
+               "\"the driver shot at the crowd, according to the officers who killed him.\"", date="2016-07-15")
+    [him] = [m for e in rec["events"] for m in [e["recipient"]] if m and m["text"] == "him"]
+    assert him["name"] == "the driver"

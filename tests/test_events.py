@@ -714,6 +714,7 @@ def test_recording_is_no_capture(code):
 @pytest.mark.parametrize("text, protest", [
     ("Thousands attended a rally for the governor in Tampa on Sunday.", False),
     ("Man arrested after brawl outside Ohio Clinton rally.", False),
+    ("Boy punched in scuffle outside Ohio Romney rally. Mitt Romney spoke to supporters in Ohio on Tuesday.", False),
     ("Hundreds held a rally against the governor in Tampa.", True),
 ])
 def test_a_rally_for_a_person_is_campaigning(code, text, protest):

@@ -80,3 +80,13 @@ def test_a_date_before_a_noun_dates_that_noun_only(code):
     urged = next(e for e in rec["events"] if e["event_type"] == "REQUEST")
     assert urged["date"] == "2021-06-11"  # Friday, not the agreement's date
     assert find_expressions("the Monday attack", PUB)[0].modifies == len("the Monday ")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("In March, gunmen killed 12 people at a checkpoint outside Mosul.", "2016-03"),
+    ("The curfew had been imposed after militants killed 30 people in Kirkuk last November.", "2015-11"),
+    ("Rebels shelled the town in July, officials said.", "2016-07"),
+])
+def test_month_without_a_year_is_the_latest_before_publication(code, text, date):
+    [event] = [e for e in code(text, date="2016-07-15")["events"] if e["event_type"] == "ASSAULT"]
+    assert (event["date"], event["date_precision"]) == (date, "month")

@@ -37,6 +37,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?!\w)", re.I)),
     ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     ("my", re.compile(r"\b" + _MON + r",?\s+((?:19|20)\d\d)\b", re.I)),
+    # a month without a year: "in March", "last November", "since early June" (the latest one before publication)
+    ("month", re.compile(r"\b(in|since|during|by|until|last|early|late|mid-?|from)\s+(?:early\s+|late\s+|mid-?)?" + _MON +
+                         r"(?![\w-])(?!\s*\d)", re.I)),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)),
     ("relative", re.compile(r"\b(yesterday|today|tonight|last night|this morning|earlier today|overnight|"
                             r"(?:in )?the (?:last|past) (?:24|48|72) hours|"
@@ -103,6 +106,10 @@ def resolve(kind: str, m: re.Match, pub: dt.date | None) -> tuple[str, str] | No
         return d.isoformat(), "day"
     if kind == "md" and g[0].lower()[:3] in MONTHS and (d := _near(pub, month_number(g[0]), int(g[1]))):
         return d.isoformat(), "day"
+    if kind == "month" and g[1][0].isupper():  # "in may" is no month
+        month = month_number(g[1])
+        year = pub.year if month < pub.month or (month == pub.month and g[0].lower() != "last") else pub.year - 1
+        return f"{year:04d}-{month:02d}", "month"
     if kind == "weekday":
         back = (pub.weekday() - WEEKDAYS.index(g[0].lower())) % 7
         if back == 0 and m.group(0).lower().startswith("last"):

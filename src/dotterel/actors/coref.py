@@ -23,6 +23,7 @@ GROUP_PRONOUNS = {"they", "them"}
 GROUP_KINDS = {"armed_group", "military", "population", "party"}
 ORG_KINDS = {"armed_group", "military", "government", "igo", "party", "other"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "rain", "take", "matter", "happen"}  # "it is unclear"
+SAYING = {"say", "tell", "add", "state", "declare", "write", "tweet", "insist", "explain"}
 MAX_SENTENCES = 3  # how far back a pronoun looks
 WE_PRONOUNS = {"we"}
 SPEAKING_BODIES = {"state", "government", "igo", "military"}  # who says "we" in a statement
@@ -61,6 +62,13 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
                 SPEAKING_BODIES if first_person else ORG_KINDS
             # "Kerry called Lavrov and urged him": an object pronoun is never the subject of its own verb
             skip = set() if tok.dep_.startswith("nsubj") else clause_subjects(governing_verb(tok))
+            if low in PERSON_PRONOUNS and any(a <= tok.idx < b for a, b in quoted):
+                # "X told reporters that 'the police killed him'": in X's words, "him" is someone else than X
+                speakers = {c.i for v in tok.sent if v.lemma_.lower() in SAYING
+                            for c in v.children if c.dep_ == "nsubj" and not any(a <= c.idx < b for a, b in quoted)}
+                names = {by_head[i].ref.name if i in by_head else doc[i].text for i in speakers}
+                skip |= speakers | {m.head for m in mentions if m.head is not None and
+                                    (m.ref.name in names or m.ref.name.split()[-1:] in ([n] for n in names))}
             named = low == "it" or first_person
             people = low != "it"  # "it" is a body or a group, never "the minister"
             if first_person and voice is not None:
@@ -70,7 +78,15 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
                                   people=people) \
                     or (None if first_person else antecedent(mentions, tok.idx, want, sent_index, tok.i, named=named,
                                                              skip=skip, people=people))
-            if ante is not None:
+            if low in PERSON_PRONOUNS and (noun := person_noun_before(tok, skip)) is not None and \
+                    (ante is None or ante.head is None or ante.head < noun.i):
+                # "the driver fired on the crowd, said the police who killed him": the person the sentence named
+                # by a noun is nearer than the last person named by name
+                own = by_head.get(noun.i)
+                phrase = doc[noun.left_edge.i:noun.i + 1].text if noun.i - noun.left_edge.i < 4 else noun.text
+                ref = own.ref if own is not None else ActorRef(text=phrase, name=phrase)
+                added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ref, tok.text), kind="person", head=tok.i))
+            elif ante is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ante.ref, tok.text), kind=ante.kind, head=tok.i))
                 if first_person:
                     voice = ante
@@ -91,6 +107,15 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
                 added.append(Mention(span.start_char, span.end_char, copy_ref(ante.ref, span.text), kind=ante.kind,
                                      head=tok.i))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def person_noun_before(pronoun, skip: set[int]):
+    """The nearest singular noun naming a person ("the driver", "a gunman") before a pronoun in its sentence."""
+    for tok in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start]):
+        if tok.tag_ == "NN" and tok.i not in skip and tok.lemma_.lower() in person_nouns() and \
+                tok.head.i != pronoun.head.i:  # "the officers who killed him": not the subject of its own verb
+            return tok
+    return None
 
 
 def one_person_per_name(mentions: list[Mention]) -> None:

@@ -18,12 +18,18 @@ from .layout import Layout
 from .merge import fold_headline, fold_joint_acts, merge_mentions, merge_same_clause
 from .scoring import score_events
 from .what import generic
-from .who import LEAD_SENTENCES, Parties, acts_condemned, arrests_by_police, carry_arguments, keep_event, target_the_maker
+from .who import (
+    FORCE_TYPES,
+    LEAD_SENTENCES,
+    Parties,
+    acts_condemned,
+    arrests_by_police,
+    carry_arguments,
+    keep_event,
+    media_use_no_force,
+    target_the_maker,
+)
 from .whom import aim_party_acts, aim_targets
-
-# acts of force: "a U.S. strike", "the army's offensive" name who used it
-FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
-
 
 # an article's candidates below this confidence are not reported (a lone sentence keeps its reading); see scoring
 ARTICLE_MIN_CONFIDENCE = 0.7
@@ -48,6 +54,7 @@ class ArticlePass:
         party = Parties(coded.mentions, self.act_nouns, self.force_nouns)
         # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
         events = coded.events
+        media_use_no_force(events, coded.mentions)
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
         aim_targets(events, layout, party, doc, coded.mentions)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..actors.parties import head_word, names_a_party, names_a_thing
 from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention, Span
+from ..when import first_day
 from .layout import Layout, trigger_token
 
 # how far back (in sentences) an act's actor is carried to a sentence that goes on about the same kind of act
@@ -20,6 +21,8 @@ CARRY_SENTENCES = 4
 # material acts whose doer a report often names once and then leaves implicit ("one strike destroyed ...")
 CARRIED_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION", "RETREAT"}
 # acts between parties: without a doer they are nothing ("calls for calm")
+# acts of force: "a U.S. strike", "the army's offensive" name who used it
+FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
 VERBAL_TYPES = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
 # violent acts that stay events without a known doer ("a bomb killed 12 in X")
 VICTIM_TYPES = {"ASSAULT", "COERCE"}
@@ -113,6 +116,15 @@ def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Do
             event.recipient = party.adopt(source.recipient)
 
 
+def media_use_no_force(events: list[Event], mentions: list[Mention]) -> None:
+    """A news outlet reports force, it does not use it: "Sky News quoted a witness ... unclear whether it came from the
+    gunman" makes no act of the broadcaster's. Such an act's doer is unknown (and may be carried from the text)."""
+    outlets = {m.ref.id for m in mentions if m.kind == "media" and m.ref.id}
+    for event in events:
+        if event.event_type in FORCE_TYPES and event.actor.id in outlets:
+            event.actor = ActorRef(text="", name=UNKNOWN_ACTOR)
+
+
 def keep_event(event: Event, layout: Layout, party: Parties) -> bool:
     """An event needs a doer the text names or clearly identifies. Without one, only a material act told in
     the report's lead stays (its doer unknown); a verbal act needs a doer unless it makes an ACLED event."""
@@ -152,10 +164,25 @@ def target_the_maker(events: list[Event], layout: Layout, party: Parties) -> Non
             continue
         here = layout.sentence(event.evidence.start)
         near = [a for a in assaults if abs(layout.sentence(a.evidence.start) - here) <= MAKER_SENTENCES
-                and a.actor.name != event.actor.name]
+                and a.actor.name != event.actor.name and recent(a, event)]
         if near:
             maker = min(near, key=lambda a: abs(layout.sentence(a.evidence.start) - here))
             event.recipient = party.adopt(replace(maker.actor, text=target.text))
+
+
+CONDEMNED_WITHIN_DAYS = 7  # an attack condemned is a recent one: "last November's attack" is background
+PERIOD_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
+
+
+def recent(act: Event, reaction: Event) -> bool:
+    """Could ``reaction`` (a condemnation) be about ``act``: not recalled history, not long before it?"""
+    if act.historical and not reaction.historical:
+        return False
+    if act.date and reaction.date:
+        days = (first_day(reaction.date) - first_day(act.date)).days
+        span = PERIOD_DAYS.get(act.date_precision or "day", 0)  # a month's date is its first day
+        return -1 <= days <= CONDEMNED_WITHIN_DAYS + span
+    return True
 
 
 def acts_condemned(events: list[Event], layout: Layout, party: Parties) -> list[Event]:

@@ -120,6 +120,12 @@ class ArgumentFinder(TriggerFinder):
             clause = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
             if verb.dep_ in ("pcomp", "advcl", "conj") and clause != verb and clause.pos_ in ("VERB", "AUX"):
                 objs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and self.participant(c)]
+                if clause.lemma_.lower() in SAYING_VERBS:
+                    # "... as the driver fired on the crowd, officials said, before being shot": hung on the verb
+                    # of saying, the passive befalls the last doer told before it, not the ones who speak
+                    told = [c for c in verb.sent if c.i < verb.i and c.dep_ == "nsubj" and c.head != clause and
+                            c.head.lemma_.lower() not in SAYING_VERBS and self.participant(c)]
+                    objs = told[-1:]
         if not objs and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
                 not any(c.dep_ == "nsubj" for c in verb.children):
             # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object

@@ -155,10 +155,12 @@ class EventCoder(ArgumentFinder):
     def campaign_rally(doc: Doc, coded: CodedDocument, rally: Token, actor_tokens: list[Token]) -> bool:
         """A rally held by a person or for one is campaigning, not protest: "a Trump rally", "an Ohio Clinton rally",
         "Sanders was holding a rally", "a rally for the governor"."""
+        surnames = {m.ref.name.split()[-1] for m in coded.mentions if m.kind == "person" and m.ref.name}
+
         def person(t: Token) -> bool:
             mention = mention_at(coded.mentions, t.i, doc)
             return (mention is not None and mention.kind == "person") or t.lemma_.lower() in office_titles() or \
-                any(c.ent_type_ == "PERSON" for c in t.subtree if c.dep_ == "compound" or c == t)
+                any(c.ent_type_ == "PERSON" or c.text in surnames for c in t.subtree if c.dep_ == "compound" or c == t)
         for_whom = [g for c in rally.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                     if g.dep_ == "pobj"]
         return any(person(t) for t in [*actor_tokens, *for_whom])
