@@ -283,3 +283,20 @@ def test_him_in_a_quote_is_not_the_speaker(code):
                "\"the driver shot at the crowd, according to the officers who killed him.\"", date="2016-07-15")
     [him] = [m for e in rec["events"] for m in [e["recipient"]] if m and m["text"] == "him"]
     assert him["name"] == "the driver"
+
+
+def test_the_act_itself_delivering_force_against_a_party_aims_at_it(code):
+    rec = code("In the past day, the U.S.-led coalition's six airstrikes delivered 30 munitions against ISIL targets, "
+               "which include two tactical units and a command post in support of Kurdish operations, the colonel said.")
+    [strike] = [e for e in rec["events"] if e["event_type"] == "ASSAULT"]
+    assert strike["recipient"]["name"] == "Islamic State"
+
+
+def test_a_long_first_line_is_a_lead_not_a_headline(code):
+    lead = ("A series of U.S. air strikes on Islamic State fighters this week near the town of Hajin in eastern Syria "
+            "killed more than 30 militants and destroyed six vehicles, a spokesman told reporters today.")
+    rec = code(lead + "\nA U.S. strike on Monday hit two Islamic State vehicles near Hajin, he said.\n"
+               "Another strike on Tuesday hit a command post, he added.", date="2017-01-06")
+    # the week's series is its own event, not a headline retold by Monday's strike
+    assert any(e["evidence"]["text"].startswith("A series") for e in rec["events"] if e["event_type"] == "ASSAULT")
+    assert not any(m["text"].startswith("A series") for e in rec["events"] for m in e["mentions"])

@@ -735,3 +735,35 @@ def test_title_split_from_the_name_is_not_the_subject(code):
 def test_indefinite_phrases_keep_their_words(code):
     [ev] = events(code, "A 12-year-old boy near the hall was punched by another spectator, officials said.")
     assert (ev["actor"]["text"], ev["recipient"]["text"]) == ("another spectator", "A 12-year-old boy")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The gunman was killed in a police shootout.", "police"),
+    ("Two militants were killed in an Israeli air strike near Gaza City on Tuesday.", "Israel"),
+    ("Three soldiers were wounded in a Taliban ambush.", "Taliban"),
+])
+def test_a_passive_act_inside_a_named_act_is_its_makers(code, text, actor):
+    [ev] = [e for e in events(code, text) if e["event_type"] == "ASSAULT"]
+    assert actor in (ev["actor"]["text"], ev["actor"]["name"])
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Government troops have cleared 30 percent of the town of rebel fighters since the offensive began.",
+     "Government troops", "rebel fighters"),
+    ("The army rid the valley of Taliban militants last week.", "army", "Taliban militants"),
+])
+def test_clearing_a_place_of_a_party_assaults_the_party(code, text, actor, recipient):
+    assert ("ASSAULT", actor, recipient) in {pair(e) for e in events(code, text)}
+
+
+def test_clearing_a_road_of_snow_is_no_act(code):
+    assert not events(code, "Workers cleared the road of snow.")
+
+
+def test_accusing_joined_to_a_report_is_the_speakers(code):
+    ev = events(code, "The monitors said the militia shelled two villages near the river and accused the army of "
+                      "blocking aid convoys.")
+    assert not any(e["event_type"] == "ACCUSE" and "militia" in e["actor"]["text"] for e in ev)
+    ev = events(code, "Local officials were treating the blast as an attack and urging residents to stay indoors, "
+                      "the radio station reported.")
+    assert not any(e["event_type"] == "REQUEST" and "radio" in e["actor"]["text"] for e in ev)

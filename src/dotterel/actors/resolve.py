@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -60,6 +61,14 @@ def is_acronym(alias: str) -> bool:
     """Aliases matched case-sensitively: 'IS', 'US', 'UN' must not match 'is', 'us', 'un'."""
     letters = re.sub(r"[^A-Za-z]", "", alias)
     return bool(letters) and letters.isupper() and len(letters) <= 5
+
+
+@lru_cache(maxsize=1)
+def act_nouns() -> frozenset[str]:
+    """One-word nouns the event lexicon reads as acts ("strike", "offensive", "raid")."""
+    from ..events.lexicon import load_lexicon
+
+    return frozenset(n for n in load_lexicon().nouns if " " not in n)
 
 
 APOSTROPHES = {"'", "’", "‘", "`"}
@@ -216,8 +225,8 @@ class ActorResolver:
 
     def only_place(self, span: Span, actor: KBActor) -> bool:
         """'in Mosul', 'near Kabul', 'across Nigeria': a state's name in a locative phrase is a place."""
-        if actor.kind != "state":
-            return False
+        if actor.kind != "state" or span.root.lemma_.lower() in act_nouns():
+            return False  # "killed in an Israeli air strike": the phrase names an act, and its maker
         return self.locative(span.root)
 
     def locative(self, token) -> bool:

@@ -13,6 +13,9 @@ from ..model import Event
 _LAYOUT = "dotterel.layout"
 
 
+HEADLINE_WORDS = 22  # longer first lines are leads
+
+
 class Layout:
     """Sentence indexes of character offsets, the headline, and the spans inside quote marks."""
 
@@ -31,9 +34,10 @@ class Layout:
         return layout
 
     def _headline_end(self) -> int:
-        """End of the headline: a first line that is one sentence and not the whole text; 0 without one."""
+        """End of the headline: a first line that is one short sentence and not the whole text; 0 without one.
+        (A report written one sentence a line opens with its lead, thirty words and more, not a headline.)"""
         first_line = self.text.find("\n")
-        if first_line <= 0 or not self.text[first_line:].strip():
+        if first_line <= 0 or not self.text[first_line:].strip() or len(self.text[:first_line].split()) > HEADLINE_WORDS:
             return 0
         return first_line if self.sentence(first_line - 1) == 0 else 0
 

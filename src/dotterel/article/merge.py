@@ -188,14 +188,26 @@ def fold_headline(events: list[Event], layout: Layout, party) -> list[Event]:
         if not layout.in_headline(event.evidence.start):
             continue
         capitalised = title_case(event.evidence.text)
+        vague = capitalised or not party(event.actor) or unidentified(event.actor)
         lead = next((e for e in out if e is not event and e.event_type == event.event_type and party(e.actor) and
-                     0 < layout.sentence(e.evidence.start) <= HEADLINE_RETOLD_WITHIN and _compatible_targets(e, event)),
-                    None) if capitalised or not party(event.actor) else None
+                     0 < layout.sentence(e.evidence.start) <= HEADLINE_RETOLD_WITHIN and _compatible_targets(e, event)
+                     and (vague or _same_doer_words(event.actor, e.actor))), None)
         if lead is not None:
             absorb(lead, event)
         if lead is not None or capitalised:
             out.remove(event)
     return out
+
+
+def _same_doer_words(headline: ActorRef, lead: ActorRef) -> bool:
+    """"Coalition strikes hit ..." and "coalition forces carried out ...": the headline's doer, in the lead's words."""
+    words = set(headline.text.lower().split())
+    return headline.name == lead.name or bool(words) and words <= set(lead.text.lower().split())
+
+
+def unidentified(ref: ActorRef) -> bool:
+    """A doer named only by its kind ("Gunmen attack checkpoint"): the lead may say who they were."""
+    return ref.name.startswith("Unidentified") or ".UAF." in (ref.id or "")
 
 
 def title_case(text: str) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..events.coder import PARTY_BOUND
 from ..model import ActorRef, Event, Mention
-from .layout import Layout
+from .layout import Layout, trigger_token
 from .who import Parties
 
 # acts of force whose target an analyst always names
@@ -36,9 +36,12 @@ def aim_targets(events: list[Event], layout: Layout, party: Parties, doc: Doc, m
     force = [e for e in events if e.event_type in FORCE_TYPES and party(e.actor)]
     unaimed = []
     for event in force:
-        if _resolved(event.recipient, party):
+        vague = _countryless_role(event.recipient)
+        if _resolved(event.recipient, party) and not vague:
             continue
         found = _named_in_clause(event, layout, doc, mentions)
+        if vague and (found is None or _countryless_role(found)):
+            continue  # "an attack on a police station": the role is the target until a named party says whose
         if found is not None:
             event.recipient = party.adopt(found)
         else:
@@ -53,6 +56,13 @@ def aim_targets(events: list[Event], layout: Layout, party: Parties, doc: Doc, m
             event.recipient = party.adopt(min(near, key=lambda x: x[0])[1])
 
 
+def _countryless_role(ref: ActorRef | None) -> bool:
+    """A role whose side the text does not say ("two tactical units", "the troops"): a party named as the act's aim
+    in its clause tells whose they are."""
+    return ref is not None and ref.id is not None and ref.id.startswith("local:") and ref.country is None and \
+        ref.sector is not None
+
+
 def _resolved(ref: ActorRef | None, party: Parties) -> bool:
     """A target the actor stage resolved to a known party (not merely a phrase naming people)."""
     return ref is not None and ref.id is not None and party(ref, doer=False)
@@ -64,10 +74,11 @@ def _named_in_clause(event: Event, layout: Layout, doc: Doc, mentions: list[Ment
     owner = owner_in_target(event, layout, mentions)
     if owner is not None:
         return owner
+    trigger = trigger_token(doc, event)
     for mention in _clause_mentions(event, mentions):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _aimed_at(span.root, AIMED_AT if mention.kind in PLACE_LIKE_KINDS else
-                                          AIMED_AT | AIMED_AT_OR_PLACE):
+                                          AIMED_AT | AIMED_AT_OR_PLACE, trigger):
             return mention.ref
     return None
 
@@ -97,26 +108,29 @@ def aim_party_acts(events: list[Event], layout: Layout, party: Parties, mentions
                 event.recipient = party.adopt(owner)
 
 
-def _aimed_at(token: Token, markers: set[str]) -> bool:
+def _aimed_at(token: Token, markers: set[str], trigger: Token | None = None) -> bool:
     """Is the word (or the thing it owns: "ISIL targets") the object of "against"/"on"/"at" — of this act, not of
     another doer's ("a strike to target fighters firing on the troops": the troops are the fighters' target)?"""
     for _ in range(3):
         if token.dep_ == "pobj" and token.head.lower_ in markers:
-            return not _another_doers(token.head)
+            return not _another_doers(token.head, trigger)
         if token.dep_ not in OWNER_DEPS or token.head == token:
             return False
         token = token.head
     return False
 
 
-def _another_doers(prep: Token) -> bool:
+def _another_doers(prep: Token, trigger: Token | None = None) -> bool:
     """Does the phrase hang on a verb with a doer of its own: a participle or relative clause on a noun ("fighters
-    firing on", "militants who fired at"), or a clause with its own subject?"""
+    firing on", "militants who fired at"), or a clause with its own subject? A clause whose subject is the act
+    itself ("the airstrikes delivered munitions against X") is the act's own."""
     verb = prep.head
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX"):
-            return verb.dep_ in ("acl", "relcl") or any(c.dep_.startswith("nsubj") for c in verb.children) and \
-                verb.dep_ in ("ccomp", "advcl", "conj")
+            subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+            if trigger is not None and any(c == trigger for c in subjects):
+                return False
+            return verb.dep_ in ("acl", "relcl") or bool(subjects) and verb.dep_ in ("ccomp", "advcl", "conj")
         if verb.head == verb:
             return False
         verb = verb.head

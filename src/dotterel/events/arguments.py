@@ -30,6 +30,9 @@ PLACE_PREPS = {"near", "outside", "inside", "across"}
 # acts both sides of "between A and B" do together
 MUTUAL = {"ASSAULT", "COOPERATE", "CONSULT", "AGREE"}
 # verbs whose subject reports an act, not does it
+# verbal acts that, joined to what a speaker reports, are the speaker's own
+SPEECH_ACTS = {"accuse", "blame", "condemn", "criticise", "criticize", "denounce", "urge", "demand", "praise", "warn",
+               "deny", "reject", "call", "charge"}
 SAYING_VERBS = {"say", "report", "tell", "state", "claim", "describe", "call", "deny", "confirm", "reveal", "know"}
 # verbal acts about another act: their subject judges the act, it did not make it
 JUDGING = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
@@ -59,7 +62,14 @@ class ArgumentFinder(TriggerFinder):
         if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head != verb:
             if verb.dep_ == "relcl":
                 return [verb.head]
-            return self.subjects(verb.head) if verb.dep_ != "conj" or verb.head.pos_ == "VERB" else []
+            told = verb.head
+            if verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_ACTS and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+                    told.dep_ == "ccomp" and told.head.lemma_.lower() in SAYING_VERBS:
+                # "the panel said the army carried out attacks and accused the RSF of ...": the one who speaks
+                # accuses, not the one spoken of ("authorities were treating it as an attack and urging people to
+                # stay home, TV reported": a participle shares its clause's subject)
+                return self.subjects(told.head)
+            return self.subjects(told) if verb.dep_ != "conj" or told.pos_ == "VERB" else []
         if not heads and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
                 f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in self.lex.taking_part:
             # "are guilty of violating the ceasefire", "responsible for killing": the one guilty did it
@@ -154,8 +164,22 @@ class ArgumentFinder(TriggerFinder):
         if not actors:
             # "an American air strike", "the ISIL attack": a national or a group name before the act makes it
             actors = [c for c in noun.children if c.dep_ in ("amod", "compound") and
-                      (c.ent_type_ in ("NORP", "GPE", "ORG") or (c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON")))]
+                      (c.ent_type_ in ("NORP", "GPE", "ORG") or (c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON")) or
+                       # "a police shootout", "a coalition raid": a party noun before the act
+                       (c.dep_ == "compound" and c.pos_ == "NOUN" and self.participant_noun(c) and
+                        c.lemma_.lower() not in self.lex.agents))]
         return actors, recipients
+
+    def done_in(self, verb: Token) -> list[Token]:
+        """'Two militants were killed in an Israeli air strike', 'died in a police shootout': a passive act without
+        its doer, told as part of a named act of force, is that act's doer's."""
+        if not any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() != "die":
+            return []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                if noun.pos_ == "NOUN" and (hit := self.noun_sense(noun)) and hit[0].event_type == "ASSAULT":
+                    return self.noun_arguments(noun)[0]
+        return []
 
     def arguments(self, trig: Trigger) -> tuple[list[Token], list[Token]]:
         token, verb = trig.token, trig.governor
@@ -169,7 +193,7 @@ class ArgumentFinder(TriggerFinder):
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             return self.subjects(trig.demand), self.subjects(verb) or ([] if passive else self.objects(verb))
         if token.pos_ in ("VERB", "AUX"):
-            actors = [a for s in self.subjects(verb) for a in self.act_subject(s)]
+            actors = [a for s in self.subjects(verb) for a in self.act_subject(s)] or self.done_in(verb)
             if trig.sense.event_type in ("ASSAULT", "COERCE") and verb.dep_ == "acl" and verb.tag_ == "VBG" and \
                     self.participant_noun(verb.head) and verb.lemma_.lower() not in self.lex.two_sided:
                 # "to target fighters firing on the troops": the ones firing are the fighters ("rebels fighting
@@ -180,6 +204,8 @@ class ArgumentFinder(TriggerFinder):
             if not objects and (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
                 # "refused to answer a request from MPs", "threatened to strike the capital": the act's object
                 objects = [self.patient(t) for t in self.objects(xcomp)]
+            if verb.lemma_.lower() in self.lex.clearing and (out := self.driven_out(verb)):
+                return actors, out[:1]  # "cleared the village of militants": the militants are driven out
             thing = len(objects) == 1 and not objects[0].ent_type_ and objects[0].pos_ == "NOUN"
             if thing and trig.sense.event_type in ("ASSAULT", "COERCE") and not self.participant_noun(objects[0]) and \
                     (held_by := self.firing_from(verb)):

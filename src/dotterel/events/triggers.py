@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..actors.parties import heads_a_party
 from .lexicon import Lexicon, TriggerSense, load_lexicon
 
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # a match result
@@ -72,6 +73,9 @@ class TriggerFinder:
                 consumed.update(c.i for c in token.children if c.dep_ == "dobj")
                 if pair.event_type != NOT_AN_ACT:  # "hit a record high", "strike a balance": idioms, not acts
                     found.append(Trigger(token, pair, token, token.idx + len(token.text)))
+            elif token.pos_ == "VERB" and token.lemma_.lower() in self.lex.clearing and self.driven_out(token):
+                # "cleared half the district of rebel fighters", "rid the area of militants"
+                found.append(Trigger(token, TriggerSense("ASSAULT"), token, token.idx + len(token.text)))
             elif token.pos_ == "VERB" and (weapon := self.weapon_verb(token)):
                 # "was pepper-sprayed", "tear-gassed the crowd": the weapon's name made a verb is its use
                 found.append(Trigger(token, TriggerSense("ASSAULT", weapon), token, token.idx + len(token.text)))
@@ -139,6 +143,16 @@ class TriggerFinder:
                     continue  # "an air strike killed 12": coded at the verb, with the noun as actor
                 found.append(Trigger(token, sense, governor, end, anchor=anchor))
         return found
+
+    def driven_out(self, verb: Token) -> list[Token]:
+        """The party a clearing verb drives out: the people or group in its "of"/"from" phrase, hung on the verb or
+        on its object ("cleared the village of militants")."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        holders += [g for h in holders[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]  # "20 percent of the city of the enemy"
+        return [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("GPE", "LOC", "FAC") and
+                (g.ent_type_ in ("ORG", "NORP") or g.lemma_.lower() in self.lex.agents or heads_a_party(g.text))]
 
     def weapon_verb(self, verb: Token) -> str | None:
         """The mode of a verb made of a hyphenated weapon name ("pepper-sprayed", "tear-gassed"), or None."""
