@@ -767,3 +767,14 @@ def test_accusing_joined_to_a_report_is_the_speakers(code):
     ev = events(code, "Local officials were treating the blast as an attack and urging residents to stay indoors, "
                       "the radio station reported.")
     assert not any(e["event_type"] == "REQUEST" and "radio" in e["actor"]["text"] for e in ev)
+
+
+def test_a_refusal_towards_a_kind_of_party_is_a_policy(code):
+    assert "REJECT" not in types(code, "As a matter of policy, British ministers do not meet with extremist politicians.")
+    assert "REJECT" in types(code, "The minister does not meet the rebel delegation.")
+
+
+def test_returning_somewhere_is_travel_and_returning_something_is_an_act(code):
+    assert "RETREAT" not in types(code, "The president, who returned to Paris after a visit to Avignon, spoke on Friday.")
+    assert "RETREAT" in types(code, "The rebels returned the bodies of two soldiers.")
+    assert "RETREAT" in types(code, "An ancient manuscript was returned by U.S. officials to the government of Iraq.")

@@ -30,11 +30,11 @@ COMPELLING = {"order", "force", "compel", "oblige"}
 ANNOUNCED_AS_THREAT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": None}
 THREAT_MODES = {"restrict", "arrest", "relations", "expel", "territory", "violence"}
 ANNOUNCING = SAYING | {"announce", "declare", "warn", "vow", "pledge", "promise", "insist", "confirm", "indicate"}
-# verbal types whose content is the act itself: future tense is what they are about
-# acts that a purpose clause only aims at: "an offensive to retake the town", "talks to halt the shelling"
-UNDONE_PURPOSES = {"ASSAULT", "COERCE", "RETREAT", "SANCTION"}
+# acts that a purpose clause only hopes for: "talks to halt the shelling" ("sent jets to destroy the site" is coded)
+UNDONE_PURPOSES = {"RETREAT", "SANCTION"}
 # "the first country to recognise it", "the only group to fight": the infinitive under these nouns was done
 RANKING = {"first", "last", "only", "second", "third", "latest", "next"}
+# verbal types whose content is the act itself: future tense is what they are about
 FUTURE_OK = {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "ACCUSE"}
 
 
@@ -64,10 +64,12 @@ def status(trig: Trigger) -> str:
         # "had no plans to deploy troops", "a plan to release prisoners": an intention, not an act
         return "negated" if any(c.lower_ == "no" for c in head.children) else "skip"
     if purpose(verb) and trig.sense.event_type in UNDONE_PURPOSES and verb.lemma_.lower() != "target":
-        # force or a truce "to halt" the bombing is a hope; help sent "to assist", a summons "to complain" and a
-        # strike "to target" fighters name what was done
+        # talks "to halt" the bombing hope for a truce; help sent "to assist", a summons "to complain", jets sent
+        # "to destroy" a site and a strike "to target" fighters name what was done
         return "skip"
     framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
+    if policy(verb):
+        return "skip"
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
             (verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)) or \
             (framed and head.lemma_.lower() in REFUSING) or prevented_clause(verb):
@@ -91,9 +93,20 @@ def status(trig: Trigger) -> str:
     return "real"
 
 
+def policy(verb) -> bool:
+    """A habit refused towards a whole kind of party is a policy, not an act: "ministers do not meet with extremist
+    politicians", "we don't negotiate with terrorists" (a present "do not" and a bare plural)."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("do", "does") for c in verb.children) or \
+            not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return any(o.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in o.children) for o in objects)
+
+
 def purpose(verb) -> bool:
-    """An infinitive that says what an act or an effort is for: "talks to halt the bombing", "a bid to retake the
-    town", "met to end the shelling" -- not yet done. ("The first country to recognise it" did it.)"""
+    """An infinitive that says what an act or an effort is for: "talks to halt the bombing", "met to end the
+    shelling". ("The first country to recognise it" did it.)"""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head

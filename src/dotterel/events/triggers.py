@@ -82,8 +82,9 @@ class TriggerFinder:
             elif token.pos_ in ("VERB", "AUX") and self.verb_lemma(token) in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp") and not any(c.dep_ == "nsubj" for c in token.children):
                     continue  # "Iran-backed militias": an attribute, not an act (with a subject of its own it is one)
-                if token.lemma_.lower() in self.lex.transitive_only and not any(c.dep_ == "dobj" for c in token.children):
-                    continue
+                if token.lemma_.lower() in self.lex.transitive_only and \
+                        not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+                    continue  # "returned to Paris" is travel; "returned the bodies", "sanctions were lifted" are acts
                 if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.no_comment and not any(
                         g.dep_ in ("dobj", "dative") or (g.dep_ == "prep" and g.lower_ not in ("on", "about"))
                         for g in c.children) for c in token.children):
