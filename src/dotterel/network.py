@@ -149,19 +149,21 @@ def _node(row: dict, side: str) -> str | None:
 
 def build_graph(event_rows: Iterable[dict], relation_rows: Iterable[dict] = (), names: dict[str, str] | None = None) -> nx.Graph:
     """Actor graph: an edge per dyad, weight = number of events, sign by PLOVER quad
-    (cooperation positive, conflict negative), plus the relations (text and kb; `names` names their nodes)."""
+    (cooperation positive, conflict negative), plus the relations (text and kb; `names` names their nodes).
+    An event row may stand for ``n`` alike events (rows counted by a GROUP BY)."""
     graph = nx.Graph()
     for row in event_rows:
         a, b = _node(row, "actor"), _node(row, "recipient")
         if not a or not b or a == b:
             continue
+        n = row.get("n", 1)
         for node, name in ((a, row.get("actor_name")), (b, row.get("recipient_name"))):
             if node not in graph:
                 graph.add_node(node, name=name or node, events=0)
-            graph.nodes[node]["events"] += 1
+            graph.nodes[node]["events"] += n
         data = graph.get_edge_data(a, b) or {"weight": 0, "cooperation": 0, "conflict": 0}
-        data["weight"] += 1
-        data["cooperation" if cooperative(row["event_type"]) else "conflict"] += 1
+        data["weight"] += n
+        data["cooperation" if cooperative(row["event_type"]) else "conflict"] += n
         graph.add_edge(a, b, **data)
     for row in relation_rows:
         a, b = row["a"], row["b"]

@@ -1,8 +1,10 @@
 """The REST API and the dashboard: one FastAPI app over one DuckDB store.
 
 DuckDB connections are not safe to share between threads, and FastAPI runs plain endpoints in a thread pool:
-each request reads through its own cursor (a new connection to the same database), and writes (coding a
-posted document, which also uses the not thread-safe spaCy pipeline) go one at a time under a lock.
+each request reads through its own cursor (a new connection to the same database). A posted document is coded
+by one worker thread off the request (web/writer.py: a bounded queue, ``202 Accepted`` and a status URL for what
+takes long); only its insert takes the store's write lock. Repeated reads are answered from a cache that every
+write empties.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from . import queries
 from .analysis import add_routes as add_analysis_routes
 from .docs import mount_docs
 from .guard import LOOPBACK_HOSTS, Guard
+from .writer import DEFAULT_WAIT, KEPT_JOBS, MAX_WAIT, QUEUE_SIZE, QueueFull, ReadCache, Writer
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 2_000_000  # bytes of a posted document (JSON), text or HTML
@@ -112,7 +115,8 @@ Filter = Annotated[queries.EventFilter, Depends(event_filter)]
 
 
 def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipeline: Any = None,
-               max_body: int = MAX_BODY, token: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
+               max_body: int = MAX_BODY, token: str | None = None, allowed_hosts: list[str] | None = None,
+               queue_size: int = QUEUE_SIZE) -> FastAPI:
     """The app over the store at ``db``; ``pipeline`` (a dotterel Pipeline) is loaded on the first POST if not given.
 
     Requests must name one of ``allowed_hosts`` (default: the loopback names; "*" for any) and writes must carry
@@ -120,6 +124,23 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
     store = Store(db, read_only=read_only)
     write_lock = threading.Lock()
     state: dict[str, Any] = {"pipeline": pipeline}
+    cache: list[ReadCache] = []  # the middleware instance, once Starlette builds its stack
+
+    def code_one(document: Any) -> Any:
+        if state["pipeline"] is None:
+            from ..pipeline import Pipeline
+            state["pipeline"] = Pipeline()
+        return state["pipeline"].code_one(document)
+
+    def store_one(coded: Any) -> tuple[str, dict]:
+        store.add([coded])
+        return document_key(coded), coded.to_dict()
+
+    def written() -> None:
+        for c in cache:
+            c.clear()
+
+    writer = None if read_only else Writer(code_one, store_one, write_lock, on_write=written, size=queue_size)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -131,6 +152,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
                               "every field traced to its evidence in the text.")
     app.state.store = store
 
+    app.add_middleware(CacheHandle, caches=cache)  # inside the guard: a cached answer is still checked and headed
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS), token=token, headers=SECURITY_HEADERS)
 
     @app.get("/api/events", tags=["read"])
@@ -179,12 +201,17 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         return queries.stats(con, f)
 
     @app.post("/api/documents", tags=["write"], status_code=201, responses={
-        200: {"description": "Already stored (same text): the stored record"}, 403: {"description": "Read-only"},
-        413: {"description": "Too large"}, 415: {"description": "Not JSON"}, 422: {"description": "Invalid"}},
+        200: {"description": "Already stored (same text): the stored record"},
+        202: {"description": "Queued: not coded within `wait` seconds; poll `status_url`"}, 403: {"description": "Read-only"},
+        413: {"description": "Too large"}, 415: {"description": "Not JSON"}, 422: {"description": "Invalid"},
+        503: {"description": "Busy: the write queue is full; retry after `Retry-After` seconds"}},
         openapi_extra={"requestBody": {"required": True, "content": {
             "application/json": {"schema": NewDocument.model_json_schema()}}}})
-    async def post_document(request: Request) -> JSONResponse:
-        """Code a document (text or HTML) with the pipeline, store it and return its record."""
+    async def post_document(request: Request, wait: Annotated[float, Query(
+            ge=0, le=MAX_WAIT, description="Seconds to wait for the coded record before answering 202")] = DEFAULT_WAIT
+                            ) -> JSONResponse:
+        """Code a document (text or HTML) with the pipeline, store it and return its record (201), or, when coding
+        takes longer than ``wait`` seconds, ``202`` with the job's ``status_url``."""
         if read_only:
             raise HTTPException(403, "the server is read-only (--read-only)")
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
@@ -210,10 +237,32 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
                 raise HTTPException(422, problem)
         from starlette.concurrency import run_in_threadpool
 
-        record, created = await run_in_threadpool(code_and_store, new)
-        return JSONResponse(record, status_code=201 if created else 200)
+        stored, document = await run_in_threadpool(prepare, new)
+        if stored is not None:
+            return JSONResponse(stored, status_code=200)
+        assert writer is not None
+        try:
+            job = writer.submit(document)
+        except QueueFull as busy:
+            raise HTTPException(503, f"busy: {busy}; retry later", headers={"Retry-After": "30"}) from None
+        if wait > 0:
+            await run_in_threadpool(job.done.wait, wait)
+        if job.status == "done" and job.record is not None:
+            return JSONResponse({"key": job.key, **job.record}, status_code=201)
+        if job.status == "error":
+            raise HTTPException(500, f"coding failed: {job.error}")
+        return JSONResponse(job.view(writer.position(job)), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
 
-    def code_and_store(new: NewDocument) -> tuple[dict, bool]:
+    @app.get("/api/jobs/{job_id}", tags=["write"])
+    def get_job(job_id: str) -> dict:
+        """A posted document's coding job: queued, coding, done (with its ``document_url``) or error."""
+        job = writer.get(job_id) if writer is not None else None
+        if job is None:
+            raise HTTPException(404, f"no job {job_id!r} (finished jobs are kept for the last {KEPT_JOBS:,})")
+        return job.view(writer.position(job) if writer is not None else None)
+
+    def prepare(new: NewDocument) -> tuple[dict | None, Any]:
+        """(the stored record, None) for a text already stored; else (None, the document to code)."""
         from ..ingest.readers import check_text, document_from_text, html_to_text
 
         if (new.text is None) == (new.html is None):
@@ -232,20 +281,14 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
             raise HTTPException(422, problem)
         document = document_from_text(text or "", doc_id="", date=new.date, title=title, url=new.url)
         document.doc_id = new.id or document.content_hash[:16]
-        with write_lock:
-            con = store.con.cursor()
-            try:
-                stored = queries.document(con, document.content_hash)
-            finally:
-                con.close()
-            if stored is not None:
-                return {"key": stored["key"], **json.loads(_record(store, stored["key"]))}, False
-            if state["pipeline"] is None:
-                from ..pipeline import Pipeline
-                state["pipeline"] = Pipeline()
-            coded = state["pipeline"].code_one(document)
-            store.add([coded])
-        return {"key": document_key(coded), **coded.to_dict()}, True
+        con = store.con.cursor()
+        try:
+            stored = queries.document(con, document.content_hash)
+        finally:
+            con.close()
+        if stored is not None:
+            return {"key": stored["key"], **json.loads(_record(store, stored["key"]))}, None
+        return None, document
 
     add_analysis_routes(app, Con)  # incidents, trends, alerts (web/analysis.py)
     mount_docs(app, STATIC)
@@ -256,6 +299,14 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+class CacheHandle(ReadCache):
+    """The read cache, reachable by the app's writer (Starlette builds middleware lazily, after the routes)."""
+
+    def __init__(self, app, caches: list[ReadCache]):
+        super().__init__(app)
+        caches.append(self)
 
 
 def _record(store: Store, key: str) -> str:

@@ -37,8 +37,11 @@ def events(con, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
 
 def actors(con, name: str | None, country: str | None, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
     w = Where("a").match(name, ("name",), ("id",), ("aliases",)).same(country, "country").equal(kind, "kind")
-    base = (f"SELECT {actor_columns()}, (SELECT count(*) FROM events e WHERE e.actor_id = a.id OR e.recipient_id = a.id) "
-            f"AS events FROM actors a WHERE {w.sql} GROUP BY a.id")
+    # each actor's events (as actor or recipient, once when both) counted in one pass, not one subquery per actor
+    counts = ("SELECT id, count(*) AS n FROM (SELECT actor_id AS id FROM events UNION ALL SELECT recipient_id FROM events "
+              "WHERE recipient_id IS DISTINCT FROM actor_id) WHERE id IS NOT NULL GROUP BY id")
+    base = (f"SELECT {actor_columns()}, coalesce(any_value(c.n), 0) AS events FROM actors a LEFT JOIN ({counts}) c "
+            f"ON c.id = a.id WHERE {w.sql} GROUP BY a.id")
     total = con.execute(f"SELECT count(*) FROM ({base})", w.params).fetchone()[0]
     items = rows(con, f"{base} ORDER BY events DESC, documents DESC, name LIMIT ? OFFSET ?", w.params + [limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -74,9 +77,10 @@ def quotes(con, speaker: str | None, q: str | None, doc: str | None, limit: int,
 def network(con, f: EventFilter, min_weight: int = 1, top: int | None = None) -> dict[str, Any]:
     """The actor graph of the filtered events; ``top`` keeps the most active actors (a readable picture)."""
     where, params = f.where()
-    event_rows = rows(con, f"SELECT e.actor_id, e.actor_name, e.actor_text, e.actor_country, e.recipient_id, "
-                           f"e.recipient_name, e.recipient_text, e.recipient_country, e.event_type FROM events e "
-                           f"WHERE {where}", params)
+    sides = ("e.actor_id, e.actor_name, e.actor_text, e.actor_country, e.recipient_id, e.recipient_name, "
+             "e.recipient_text, e.recipient_country, e.event_type")
+    # alike events counted in SQL: one row per dyad and type, not one per event
+    event_rows = rows(con, f"SELECT {sides}, count(*) AS n FROM events e WHERE {where} GROUP BY ALL ORDER BY ALL", params)
     relation_rows = rows(con, f"SELECT a, b, type FROM relations WHERE content_hash IN "
                               f"(SELECT e.content_hash FROM events e WHERE {where})", params)
     if f.quad:  # a quad filter keeps the relations of its side: hostility with conflict, the others with cooperation
