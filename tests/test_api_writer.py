@@ -118,3 +118,62 @@ def test_a_failing_document_is_its_jobs_error_and_the_worker_goes_on():
     assert bad.done.wait(10) and good.done.wait(10)
     assert bad.status == "error" and "cannot code this" in bad.error
     assert good.status == "done" and stored == ["a good text"]
+
+
+def test_the_cli_reads_a_store_that_a_server_writes(db_file, tmp_path, monkeypatch):
+    """`dotterel serve` holds its store only to read, and writes for a moment: `dotterel events` runs beside it, and a
+    document posted while another process reads the store waits its turn (202), then lands."""
+    import json
+    import subprocess
+    import sys
+    import urllib.request
+
+    from typer.testing import CliRunner
+
+    from dotterel.cli import app
+    from dotterel.store import Store
+    from tests.test_api_server import free_port
+
+    copy = tmp_path / "served.duckdb"
+    shutil.copy(db_file, copy)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "dotterel.cli", "serve", "--db", str(copy), "--port", str(port),
+                               "--token", TOKEN], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+
+    def call(path: str, body: dict | None = None) -> tuple[int, dict]:
+        request = urllib.request.Request(base + path, data=json.dumps(body).encode() if body else None,
+                                         headers={"content-type": "application/json", **AUTH})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as res:
+                return res.status, json.load(res)
+        except urllib.error.HTTPError as err:
+            return err.code, json.load(err)
+
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if call("/api/stats")[0] == 200:
+                    break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "dotterel serve did not start"
+                time.sleep(0.2)
+        result = CliRunner().invoke(app, ["events", "--db", str(copy), "--json", "--limit", "5"])
+        assert result.exit_code == 0, result.output
+        assert len([json.loads(line) for line in result.stdout.splitlines()]) == 5  # JSON lines
+        with Store(copy, read_only=True):  # another process reads: the server's write must wait for it
+            status, job = call("/api/documents?wait=1", {"text": OTHER})
+            assert status == 202, job
+        status, done = call(job["status_url"])
+        deadline = time.monotonic() + 60
+        while done["status"] not in ("done", "error") and time.monotonic() < deadline:
+            time.sleep(0.2)
+            status, done = call(job["status_url"])
+        assert done["status"] == "done", done
+        monkeypatch.setenv("DOTTEREL_READ_WAIT", "30")
+        result = CliRunner().invoke(app, ["events", "--db", str(copy), "--json", "--limit", "1000"])
+        assert result.exit_code == 0 and "El Fasher" in result.stdout
+    finally:
+        server.terminate()
+        server.wait(10)

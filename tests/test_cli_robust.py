@@ -101,8 +101,10 @@ def test_date_filters_are_checked(tmp_path, option):
     assert run("events", "--db", str(db), "--since", "2024-02-29").exit_code == 0
 
 
-def test_a_store_held_by_another_process_is_one_line_exit_2(tmp_path):
+def test_a_store_held_by_another_process_is_one_line_exit_2(tmp_path, monkeypatch):
     from dotterel.store import Store
+
+    monkeypatch.setenv("DOTTEREL_READ_WAIT", "0.5")  # a reader waits a moment for a writer, then says why not
 
     db = tmp_path / "s.duckdb"
     Store(db).close()

@@ -7,6 +7,7 @@ unless DOTTEREL_DEBUG is set.
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,16 +46,25 @@ def internal_errors(salvage: Callable[[], object] | None = None) -> Iterator[Non
              f"was coded before it is kept; set DOTTEREL_DEBUG=1 for the traceback)", INTERNAL)
 
 
+READ_WAIT_S = 10.0  # how long a read waits for a writer to let go of the store (DOTTEREL_READ_WAIT overrides)
+
+
 def open_store_or_fail(db: Path, read_only: bool = False):
     """The store at ``db``, or one line and exit status 2 when it cannot be opened (another process holds it)."""
     from .store import Store, StoreError
 
     if read_only and not db.exists():
         fail(f"{db}: no such store; run `dotterel ingest` first")
-    try:
-        return Store(db, read_only=read_only)
-    except StoreError as err:
-        fail(str(err))
+    # a running server writes for a moment at a time: a reader waits that moment out (an ingest holds on for long)
+    wait = float(os.environ.get("DOTTEREL_READ_WAIT", READ_WAIT_S)) if read_only else 0.0
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return Store(db, read_only=read_only)
+        except StoreError as err:
+            if time.monotonic() >= deadline:
+                fail(str(err))
+            time.sleep(0.2)
 
 
 def date_filter(value: str | None, option: str) -> str | None:

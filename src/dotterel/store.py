@@ -94,9 +94,9 @@ def open_problem(path: str, err: duckdb.Error) -> str:
     if "lock" in message.lower():
         holder = re.search(r"PID (\d+)", message)
         who = f"process {holder.group(1)}" if holder else "another process"
-        return (f"{path}: the store is in use by {who} (a running `dotterel serve` or `ingest`?). DuckDB lets one "
-                f"process write a store, or several only read it: stop or wait for that process, or serve it with "
-                f"--read-only to query it alongside")
+        return (f"{path}: the store is in use by {who} (an `ingest` writing it, or, for a write, any process reading "
+                f"it, a running `dotterel serve` too). DuckDB lets one process write a store, or several read it: wait "
+                f"for that process, or send documents to the running server (POST /api/documents)")
     return f"{path}: cannot open the store ({message.splitlines()[0]})"
 
 

@@ -24,8 +24,9 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ..ingest.dateline import is_date_prefix
 from ..ingest.lines import surrogate_problem
-from ..store import Store, document_key
+from ..store import document_key
 from . import queries
+from .access import SharedStore, StoreBusy
 from .analysis import add_routes as add_analysis_routes
 from .docs import mount_docs
 from .guard import LOOPBACK_HOSTS, Guard
@@ -101,11 +102,11 @@ def event_filter(
 
 def cursor(request: Request) -> Iterator[Any]:
     """A connection of this request's own (DuckDB connections must not be shared between threads)."""
-    con = request.app.state.store.con.cursor()
     try:
-        yield con
-    finally:
-        con.close()
+        with request.app.state.store.reading() as con:
+            yield con
+    except StoreBusy as busy:
+        raise HTTPException(503, str(busy), headers={"Retry-After": "1"}) from None
 
 
 Con = Annotated[Any, Depends(cursor)]
@@ -121,7 +122,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
 
     Requests must name one of ``allowed_hosts`` (default: the loopback names; "*" for any) and writes must carry
     ``token`` (without one, writes are refused): see ``guard``."""
-    store = Store(db, read_only=read_only)
+    store = SharedStore(db, read_only=read_only)
     write_lock = threading.Lock()
     state: dict[str, Any] = {"pipeline": pipeline}
     cache: list[ReadCache] = []  # the middleware instance, once Starlette builds its stack
@@ -133,7 +134,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         return state["pipeline"].code_one(document)
 
     def store_one(coded: Any) -> tuple[str, dict]:
-        store.add([coded])
+        store.write(lambda writable: writable.add([coded]))  # waits while another process holds the file
         return document_key(coded), coded.to_dict()
 
     def written() -> None:
@@ -281,13 +282,15 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
             raise HTTPException(422, problem)
         document = document_from_text(text or "", doc_id="", date=new.date, title=title, url=new.url)
         document.doc_id = new.id or document.content_hash[:16]
-        con = store.con.cursor()
         try:
-            stored = queries.document(con, document.content_hash)
-        finally:
-            con.close()
+            with store.reading() as con:
+                stored = queries.document(con, document.content_hash)
+                record = con.execute("SELECT record FROM documents WHERE content_hash = ?",
+                                     [stored["key"]]).fetchone()[0] if stored is not None else None
+        except StoreBusy as busy:
+            raise HTTPException(503, str(busy), headers={"Retry-After": "1"}) from None
         if stored is not None:
-            return {"key": stored["key"], **json.loads(_record(store, stored["key"]))}, None
+            return {"key": stored["key"], **json.loads(record)}, None
         return None, document
 
     add_analysis_routes(app, Con)  # incidents, trends, alerts (web/analysis.py)
@@ -307,14 +310,6 @@ class CacheHandle(ReadCache):
     def __init__(self, app, caches: list[ReadCache]):
         super().__init__(app)
         caches.append(self)
-
-
-def _record(store: Store, key: str) -> str:
-    con = store.con.cursor()
-    try:
-        return con.execute("SELECT record FROM documents WHERE content_hash = ?", [key]).fetchone()[0]
-    finally:
-        con.close()
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, read_only: bool = False,
