@@ -90,3 +90,21 @@ def test_a_date_before_a_noun_dates_that_noun_only(code):
 def test_month_without_a_year_is_the_latest_before_publication(code, text, date):
     [event] = [e for e in code(text, date="2016-07-15")["events"] if e["event_type"] == "ASSAULT"]
     assert (event["date"], event["date_precision"]) == (date, "month")
+
+
+def test_an_undated_statement_is_the_days_news_and_an_undated_act_the_weeks(code):
+    rec = code("The foreign minister condemned the shelling of the port. Rebel fighters had shelled the port "
+               "and a nearby market, killing four people.", date="2016-07-15")
+    dates = {e["event_type"]: (e["date"], e["date_precision"]) for e in rec["events"]}
+    assert dates["ACCUSE"] == ("2016-07-15", "day")
+    assert dates["ASSAULT"] == ("2016-07-09", "week")  # the week that ends on the day it is reported
+
+
+def test_a_dated_reports_long_list_keeps_its_day(code):
+    towns = ["Hit", "Rawah", "Sinjar", "Tal Afar", "Mosul", "Qayyarah", "Kisik", "Bayji", "Haditha", "Ramadi",
+             "Fallujah", "Tikrit", "Samarra", "Baqubah", "Kirkuk", "Makhmur", "Erbil", "Hawijah"]
+    lines = ["On Jan. 5, coalition forces conducted 40 strikes against ISIL fighters in Iraq."]
+    lines += [f"Near {town}, one strike destroyed an ISIL fighting position." for town in towns]
+    rec = code("\n".join(lines), date="2017-01-06")
+    last = [e for e in rec["events"] if "Hawijah" in e["evidence"]["text"]]
+    assert last and last[0]["date"] == "2017-01-05"  # the 19th sentence still reports the day of the first

@@ -18,8 +18,10 @@ from spacy.tokens import Doc
 from .ingest.dateline import MONTHS, month_number
 from .model import CodedDocument, Event
 
+# verbal acts: said, asked, praised, condemned; told undated, they are told the day they are made
+SAID_TODAY = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"}
 # how many sentences an undated act stays on the day of the last dated one (a strike report's list, a news story)
-ANCHOR_SENTENCES = 12
+ANCHOR_SENTENCES = 25
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -228,6 +230,9 @@ class TemporalResolver:
         if expressions:
             nearest = min(expressions, key=lambda x: abs(x.offset - anchor))
             event.date, event.date_precision = nearest.date, nearest.precision
+        elif pub is not None and event.event_type in SAID_TODAY:
+            # an undated statement in the news ("X says", "X urged") is the day's news: the day it is published
+            event.date, event.date_precision = pub.isoformat(), "day"
         elif pub is not None:  # the week that ends on publication day (a week's date is its first day)
             event.date, event.date_precision = (pub - dt.timedelta(days=6)).isoformat(), "week"
         if pub is not None and event.date:
