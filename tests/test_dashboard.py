@@ -186,3 +186,32 @@ def test_incidents_and_alerts_panels(page):
     assert page.locator("#alerts tbody tr").count() >= 1  # the alerts, or the line that says there are none
     assert page.locator("#incidents thead th").count() == 8
     assert page.problems == []
+
+
+def test_the_filter_lives_in_the_url(browser, server):
+    """A view is a link: opened, the URL's filter fills the form and the table; a new filter writes the URL, and
+    Back returns to the view before it."""
+    import json
+    import urllib.request
+
+    context = browser.new_context(viewport={"width": 1440, "height": 1050})
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/?event_type=ASSAULT&min_confidence=0.5&salience=main")
+        pg.wait_for_selector("body[data-loads='1']", timeout=15000)
+        assert pg.locator("select[name=event_type]").input_value() == "ASSAULT"
+        assert pg.locator("input[name=min_confidence]").input_value() == "0.5"
+        assert pg.locator("select[name=salience]").input_value() == "main"
+        with urllib.request.urlopen(f"{server}/api/events?limit=1000&event_type=ASSAULT&min_confidence=0.5"
+                                    f"&salience=main") as res:
+            expected = json.load(res)["total"]
+        assert 0 < pg.locator("#events tbody tr").count() == expected
+        pg.select_option("select[name=event_type]", "PROTEST")
+        pg.click("#filters button[type=submit]")
+        pg.wait_for_selector("body[data-loads='2']", timeout=30000)
+        assert "event_type=PROTEST" in pg.url and "salience=main" in pg.url
+        pg.go_back()
+        pg.wait_for_selector("body[data-loads='3']", timeout=30000)
+        assert "event_type=ASSAULT" in pg.url and pg.locator("select[name=event_type]").input_value() == "ASSAULT"
+    finally:
+        context.close()

@@ -42,21 +42,39 @@
   const typeSelect = form.elements.event_type;
   for (const t of PLOVER) typeSelect.append(el("option", { value: t, text: t }));
 
+  // the filter's fields: in the form, in the API's query, and in the page's URL (a view can be shared as a link)
+  const FIELDS = ["since", "until", "quad", "event_type", "actor", "country", "q", "min_confidence", "salience"];
+
   function readForm() {
     const f = {};
-    for (const name of ["since", "until", "quad", "event_type", "actor", "country", "q"]) {
+    for (const name of FIELDS) {
       const v = form.elements[name].value.trim();
       if (v) f[name] = v;
     }
     return f;
   }
 
-  function setFilter(f) {
+  function fromUrl() {
+    const params = new URLSearchParams(window.location.search);
+    const f = {};
+    for (const name of FIELDS) {
+      const v = (params.get(name) || "").trim();
+      if (v) f[name] = v;
+    }
+    return f;
+  }
+
+  function setFilter(f, fromHistory) {
     state.filter = f;
     state.offset = 0;
-    for (const name of ["since", "until", "quad", "event_type", "actor", "country", "q"]) form.elements[name].value = f[name] || "";
+    for (const name of FIELDS) form.elements[name].value = f[name] || "";
+    if (!fromHistory) {
+      const qs = query();
+      if (qs !== window.location.search.replace(/^\?/, "")) history.pushState(null, "", qs ? "?" + qs : window.location.pathname);
+    }
     refresh();
   }
+  window.addEventListener("popstate", () => setFilter(fromUrl(), true));
   app.setFilter = (patch) => setFilter(Object.assign({}, state.filter, patch));
 
   form.addEventListener("submit", (ev) => { ev.preventDefault(); setFilter(readForm()); });
@@ -335,5 +353,5 @@
 
   initMap();
   renderLegend();
-  refresh();
+  setFilter(fromUrl(), true); // a shared link opens on its view
 })();
