@@ -416,3 +416,17 @@ def served(db_file, tmp_path):
 def test_serve_command_serves_the_store(db_file, tmp_path):
     with served(db_file, tmp_path) as port, urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=5) as res:
         assert json.load(res)["documents"] == len(ARTICLES) + SAMPLES
+
+
+@pytest.mark.parametrize("sort, key, reverse", [("fatalities", "fatalities", False), ("-fatalities", "fatalities", True),
+                                                 ("actor", "actor_name", False), ("-date", "date", True)])
+def test_events_sort_by_a_column(client, sort, key, reverse):
+    items = events(client, sort=sort)["items"]
+    known = [e[key] for e in items if e[key] is not None]
+    assert known and known == sorted(known, reverse=reverse)
+    assert all(e[key] is None for e in items[len(known):])  # the unknown last, either way
+
+
+def test_an_unknown_sort_is_422(client):
+    res = client.get("/api/events", params={"sort": "evidence_text; DROP TABLE events"})
+    assert res.status_code == 422

@@ -215,3 +215,16 @@ def test_the_filter_lives_in_the_url(browser, server):
         assert "event_type=ASSAULT" in pg.url and pg.locator("select[name=event_type]").input_value() == "ASSAULT"
     finally:
         context.close()
+
+
+def test_a_column_heading_sorts_the_table(page):
+    heading = page.locator("#events th[data-sort=fatalities]")
+    heading.click()
+    page.wait_for_selector("body[data-loads='2']", timeout=30000)
+    assert "sort=fatalities" in page.url and heading.get_attribute("data-sorted") == "asc"
+    heading.click()
+    page.wait_for_selector("body[data-loads='3']", timeout=30000)
+    assert "sort=-fatalities" in page.url and heading.get_attribute("data-sorted") == "desc"
+    deaths = [t for t in page.locator("#events tbody tr td:nth-child(7)").all_text_contents() if t]
+    assert deaths and [int(d) for d in deaths] == sorted((int(d) for d in deaths), reverse=True)
+    assert page.problems == []

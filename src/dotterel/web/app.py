@@ -157,9 +157,11 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
     app.add_middleware(Guard, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS), token=token, headers=SECURITY_HEADERS)
 
     @app.get("/api/events", tags=["read"])
-    def list_events(con: Con, f: Filter, limit: Limit = 100, offset: Offset = 0) -> dict:
-        """Events matching the filter, by date, with paging (``total`` counts all matches)."""
-        return queries.events(con, f, limit, offset)
+    def list_events(con: Con, f: Filter, limit: Limit = 100, offset: Offset = 0, sort: Annotated[str | None, Query(
+            description="Sort by " + ", ".join(queries.EVENT_SORTS) + "; '-' first for descending (default: date)",
+            pattern="^-?(" + "|".join(queries.EVENT_SORTS) + ")$")] = None) -> dict:
+        """Events matching the filter, by date or by ``sort``, with paging (``total`` counts all matches)."""
+        return queries.events(con, f, limit, offset, sort)
 
     @app.get("/api/actors", tags=["read"])
     def list_actors(con: Con, name: str | None = None, country: str | None = None, kind: str | None = None,

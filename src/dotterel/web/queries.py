@@ -27,10 +27,23 @@ def _event_out(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def events(con, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+# the columns a table of events can be sorted by (name -> SQL); "-name" sorts descending
+EVENT_SORTS = {"date": "date", "type": "event_type", "mode": "mode", "actor": "actor_name", "recipient": "recipient_name",
+               "location": "location_name", "fatalities": "fatalities", "confidence": "confidence", "document": "doc_id"}
+
+
+def event_order(sort: str | None) -> str:
+    """ORDER BY for ``sort`` (a key of EVENT_SORTS, "-" first for descending), ties by date and text position."""
+    if not sort:
+        return f"{EVENT_ORDER}, e.id"
+    column = EVENT_SORTS[sort.lstrip("-")]
+    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST, {EVENT_ORDER}, e.id"
+
+
+def events(con, f: EventFilter, limit: int, offset: int, sort: str | None = None) -> dict[str, Any]:
     where, params = f.where()
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    items = rows(con, f"SELECT e.* FROM events e WHERE {where} ORDER BY {EVENT_ORDER}, e.id LIMIT ? OFFSET ?",
+    items = rows(con, f"SELECT e.* FROM events e WHERE {where} ORDER BY {event_order(sort)} LIMIT ? OFFSET ?",
                  params + [limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": [_event_out(r) for r in items]}
 

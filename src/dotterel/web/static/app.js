@@ -57,7 +57,7 @@
   function fromUrl() {
     const params = new URLSearchParams(window.location.search);
     const f = {};
-    for (const name of FIELDS) {
+    for (const name of [...FIELDS, "sort"]) {
       const v = (params.get(name) || "").trim();
       if (v) f[name] = v;
     }
@@ -77,7 +77,10 @@
   window.addEventListener("popstate", () => setFilter(fromUrl(), true));
   app.setFilter = (patch) => setFilter(Object.assign({}, state.filter, patch));
 
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); setFilter(readForm()); });
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    setFilter(Object.assign(readForm(), state.filter.sort ? { sort: state.filter.sort } : {})); // a new filter keeps the sort
+  });
   document.getElementById("clear").addEventListener("click", () => setFilter({}));
   document.getElementById("prev").addEventListener("click", () => { if (state.offset > 0) { state.offset = Math.max(0, state.offset - PAGE); loadTable(); } });
   document.getElementById("next").addEventListener("click", () => { if (state.offset + PAGE < state.total) { state.offset += PAGE; loadTable(); } });
@@ -221,6 +224,7 @@
 
   function renderTable(page) {
     state.total = page.total;
+    markSort();
     const body = document.querySelector("#events tbody");
     body.replaceChildren();
     for (const e of page.items) {
@@ -239,7 +243,22 @@
   }
 
   async function loadTable() {
-    renderTable(await api("/api/events?" + query({ limit: PAGE, offset: state.offset })));
+    renderTable(await api("/api/events?" + query({ limit: PAGE, offset: state.offset, sort: state.filter.sort })));
+  }
+
+  // a click on a column heading sorts by it; a second click reverses; the sort is part of the view (and its URL)
+  for (const th of document.querySelectorAll("#events th[data-sort]")) {
+    th.title = "sort by " + th.textContent.toLowerCase();
+    th.addEventListener("click", () => {
+      const key = th.dataset.sort;
+      app.setFilter({ sort: state.filter.sort === key ? "-" + key : key });
+    });
+  }
+  function markSort() {
+    for (const th of document.querySelectorAll("#events th[data-sort]")) {
+      const s = state.filter.sort || "";
+      th.dataset.sorted = s === th.dataset.sort ? "asc" : s === "-" + th.dataset.sort ? "desc" : "";
+    }
   }
 
   // ------------------------------------------------------------- document view
