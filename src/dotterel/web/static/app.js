@@ -92,18 +92,56 @@
     map.attributionControl.addAttribution("Borders: Natural Earth");
     app.map = map;
     app.markers = L.layerGroup().addTo(map);
-    fetch("/static/vendor/countries-110m.json").then((r) => r.json()).then((topo) => {
-      const land = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(land, { interactive: false, style: { color: "#9aa7b4", weight: 0.6, fillColor: "#f7f5ef", fillOpacity: 1 } })
-        .addTo(map).bringToBack();
-    });
+    app.shading = L.layerGroup().addTo(map);
+    app.borders = Promise.all([fetch("/static/vendor/countries-110m.json").then((r) => r.json()), api("/api/countries")])
+      .then(([topo, codes]) => {
+        const land = topojson.feature(topo, topo.objects.countries);
+        L.geoJSON(land, { interactive: false, style: { color: "#9aa7b4", weight: 0.6, fillColor: "#f7f5ef", fillOpacity: 1 } })
+          .addTo(map).bringToBack();
+        const byNumeric = new Map(land.features.map((f) => [String(f.id).padStart(3, "0"), f]));
+        const shapes = new Map(); // ISO3 -> the country's outline
+        for (const [iso3, c] of Object.entries(codes)) if (byNumeric.has(c.numeric)) shapes.set(iso3, byNumeric.get(c.numeric));
+        return shapes;
+      });
+  }
+
+  function eventList(title, events) {
+    const box = el("div", {}, el("div", { class: "popup-title", text: title + " (" + events.length + " events)" }));
+    for (const e of events.slice(0, 8)) {
+      const link = el("a", { href: "#", text: e.event_type + ": " + (e.actor_name || "?") + (e.recipient_name ? " \u2192 " + e.recipient_name : "") });
+      link.addEventListener("click", (ev) => { ev.preventDefault(); openDocument(e.key, e.id); });
+      box.append(el("div", {}, link));
+    }
+    return box; // a DOM node: Leaflet inserts it as is (a string would be parsed as HTML)
+  }
+
+  // an event placed only in a country is the country's: shaded, not a dot on its capital
+  async function shadeCountries(events) {
+    const shapes = await app.borders.catch(() => new Map());
+    app.shading.clearLayers();
+    const byCountry = new Map();
+    for (const e of events) {
+      if (e.geo_precision !== "country" || !e.country || !shapes.has(e.country)) continue;
+      if (!byCountry.has(e.country)) byCountry.set(e.country, []);
+      byCountry.get(e.country).push(e);
+    }
+    const most = Math.max(1, ...[...byCountry.values()].map((list) => list.length));
+    for (const [iso3, list] of byCountry) {
+      const worst = Math.max(...list.map((e) => e.quad || 0));
+      const layer = L.geoJSON(shapes.get(iso3), { style: { color: QUAD_COLOURS[worst], weight: 1,
+        fillColor: QUAD_COLOURS[worst], fillOpacity: 0.15 + 0.45 * list.length / most, className: "country-events" } });
+      layer.bindPopup(eventList(list[0].location_name || iso3, list));
+      layer.addTo(app.shading);
+    }
+    document.getElementById("map").dataset.shaded = String(byCountry.size);
   }
 
   function renderMap(events) {
     app.markers.clearLayers();
     const places = new Map();
+    const shaded = events.filter((e) => e.geo_precision === "country");
     for (const e of events) {
-      if (e.lat == null || e.lon == null) continue;
+      if (e.lat == null || e.lon == null || e.geo_precision === "country") continue;
       const key = e.lat.toFixed(3) + "," + e.lon.toFixed(3);
       if (!places.has(key)) places.set(key, { lat: e.lat, lon: e.lon, name: e.location_name, events: [] });
       places.get(key).events.push(e);
@@ -116,17 +154,13 @@
         radius: Math.min(22, 5 + 3 * Math.sqrt(p.events.length)), color: "#333", weight: 1,
         fillColor: QUAD_COLOURS[worst], fillOpacity: 0.8, className: "event-marker",
       });
-      const box = el("div", {}, el("div", { class: "popup-title", text: p.name + " (" + p.events.length + " events)" }));
-      for (const e of p.events.slice(0, 8)) {
-        const link = el("a", { href: "#", text: e.event_type + ": " + (e.actor_name || "?") + (e.recipient_name ? " \u2192 " + e.recipient_name : "") });
-        link.addEventListener("click", (ev) => { ev.preventDefault(); openDocument(e.key, e.id); });
-        box.append(el("div", {}, link));
-      }
-      marker.bindPopup(box); // a DOM node: Leaflet inserts it as is (a string would be parsed as HTML)
+      marker.bindPopup(eventList(p.name, p.events));
       marker.addTo(app.markers);
       bounds.push([p.lat, p.lon]);
     }
+    for (const e of shaded) if (e.lat != null && e.lon != null) bounds.push([e.lat, e.lon]);
     if (bounds.length) app.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6, animate: false });
+    return shadeCountries(events);
   }
 
   // ------------------------------------------------------------- timeline
@@ -355,7 +389,7 @@
     try {
       const [events, stats, net] = await Promise.all([
         api("/api/events?" + query({ limit: 1000 })), api("/api/stats?" + qs), api("/api/network?" + query({ top: NETWORK_TOP }))]);
-      renderMap(events.items);
+      await renderMap(events.items);
       renderTimeline(stats);
       renderNetwork(net);
       await Promise.all([loadTable(), loadAnalysis()]);
