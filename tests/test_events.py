@@ -778,3 +778,9 @@ def test_returning_somewhere_is_travel_and_returning_something_is_an_act(code):
     assert "RETREAT" not in types(code, "The president, who returned to Paris after a visit to Avignon, spoke on Friday.")
     assert "RETREAT" in types(code, "The rebels returned the bodies of two soldiers.")
     assert "RETREAT" in types(code, "An ancient manuscript was returned by U.S. officials to the government of Iraq.")
+
+
+def test_dismissing_a_titled_person_as_something_accuses_them(code):
+    ev = [pair(e) for e in events(code, "Inside the hall, the senator on Monday dismissed Ohio Gov. Mark Bell as an "
+                                        "ineffective leader.")]
+    assert any(t == "ACCUSE" and a == "senator" and "Mark Bell" in r for t, a, r in ev)

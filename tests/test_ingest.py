@@ -166,3 +166,12 @@ def test_wire_dateline_span(text, head):
 
     start, end = wire_head(text)
     assert text[start:end] == head
+
+
+def test_a_blank_line_ends_a_sentence():
+    from dotterel.nlp import load_nlp
+
+    text = ("Police said a man punched a protester at the rally in Dayton\n\nInside the hall, the senator spoke "
+            "for an hour.\nShe left at noon.")
+    sentences = [s.text.strip() for s in load_nlp()(text).sents]
+    assert sentences[0].endswith("Dayton") and sentences[1].startswith("Inside the hall")

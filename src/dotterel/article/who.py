@@ -163,8 +163,10 @@ def target_the_maker(events: list[Event], layout: Layout, party: Parties) -> Non
                 not party.names_an_act(target.text):
             continue
         here = layout.sentence(event.evidence.start)
-        near = [a for a in assaults if abs(layout.sentence(a.evidence.start) - here) <= MAKER_SENTENCES
-                and a.actor.name != event.actor.name and recent(a, event)]
+        candidates = [a for a in assaults if a.actor.name != event.actor.name and recent(a, event)]
+        # the attack condemned is the one told nearby, else the report's first (its news: "the attack")
+        near = [a for a in candidates if abs(layout.sentence(a.evidence.start) - here) <= MAKER_SENTENCES] or \
+            [a for a in candidates if a is min(candidates, key=lambda c: c.evidence.start)]
         if near:
             maker = min(near, key=lambda a: abs(layout.sentence(a.evidence.start) - here))
             event.recipient = party.adopt(replace(maker.actor, text=target.text))

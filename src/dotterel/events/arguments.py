@@ -105,6 +105,8 @@ class ArgumentFinder(TriggerFinder):
         objs = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "dative" and c.pos_ == "ADP" else c
                 for c in objs]
         objs.sort(key=lambda c: c.dep_ != "pobj")  # the party the act goes to before the thing given
+        # "dismissed Wisconsin Gov. Scott Walker": a place the parser split off the titled name it qualifies
+        objs = [c for c in objs if not any(o.left_edge.i == c.i + 1 and o.ent_type_ == "PERSON" for o in objs)]
         if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":  # "the Houthis fired missiles" misparsed as "fired missiles"
             objs.append(verb.head)
         # "established ties with Seychelles": the object that names the act is not its recipient
