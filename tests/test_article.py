@@ -300,3 +300,11 @@ def test_a_long_first_line_is_a_lead_not_a_headline(code):
     # the week's series is its own event, not a headline retold by Monday's strike
     assert any(e["evidence"]["text"].startswith("A series") for e in rec["events"] if e["event_type"] == "ASSAULT")
     assert not any(m["text"].startswith("A series") for e in rec["events"] for m in e["mentions"])
+
+
+def test_we_inside_a_quote_is_its_speaker(code):
+    rec = code('Kenyan President William Ruto spoke in Nairobi on Monday. "We are deeply shocked by this," Ruto said. '
+               '"We condemn the attack on the police post in Mandera by the militants. Our thoughts are with the '
+               'families."', date="2024-03-04")
+    [accuse] = [e for e in rec["events"] if e["event_type"] == "ACCUSE"]
+    assert accuse["actor"]["name"] == "William Ruto" and accuse["actor"]["text"] == "We"

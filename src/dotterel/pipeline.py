@@ -42,9 +42,10 @@ class Pipeline:
         self.nlp = load_nlp(model)
         self.profile = load_profile(profile)
         actors = ActorResolver(self.nlp)
+        # quotes before the article pass: "we" and "I" inside a quote are its speaker's
         self.stages: list[Stage] = [actors, EventCoder(profile=self.profile), TemporalResolver(),
-                                    PlaceResolver(profile=self.profile), ArticlePass(), UnnamedDoers(actors.base),
-                                    QuoteExtractor(), SpokenCriticism(), RelationExtractor()]
+                                    PlaceResolver(profile=self.profile), QuoteExtractor(), ArticlePass(),
+                                    UnnamedDoers(actors.base), SpokenCriticism(), RelationExtractor()]
 
     def code_one(self, document: Document) -> CodedDocument:
         return next(self.code(iter([document])))

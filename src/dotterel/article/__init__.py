@@ -27,6 +27,7 @@ from .who import (
     carry_arguments,
     keep_event,
     media_use_no_force,
+    speakers_own_acts,
     target_the_maker,
 )
 from .whom import aim_party_acts, aim_targets
@@ -55,6 +56,7 @@ class ArticlePass:
         # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
         events = coded.events
         media_use_no_force(events, coded.mentions)
+        speakers_own_acts(events, coded.quotes, doc)
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
         aim_targets(events, layout, party, doc, coded.mentions)

@@ -116,6 +116,36 @@ def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Do
             event.recipient = party.adopt(source.recipient)
 
 
+FIRST_PERSON = {"we", "i", "us", "me"}
+
+
+def speakers_own_acts(events: list[Event], quotes: list, doc: Doc) -> None:
+    """'"... We condemn the attack on the post," the president said': inside a quote, "we" and "I" are its speaker."""
+    for event in events:
+        said_by = first_person_doer(doc, event)
+        if said_by is None:
+            continue
+        at = event.trigger.start if event.trigger else event.evidence.start
+        quote = next((q for q in quotes if q.start <= at < q.end and q.speaker is not None and
+                      q.speaker.text.lower() not in FIRST_PERSON and (q.speaker.id or q.speaker.name)), None)
+        if quote is not None:
+            event.actor = replace(quote.speaker, text=said_by)
+
+
+def first_person_doer(doc: Doc, event: Event) -> str | None:
+    """The "we" or "I" an act's doer is, when the coder left the doer unnamed (or named it so)."""
+    if event.actor.id is not None:
+        return None
+    if event.actor.text.lower() in FIRST_PERSON:
+        return event.actor.text
+    token = trigger_token(doc, event)
+    if event.actor.name != UNKNOWN_ACTOR or token is None:
+        return None
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") else token
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject.text if subject is not None and subject.lower_ in FIRST_PERSON else None
+
+
 def media_use_no_force(events: list[Event], mentions: list[Mention]) -> None:
     """A news outlet reports force, it does not use it: "Sky News quoted a witness ... unclear whether it came from the
     gunman" makes no act of the broadcaster's. Such an act's doer is unknown (and may be carried from the text)."""
