@@ -308,3 +308,10 @@ def test_we_inside_a_quote_is_its_speaker(code):
                'families."', date="2024-03-04")
     [accuse] = [e for e in rec["events"] if e["event_type"] == "ACCUSE"]
     assert accuse["actor"]["name"] == "William Ruto" and accuse["actor"]["text"] == "We"
+
+
+def test_an_act_aimed_at_what_a_party_does_is_aimed_at_the_party(code):
+    rec = code("The EU welcomes the entry of Ghana as a key player in the talks on trade. The move was praised in "
+               "Accra. Officials said talks would go on.")
+    [support] = [e for e in rec["events"] if e["event_type"] == "SUPPORT"]
+    assert support["recipient"]["name"] == "Ghana"

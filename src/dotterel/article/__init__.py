@@ -60,7 +60,7 @@ class ArticlePass:
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
         aim_targets(events, layout, party, doc, coded.mentions)
-        aim_party_acts(events, layout, party, coded.mentions)
+        aim_party_acts(events, layout, party, coded.mentions, doc)
         arrests_by_police(events, layout, coded.mentions)
         if layout.n_sentences > LEAD_SENTENCES:
             events = acts_condemned(events, layout, party)

@@ -98,14 +98,29 @@ def _clause_mentions(event: Event, mentions: list[Mention]) -> list[Mention]:
             event.evidence.start <= m.start < event.evidence.end]
 
 
-def aim_party_acts(events: list[Event], layout: Layout, party: Parties, mentions: list[Mention]) -> None:
-    """An act between parties aimed at something a party owns ("rejects Trump's remarks", "opposes Erdogan's
-    policy") is aimed at that party."""
+def aim_party_acts(events: list[Event], layout: Layout, party: Parties, mentions: list[Mention], doc: Doc) -> None:
+    """An act between parties aimed at something a party owns or does ("rejects Trump's remarks", "opposes
+    Erdogan's policy", "welcomes the entry of Turkey") is aimed at that party."""
     for event in events:
         if event.event_type in PARTY_BOUND and party(event.actor) and not party(event.recipient, doer=False):
-            owner = owner_in_target(event, layout, mentions)
+            owner = owner_in_target(event, layout, mentions) or _of_party(event, layout, mentions, doc)
             if owner is not None:
                 event.recipient = party.adopt(owner)
+
+
+def _of_party(event: Event, layout: Layout, mentions: list[Mention], doc: Doc) -> ActorRef | None:
+    """The known party in the target's own "of" phrase: "the entry of Turkey", "the decision of the council"."""
+    found = layout.target_span(event)
+    span = doc.char_span(*found, alignment_mode="expand") if found is not None else None
+    if span is None:
+        return None
+    objects = [g for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+               if g.dep_ == "pobj"]
+    for obj in objects:
+        mention = next((m for m in _clause_mentions(event, mentions) if m.start <= obj.idx < m.end), None)
+        if mention is not None:
+            return mention.ref
+    return None
 
 
 def _aimed_at(token: Token, markers: set[str], trigger: Token | None = None) -> bool:
