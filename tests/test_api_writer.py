@@ -112,7 +112,7 @@ def test_a_failing_document_is_its_jobs_error_and_the_worker_goes_on():
         return document.text
 
     stored = []
-    writer = Writer(code_one, lambda coded: (stored.append(coded) or "k", {}), threading.Lock())
+    writer = Writer(code_one, lambda coded: (stored.append(coded) or "k", {}))
     bad = writer.submit(Document(doc_id="a", text="a bad text"))
     good = writer.submit(Document(doc_id="b", text="a good text"))
     assert bad.done.wait(10) and good.done.wait(10)

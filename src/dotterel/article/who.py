@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..actors.parties import head_word, names_a_party, names_a_thing
-from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention, Span
+from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention, Quote, Span
 from ..when import first_day
 from .layout import Layout, trigger_token
 
@@ -20,9 +20,9 @@ from .layout import Layout, trigger_token
 CARRY_SENTENCES = 4
 # material acts whose doer a report often names once and then leaves implicit ("one strike destroyed ...")
 CARRIED_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION", "RETREAT"}
-# acts between parties: without a doer they are nothing ("calls for calm")
 # acts of force: "a U.S. strike", "the army's offensive" name who used it
 FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
+# acts between parties: without a doer they are nothing ("calls for calm")
 VERBAL_TYPES = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE"}
 # violent acts that stay events without a known doer ("a bomb killed 12 in X")
 VICTIM_TYPES = {"ASSAULT", "COERCE"}
@@ -119,7 +119,7 @@ def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Do
 FIRST_PERSON = {"we", "i", "us", "me"}
 
 
-def speakers_own_acts(events: list[Event], quotes: list, doc: Doc) -> None:
+def speakers_own_acts(events: list[Event], quotes: list[Quote], doc: Doc) -> None:
     """'"... We condemn the attack on the post," the president said': inside a quote, "we" and "I" are its speaker."""
     for event in events:
         said_by = first_person_doer(doc, event)
@@ -196,7 +196,7 @@ def target_the_maker(events: list[Event], layout: Layout, party: Parties) -> Non
         candidates = [a for a in assaults if a.actor.name != event.actor.name and recent(a, event)]
         # the attack condemned is the one told nearby, else the report's first (its news: "the attack")
         near = [a for a in candidates if abs(layout.sentence(a.evidence.start) - here) <= MAKER_SENTENCES] or \
-            [a for a in candidates if a is min(candidates, key=lambda c: c.evidence.start)]
+            ([min(candidates, key=lambda c: c.evidence.start)] if candidates else [])
         if near:
             maker = min(near, key=lambda a: abs(layout.sentence(a.evidence.start) - here))
             event.recipient = party.adopt(replace(maker.actor, text=target.text))

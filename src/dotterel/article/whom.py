@@ -116,11 +116,8 @@ def _of_party(event: Event, layout: Layout, mentions: list[Mention], doc: Doc) -
         return None
     objects = [g for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                if g.dep_ == "pobj"]
-    for obj in objects:
-        mention = next((m for m in _clause_mentions(event, mentions) if m.start <= obj.idx < m.end), None)
-        if mention is not None:
-            return mention.ref
-    return None
+    named = _clause_mentions(event, mentions)
+    return next((m.ref for obj in objects for m in named if m.start <= obj.idx < m.end), None)
 
 
 def _aimed_at(token: Token, markers: set[str], trigger: Token | None = None) -> bool:

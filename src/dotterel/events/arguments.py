@@ -29,10 +29,10 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PLACE_PREPS = {"near", "outside", "inside", "across"}
 # acts both sides of "between A and B" do together
 MUTUAL = {"ASSAULT", "COOPERATE", "CONSULT", "AGREE"}
-# verbs whose subject reports an act, not does it
 # verbal acts that, joined to what a speaker reports, are the speaker's own
 SPEECH_ACTS = {"accuse", "blame", "condemn", "criticise", "criticize", "denounce", "urge", "demand", "praise", "warn",
                "deny", "reject", "call", "charge"}
+# verbs whose subject reports an act, not does it
 SAYING_VERBS = {"say", "report", "tell", "state", "claim", "describe", "call", "deny", "confirm", "reveal", "know"}
 # verbal acts about another act: their subject judges the act, it did not make it
 JUDGING = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
@@ -45,9 +45,7 @@ class ArgumentFinder(TriggerFinder):
 
     def subjects(self, verb: Token) -> list[Token]:
         # "Near Sinjar, one strike engaged ...": a sentence-initial place phrase the parser took for a subject
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS]
-        # "presidential frontrunner Hillary Clinton is calling": a title the parser split off the name it precedes
-        subj = [c for c in subj if not any(o.left_edge.i == c.i + 1 and o.ent_type_ == "PERSON" for o in subj)]
+        subj = unsplit([c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS])
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = [counted(h) for h in agent or subj]
         if not heads and verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -105,8 +103,7 @@ class ArgumentFinder(TriggerFinder):
         objs = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "dative" and c.pos_ == "ADP" else c
                 for c in objs]
         objs.sort(key=lambda c: c.dep_ != "pobj")  # the party the act goes to before the thing given
-        # "dismissed Wisconsin Gov. Scott Walker": a place the parser split off the titled name it qualifies
-        objs = [c for c in objs if not any(o.left_edge.i == c.i + 1 and o.ent_type_ == "PERSON" for o in objs)]
+        objs = unsplit(objs)
         if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":  # "the Houthis fired missiles" misparsed as "fired missiles"
             objs.append(verb.head)
         # "established ties with Seychelles": the object that names the act is not its recipient
@@ -391,6 +388,12 @@ def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
         return ActorRef(text=text, name=uncounted(chunk) if short else text)
     return None
 
+
+
+def unsplit(heads: list[Token]) -> list[Token]:
+    """Subjects or objects without the word the parser split off the personal name right after it: a title
+    ("presidential frontrunner Hillary Clinton is calling") or a place ("dismissed Wisconsin Gov. Scott Walker")."""
+    return [c for c in heads if not any(o.left_edge.i == c.i + 1 and o.ent_type_ == "PERSON" for o in heads)]
 
 
 # words that count or quantify a group, never part of its name: "at least 35 more", "nearly 300 of", "some"

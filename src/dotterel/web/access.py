@@ -104,31 +104,29 @@ class SharedStore:
                 con.close()
 
     def write(self, fn: Callable[[Store], T]) -> T:
-        """Run ``fn`` with the store open for writing, then go back to reading."""
+        """Run ``fn`` with the store open for writing, then go back to reading. While another process holds the
+        file, each try lets go again: this server's reads go on between tries."""
         if self.read_only:
             raise StoreError(f"{self.path}: the server is read-only")
-        with self.lock.exclusive():
-            if self.store is not None:
-                self.store.close()
-                self.store = None
-            try:
-                writable = self._open_for_writing()
-                try:
-                    return fn(writable)
-                finally:
-                    writable.close()
-            finally:
-                self._open_for_reading()
-
-    def _open_for_writing(self) -> Store:
         deadline = time.monotonic() + self.write_timeout
         while True:
-            try:
-                return Store(self.path)
-            except StoreError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(RETRY_S)
+            with self.lock.exclusive():
+                if self.store is not None:
+                    self.store.close()
+                    self.store = None
+                try:
+                    writable = Store(self.path)
+                except StoreError:
+                    self._open_for_reading()
+                    if time.monotonic() > deadline:
+                        raise
+                else:
+                    try:
+                        return fn(writable)
+                    finally:
+                        writable.close()
+                        self._open_for_reading()
+            time.sleep(RETRY_S)
 
     def close(self) -> None:
         with self.lock.exclusive():

@@ -3,7 +3,7 @@
 DuckDB connections are not safe to share between threads, and FastAPI runs plain endpoints in a thread pool:
 each request reads through its own cursor (a new connection to the same database). A posted document is coded
 by one worker thread off the request (web/writer.py: a bounded queue, ``202 Accepted`` and a status URL for what
-takes long); only its insert takes the store's write lock. Repeated reads are answered from a cache that every
+takes long); only its insert opens the store for writing (web/access.py). Repeated reads are answered from a cache that every
 write empties.
 """
 
@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -101,13 +100,20 @@ def event_filter(
                                min_confidence=min_confidence, salience=salience)
 
 
-def cursor(request: Request) -> Iterator[Any]:
-    """A connection of this request's own (DuckDB connections must not be shared between threads)."""
+@contextmanager
+def reading(store: SharedStore) -> Iterator[Any]:
+    """A cursor of the caller's own on the store; 503 while another process writes it."""
     try:
-        with request.app.state.store.reading() as con:
+        with store.reading() as con:
             yield con
     except StoreBusy as busy:
         raise HTTPException(503, str(busy), headers={"Retry-After": "1"}) from None
+
+
+def cursor(request: Request) -> Iterator[Any]:
+    """A connection of this request's own (DuckDB connections must not be shared between threads)."""
+    with reading(request.app.state.store) as con:
+        yield con
 
 
 Con = Annotated[Any, Depends(cursor)]
@@ -124,7 +130,6 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
     Requests must name one of ``allowed_hosts`` (default: the loopback names; "*" for any) and writes must carry
     ``token`` (without one, writes are refused): see ``guard``."""
     store = SharedStore(db, read_only=read_only)
-    write_lock = threading.Lock()
     state: dict[str, Any] = {"pipeline": pipeline}
     cache: list[ReadCache] = []  # the middleware instance, once Starlette builds its stack
 
@@ -142,7 +147,7 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         for c in cache:
             c.clear()
 
-    writer = None if read_only else Writer(code_one, store_one, write_lock, on_write=written, size=queue_size)
+    writer = None if read_only else Writer(code_one, store_one, on_write=written, size=queue_size)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -285,15 +290,10 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
             raise HTTPException(422, problem)
         document = document_from_text(text or "", doc_id="", date=new.date, title=title, url=new.url)
         document.doc_id = new.id or document.content_hash[:16]
-        try:
-            with store.reading() as con:
-                stored = queries.document(con, document.content_hash)
-                record = con.execute("SELECT record FROM documents WHERE content_hash = ?",
-                                     [stored["key"]]).fetchone()[0] if stored is not None else None
-        except StoreBusy as busy:
-            raise HTTPException(503, str(busy), headers={"Retry-After": "1"}) from None
-        if stored is not None:
-            return {"key": stored["key"], **json.loads(record)}, None
+        with reading(store) as con:  # a text stored before is answered with its record, not coded again
+            row = con.execute("SELECT record FROM documents WHERE content_hash = ?", [document.content_hash]).fetchone()
+        if row is not None:
+            return {"key": document.content_hash, **json.loads(row[0])}, None
         return None, document
 
     @app.get("/api/countries", tags=["read"])

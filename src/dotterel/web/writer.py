@@ -64,11 +64,11 @@ class Writer:
     """One worker that codes queued documents in order and stores each with ``store_one``.
 
     ``code_one(document) -> coded`` runs outside any lock (the pipeline is used by this thread only);
-    ``store_one(coded) -> (key, record)`` runs under ``lock``, the store's single writer."""
+    ``store_one(coded) -> (key, record)`` stores it (this thread is the server's only writer)."""
 
     def __init__(self, code_one: Callable[[Any], Any], store_one: Callable[[Any], tuple[str, dict]],
-                 lock: threading.Lock, on_write: Callable[[], None] = lambda: None, size: int = QUEUE_SIZE):
-        self.code_one, self.store_one, self.lock, self.on_write = code_one, store_one, lock, on_write
+                 on_write: Callable[[], None] = lambda: None, size: int = QUEUE_SIZE):
+        self.code_one, self.store_one, self.on_write = code_one, store_one, on_write
         self.queue: queue.Queue[tuple[Job, Any]] = queue.Queue(maxsize=size)
         self.jobs: OrderedDict[str, Job] = OrderedDict()
         self.by_hash: dict[str, Job] = {}  # queued or coding, by content: the same text posted twice is one job
@@ -110,8 +110,7 @@ class Writer:
             job.status = "coding"
             try:
                 coded = self.code_one(document)
-                with self.lock:
-                    job.key, job.record = self.store_one(coded)
+                job.key, job.record = self.store_one(coded)
                 self.on_write()
                 job.status = "done"
             except Exception as err:  # one document's failure is its job's error, never the worker's end
