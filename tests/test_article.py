@@ -315,3 +315,37 @@ def test_an_act_aimed_at_what_a_party_does_is_aimed_at_the_party(code):
                "Accra. Officials said talks would go on.")
     [support] = [e for e in rec["events"] if e["event_type"] == "SUPPORT"]
     assert support["recipient"]["name"] == "Ghana"
+
+
+OFFENSIVE_UPDATE = """Offensive near Hawija gains ground.
+The Pentagon said on Wednesday that the offensive against the Islamic State in northern Iraq is gaining ground.
+Kurdish Peshmerga units liberated six villages east of the town, a spokesman said.
+Iraqi soldiers were attacked in Kirkuk by gunmen on Tuesday, police said.
+In support of those advances, coalition aircraft conducted 14 strikes that destroyed two tactical units and a mortar position.
+After taking the ridge, the Peshmerga came under heavy enemy fire and pulled back to the river."""
+
+
+@pytest.fixture(scope="module")
+def offensive(pipeline):
+    from dotterel.ingest import document_from_text
+
+    return pipeline.code_one(document_from_text(OFFENSIVE_UPDATE, doc_id="hawija", date="2017-09-21"))
+
+
+def test_an_act_of_force_without_a_named_target_hits_the_armed_group_the_campaign_is_against(offensive):
+    freed = [e for e in at(offensive, "liberated six villages") if e.event_type == "ASSAULT"]
+    strikes = [e for e in at(offensive, "coalition aircraft") if e.event_type == "ASSAULT"]
+    assert freed and strikes
+    for event in freed + strikes:
+        assert event.recipient is not None and event.recipient.name == "Islamic State"
+
+
+def test_enemy_fire_is_the_fire_of_the_armed_group_the_report_names(offensive):
+    fire = [e for e in at(offensive, "enemy fire") if e.event_type == "ASSAULT" and "enemy" in e.evidence.text]
+    assert all(e.actor.name == "Islamic State" for e in fire if "Peshmerga" in (e.recipient.text if e.recipient else ""))
+
+
+def test_a_state_s_forces_are_never_the_implied_enemy(offensive):
+    # the Iraqi soldiers attacked just before the strikes are not what the strikes hit
+    assert not [e for e in offensive.events if e.recipient is not None and "Iraq" in e.recipient.name
+                and "coalition" in e.actor.text.lower()]

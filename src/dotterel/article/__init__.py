@@ -30,7 +30,7 @@ from .who import (
     speakers_own_acts,
     target_the_maker,
 )
-from .whom import aim_party_acts, aim_targets
+from .whom import aim_at_the_enemy, aim_party_acts, aim_targets
 
 # an article's candidates below this confidence are not reported (a lone sentence keeps its reading); see scoring
 ARTICLE_MIN_CONFIDENCE = 0.7
@@ -60,6 +60,7 @@ class ArticlePass:
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
         target_the_maker(events, layout, party)
         aim_targets(events, layout, party, doc, coded.mentions)
+        aim_at_the_enemy(events, layout, party, doc, coded.mentions)
         aim_party_acts(events, layout, party, coded.mentions, doc)
         arrests_by_police(events, layout, coded.mentions)
         if layout.n_sentences > LEAD_SENTENCES:

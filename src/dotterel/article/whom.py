@@ -28,6 +28,18 @@ AIMED_AT_OR_PLACE = {"on", "at"}
 PLACE_LIKE_KINDS = {"state", "population"}
 # how a party's name hangs on the thing it owns: "ISIL targets", "the group's positions", "fighters of the group"
 OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+# how far back (in sentences) the enemy a report last named is still the one its unaimed acts of force hit, and
+# how far ahead when it names none before
+ENEMY_BEFORE_SENTENCES = 6
+ENEMY_AFTER_SENTENCES = 2
+# a doer told only as the other side ("under heavy enemy fire", "the enemy counterattacked")
+ENEMY_WORDS = {"enemy", "enemies"}
+# sectors of armed groups that are no state's forces
+NON_STATE_ARMED = {"REB", "UAF", "INS"}
+# words that open a role's phrase without naming a side ("The troops", "Both units")
+LEADING_WORDS = {"the", "both", "these", "those", "some", "several", "many", "two", "three", "a", "an"}
+# armed roles whose side the text leaves to the reader: a strike on "tactical units" hits the enemy's
+ARMED_SECTORS = {"MIL", "UAF", "REB", "INS", "SPY"}
 
 
 def aim_targets(events: list[Event], layout: Layout, party: Parties, doc: Doc, mentions: list[Mention]) -> None:
@@ -54,6 +66,96 @@ def aim_targets(events: list[Event], layout: Layout, party: Parties, doc: Doc, m
         near = [(d, r) for d, r in aimed if d <= TARGET_CARRY_SENTENCES]
         if near:
             event.recipient = party.adopt(min(near, key=lambda x: x[0])[1])
+
+
+def aim_at_the_enemy(events: list[Event], layout: Layout, party: Parties, doc: Doc, mentions: list[Mention]) -> None:
+    """An attack whose target the text leaves to the reader ("the militia went on to free more villages", "strikes
+    on two tactical units") hits the enemy the report last named: an armed group told as the target of an act of
+    force or of a campaign "against" it. "Enemy fire" is that group's too. Run after aim_targets."""
+    hostile = _hostile_mentions(events, party, doc, mentions)
+    if not hostile:
+        return
+    for event in events:
+        if event.event_type != "ASSAULT":
+            continue
+        if _told_as_enemy(event.actor) and party(event.recipient, doer=False):
+            found = _nearest_enemy(hostile, layout, event, event.recipient)
+            if found is not None:
+                event.actor = party.adopt(found)
+        elif party(event.actor) and _unaimed(event.recipient, party):
+            found = _nearest_enemy(hostile, layout, event, event.actor)
+            if found is not None:
+                event.recipient = party.adopt(found)
+
+
+def _hostile_mentions(events: list[Event], party: Parties, doc: Doc, mentions: list[Mention]) -> list[tuple[int, ActorRef]]:
+    """Where the article names an armed group as someone's enemy: the named target of an act of force, or the
+    object of "against" ("the campaign against ISIL")."""
+    found = [(e.evidence.start, e.recipient) for e in events if e.event_type in FORCE_TYPES and e.recipient is not None
+             and party(e.actor) and not _told_as_enemy(e.actor) and _armed_group(e.recipient)]
+    for mention in mentions:
+        if not _armed_group(mention.ref):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _against(span.root):
+            found.append((mention.start, mention.ref))
+    return sorted(found, key=lambda x: x[0])
+
+
+def _against(token: Token) -> bool:
+    """Is the word (or the thing it owns: "ISIL targets") the object of "against", whoever fights it?"""
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in AIMED_AT:
+            return True
+        if token.dep_ not in OWNER_DEPS or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def _nearest_enemy(hostile: list[tuple[int, ActorRef]], layout: Layout, event: Event, other_side: ActorRef) \
+        -> ActorRef | None:
+    """The enemy named last before the act (or, failing that, just after it) that is not the other side itself."""
+    here = layout.sentence(event.evidence.start)
+    fits = [(start, ref) for start, ref in hostile if ref.name != other_side.name and
+            (other_side.country is None or ref.country != other_side.country)]
+    before = [ref for start, ref in fits if start <= event.evidence.end and
+              here - layout.sentence(start) <= ENEMY_BEFORE_SENTENCES]
+    if before:
+        return before[-1]
+    after = [ref for start, ref in fits if start > event.evidence.end and
+             layout.sentence(start) - here <= ENEMY_AFTER_SENTENCES]
+    return after[0] if after else None
+
+
+def _told_as_enemy(ref: ActorRef | None) -> bool:
+    """'the enemy', 'enemy fighters': the other side, unnamed."""
+    return ref is not None and any(w in ENEMY_WORDS for w in ref.text.lower().split()) and \
+        (ref.id is None or ref.id.startswith("local:"))
+
+
+def _armed_group(ref: ActorRef | None) -> bool:
+    """An armed group known by name (a knowledge-base actor such as ISIL or al-Qaida), not a role ("the fighters"),
+    a phrase or a state's forces: when a report leaves the target of a strike or the side of "the enemy" to the
+    reader, the enemy it means is the armed group it names as the aim of the fighting, not a state's army."""
+    return ref is not None and ref.id is not None and not ref.id.startswith("local:") and \
+        ref.sector in NON_STATE_ARMED and not _borrowed_role(ref)
+
+
+def _unaimed(ref: ActorRef | None, party: Parties) -> bool:
+    """A target that names no side: none, a thing ("territory"), or an armed role whose side the text does not
+    say ("both tactical units": a role the actor stage placed in the article's country)."""
+    if ref is None or not party(ref, doer=False):
+        return True
+    return ref.sector in ARMED_SECTORS and (_countryless_role(ref) or _borrowed_role(ref))
+
+
+def _borrowed_role(ref: ActorRef) -> bool:
+    """A role whose words name no country or group of its own ("the tactical units", not "Iraqi police"): its side
+    came from the article, not from the passage."""
+    words = [w for w in ref.text.split() if w.isalpha()]
+    return ref.sector is not None and ref.id is not None and "." in ref.id and bool(words) and \
+        all(w.islower() for w in words[1:]) and (words[0].islower() or words[0].lower() in LEADING_WORDS)
 
 
 def _countryless_role(ref: ActorRef | None) -> bool:
