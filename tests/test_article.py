@@ -349,3 +349,30 @@ def test_a_state_s_forces_are_never_the_implied_enemy(offensive):
     # the Iraqi soldiers attacked just before the strikes are not what the strikes hit
     assert not [e for e in offensive.events if e.recipient is not None and "Iraq" in e.recipient.name
                 and "coalition" in e.actor.text.lower()]
+
+
+MINISTRY_RELEASE = """We condemn in the firmest terms the bombings this weekend in Mosul and Tal Afar.
+On Saturday, the Islamic State claimed a car bomb in the Al-Tuksun market district in Mosul that killed at least 14 people.
+The U.S. reaffirms its backing for the Iraqi people in the fight against terror."""
+
+
+@pytest.fixture(scope="module")
+def release(pipeline):
+    from dotterel.ingest import document_from_text
+
+    return pipeline.code_one(document_from_text(MINISTRY_RELEASE, doc_id="release", date="2018-03-05"))
+
+
+def test_a_statement_s_we_is_the_body_it_names_as_speaking_in_the_present(release):
+    [condemned] = [e for e in release.events if e.event_type == "ACCUSE"]
+    assert condemned.actor.text == "We" and condemned.actor.name == "United States"
+
+
+def test_a_stance_told_in_the_present_is_dated_the_day_of_the_statement(release):
+    [condemned] = [e for e in release.events if e.event_type == "ACCUSE"]
+    assert condemned.date == "2018-03-05" and condemned.date_precision == "day"  # not the weekend of the bombings
+
+
+def test_a_name_the_gazetteer_lacks_is_no_namesake_in_a_country_named_only_as_an_actor(release):
+    [bomb] = [e for e in release.events if e.event_type == "ASSAULT" and "Saturday" in e.evidence.text]
+    assert bomb.location is not None and bomb.location.country == "IRQ"

@@ -188,6 +188,15 @@ def first_day(date: str) -> dt.date:
     return dt.date(parts[0], parts[1], parts[2])
 
 
+def stance_of_the_day(doc: Doc, event: Event) -> bool:
+    """A verbal act told in the simple present ("We condemn", "The U.S. reaffirms its support"): a statement's
+    own stance, not a report of a past act."""
+    if event.event_type not in SAID_TODAY or event.trigger is None:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("VBZ", "VBP")
+
+
 class TemporalResolver:
     """Pipeline stage: sets date, date_precision and historical on every event."""
 
@@ -201,6 +210,12 @@ class TemporalResolver:
         starts = [s.start_char for s in doc.sents]
         for event in sorted(coded.events, key=lambda e: e.evidence.start):
             ev = event.evidence
+            if pub is not None and stance_of_the_day(doc, event):
+                # "We condemn the attacks of this weekend": the stance is the statement's own, made the day it is
+                # published; the date words are the attacks'
+                event.date, event.date_precision, event.historical = pub.isoformat(), "day", False
+                previous = event
+                continue
             if ev.start not in cache:
                 cache[ev.start] = find_expressions(ev.text, pub)
             follow = FOLLOWING.search(ev.text)

@@ -49,7 +49,9 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
     group_nouns = cues.get("group_noun", set())
     quoted = quoted_spans(doc.text)
     added = []
-    voice: Mention | None = None  # a document speaks with one voice: every narrative "we" is the same body
+    # a document speaks with one voice: every narrative "we" is the same body, the one it names as the author of
+    # its statements ("We condemn ... The U.S. reaffirms its commitment"), else the body last named before it
+    voice: Mention | None = author_body(doc, mentions, quoted)
     for tok in doc:
         low = tok.lower_
         # "The United States condemns the attack. We call on ...": outside quotes, "we" is the body speaking
@@ -107,6 +109,23 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
                 added.append(Mention(span.start_char, span.end_char, copy_ref(ante.ref, span.text), kind=ante.kind,
                                      head=tok.i))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def author_body(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
+    """The body a statement speaks for: a state, government or IGO that is, outside quotes and after the first
+    line, the subject of a main verb in the present tense other than a verb of saying ("The United States strongly
+    condemns", "The Coalition complies with"). News reports tell acts in the past ("Russia said"); a statement by a
+    body tells its own stance in the present."""
+    for m in mentions:
+        if m.kind not in SPEAKING_BODIES or m.head is None or not m.ref.id or m.ref.id.startswith("local:"):
+            continue
+        subject = doc[m.head]
+        verb = subject.head
+        if subject.dep_ == "nsubj" and verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj") and \
+                verb.lemma_.lower() not in SAYING and verb.sent.start > 0 and \
+                not any(a <= subject.idx < b for a, b in quoted):
+            return m
+    return None
 
 
 def person_noun_before(pronoun, skip: set[int]):

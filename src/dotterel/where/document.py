@@ -73,7 +73,12 @@ def bare_name(t: Toponym) -> str:
 
 def respell(toponyms: list[Toponym], gaz: Gazetteer, countries: set[str], weight: Counter) -> None:
     """A name the gazetteer lacks read as another spelling of a place in the article's countries, the one
-    whose places it names most first."""
+    whose places it names most first. Only a country whose places the article names about as often as its main
+    one's is a spelling's home: a country named once beside an actor ("the U.S. condemns ...") is not where an
+    Arabic name is another spelling of a Montana town."""
+    top = max((weight[c] for c in countries), default=0)
+    if top > 0:
+        countries = {c for c in countries if 2 * weight[c] >= top}
     for t in toponyms:
         if t.scope or (t.anchor is not None and not t.cands):
             continue
