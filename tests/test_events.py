@@ -784,3 +784,21 @@ def test_dismissing_a_titled_person_as_something_accuses_them(code):
     ev = [pair(e) for e in events(code, "Inside the hall, the senator on Monday dismissed Ohio Gov. Mark Bell as an "
                                         "ineffective leader.")]
     assert any(t == "ACCUSE" and a == "senator" and "Mark Bell" in r for t, a, r in ev)
+
+
+def test_a_bill_introduced_to_impose_sanctions_is_its_sponsors_threat(code):
+    [event] = code("Three senators introduced a bill on Tuesday to impose sanctions on Venezuela.")["events"]
+    assert event["event_type"] == "THREATEN" and event["actor"]["text"] == "Three senators"
+    assert event["recipient"]["name"] == "Venezuela"
+
+
+def test_measures_passed_to_tighten_sanctions_are_the_sanction_of_those_who_passed_them(code):
+    events = code("The parliament passed a package of measures to tighten sanctions against Belarus.")["events"]
+    assert [(e["event_type"], e["actor"]["text"].lower(), e["recipient"]["name"]) for e in events] == \
+        [("SANCTION", "parliament", "Belarus")]
+
+
+def test_another_s_proposal_and_a_bill_promising_aid_are_no_act_yet(code):
+    condemned = code("Rights groups condemned the minister's proposal to expel the refugees from Lebanon.")["events"]
+    assert not [e for e in condemned if e["event_type"] == "THREATEN" and e["actor"]["text"] == "Rights groups"]
+    assert not code("The senators introduced a bill to provide aid to Ukraine.")["events"]

@@ -14,6 +14,7 @@ from ..actors import mention_at
 from ..actors.parties import heads_a_party, person_nouns
 from ..model import ActorRef, Mention
 from ..quotes.salience import document_noun
+from .modality import proposal_verb
 from .triggers import Trigger, TriggerFinder
 
 # nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
@@ -48,6 +49,8 @@ class ArgumentFinder(TriggerFinder):
         subj = unsplit([c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.left_edge.lower_ not in PLACE_PREPS])
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = [counted(h) for h in agent or subj]
+        if not heads and (bringing := proposal_verb(verb)) is not None:
+            return self.subjects(bringing)  # "senators introduced a bill to impose sanctions": the senators do
         if not heads and verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in verb.children):
             return []  # "the soldier who was killed": the noun is the one acted on, not the doer
         if verb.dep_ == "relcl" and all(h.lower_ in RELATIVE_PRONOUNS for h in heads):

@@ -32,6 +32,11 @@ THREAT_MODES = {"restrict", "arrest", "relations", "expel", "territory", "violen
 ANNOUNCING = SAYING | {"announce", "declare", "warn", "vow", "pledge", "promise", "insist", "confirm", "indicate"}
 # acts that a purpose clause only hopes for: "talks to halt the shelling" ("sent jets to destroy the site" is coded)
 UNDONE_PURPOSES = {"RETREAT", "SANCTION"}
+# nouns of a proposed law or resolution: the act an infinitive on them names is proposed ("a bill to impose
+# sanctions"), done only by those who pass it ("passed measures to tighten sanctions")
+PROPOSALS = {"bill", "legislation", "measure", "resolution", "amendment", "proposal", "motion"}
+ENACTING = {"pass", "adopt", "approve", "enact", "sign"}
+BRINGING = ENACTING | {"introduce", "propose", "draft", "unveil", "file", "submit", "sponsor", "table", "present"}
 # "the first country to recognise it", "the only group to fight": the infinitive under these nouns was done
 RANKING = {"first", "last", "only", "second", "third", "latest", "next"}
 # verbal types whose content is the act itself: future tense is what they are about
@@ -63,6 +68,8 @@ def status(trig: Trigger) -> str:
             not (head.lemma_.lower() in COMPELLING and trig.sense.event_type == "COERCE"):
         # "had no plans to deploy troops", "a plan to release prisoners": an intention, not an act
         return "negated" if any(c.lower_ == "no" for c in head.children) else "skip"
+    if (bringing := proposal_verb(verb)) is not None:
+        return "real" if bringing.lemma_.lower() in ENACTING else "future"
     if purpose(verb) and trig.sense.event_type in UNDONE_PURPOSES and verb.lemma_.lower() != "target":
         # talks "to halt" the bombing hope for a truce; help sent "to assist", a summons "to complain", jets sent
         # "to destroy" a site and a strike "to target" fighters name what was done
@@ -104,6 +111,34 @@ def policy(verb) -> bool:
     return any(o.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in o.children) for o in objects)
 
 
+def proposal_verb(verb):
+    """The verb that brings a law or a resolution whose infinitive names the act: "introduced a bill to impose
+    sanctions" -> introduced; "passed a package of measures to tighten sanctions" -> passed. None for other verbs."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.dep_ == "advcl":  # "introduced a bill on Tuesday to impose ...": the parse hangs it on the verb
+        above = verb.head
+        return above if _brings(above) and any(c.dep_ == "dobj" and c.lemma_.lower() in PROPOSALS
+                                               for c in above.children) else None
+    if verb.dep_ not in ("acl", "relcl") or verb.head.lemma_.lower() not in PROPOSALS:
+        return None
+    if any(c.dep_ == "poss" for c in verb.head.children):
+        return None  # "condemned Trump's proposal to ban ...": the proposal is another's than the verb's subject
+    above = verb.head.head
+    for _ in range(3):  # through "a set of", "a package of"
+        if above.pos_ in ("VERB", "AUX"):
+            return above if _brings(above) else None
+        if above.head == above:
+            return None
+        above = above.head
+    return None
+
+
+def _brings(verb) -> bool:
+    """A verb that brings a law, told as done ("is introducing", "passed"), not planned ("to draft")."""
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in BRINGING and _finite(verb)
+
+
 def purpose(verb) -> bool:
     """An infinitive that says what an act or an effort is for: "talks to halt the bombing", "met to end the
     shelling". ("The first country to recognise it" did it.)"""
@@ -123,9 +158,12 @@ def as_coded(trig: Trigger) -> TriggerSense | None:
         return trig.sense
     if state == "demanded":
         return TriggerSense("REQUEST", None, trig.sense.context)
+    proposed = state == "future" and proposal_verb(trig.governor) is not None
+    if proposed and trig.sense.event_type not in ANNOUNCED_AS_THREAT:
+        return None  # a bill "to provide aid" promises nothing yet
     if trig.sense.event_type in COOPERATIVE and state in ("future", "negated"):
         return TriggerSense("AGREE" if state == "future" else "REJECT", None, trig.sense.context)
-    if state == "future" and trig.sense.event_type in ANNOUNCED_AS_THREAT and announced(trig.governor):
+    if state == "future" and trig.sense.event_type in ANNOUNCED_AS_THREAT and (proposed or announced(trig.governor)):
         # "Turkey says it will begin a military operation against the YPG": announcing force is a threat
         kind = trig.sense.event_type
         mode = trig.sense.mode if trig.sense.mode in THREAT_MODES else ANNOUNCED_AS_THREAT[kind]
