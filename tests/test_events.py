@@ -802,3 +802,10 @@ def test_another_s_proposal_and_a_bill_promising_aid_are_no_act_yet(code):
     condemned = code("Rights groups condemned the minister's proposal to expel the refugees from Lebanon.")["events"]
     assert not [e for e in condemned if e["event_type"] == "THREATEN" and e["actor"]["text"] == "Rights groups"]
     assert not code("The senators introduced a bill to provide aid to Ukraine.")["events"]
+
+
+def test_a_group_told_by_who_leads_it_acts_as_its_leader(code):
+    [met] = code("A delegation led by Foreign Minister Anna Berg met Kenyan officials in Nairobi on Monday.")["events"]
+    assert met["event_type"] == "CONSULT" and met["actor"]["name"] == "Anna Berg"
+    marched = code("A group of students led by activist Omar Diallo marched to the parliament in Dakar.")["events"]
+    assert marched and all("Diallo" not in e["actor"]["name"] for e in marched)

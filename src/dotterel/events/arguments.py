@@ -350,8 +350,19 @@ COUNTING_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "doze
                   "crowd", "group", "band", "gang", "mob"}
 
 
+# unnamed groups told by who leads them: "a group led by X", "a delegation led by the foreign minister"
+LED_GROUPS = {"group", "delegation", "team", "coalition", "bloc", "faction", "caucus", "contingent"}
+
+
 def counted(token: Token) -> Token:
-    """'Hundreds of protesters gathered': the protesters are the subject, not their number."""
+    """'Hundreds of protesters gathered': the protesters are the subject, not their number; "a small group led by
+    Senator Hale": the one who leads it."""
+    if token.lemma_.lower() in LED_GROUPS and token.ent_type_ == "" and \
+            not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):  # "a group of students led by" acts
+        leader = next((g for acl in token.children if acl.dep_ == "acl" and acl.lower_ == "led" for a in acl.children
+                       if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        if leader is not None and leader.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return leader
     if token.lemma_.lower() in COUNTING_NOUNS or token.lower_ in COUNTING_NOUNS or token.like_num:
         inner = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                       if g.dep_ == "pobj"), None)
