@@ -809,3 +809,11 @@ def test_a_group_told_by_who_leads_it_acts_as_its_leader(code):
     assert met["event_type"] == "CONSULT" and met["actor"]["name"] == "Anna Berg"
     marched = code("A group of students led by activist Omar Diallo marched to the parliament in Dakar.")["events"]
     assert marched and all("Diallo" not in e["actor"]["name"] for e in marched)
+
+
+def test_standing_with_a_party_is_support_for_it(code):
+    [stood] = code("Thousands of dockers stood in solidarity with the striking miners in Durban.")["events"]
+    assert stood["event_type"] == "SUPPORT" and "miners" in stood["recipient"]["text"]
+    [sided] = code("Poland sided with Hungary in the budget dispute.")["events"]
+    assert (sided["event_type"], sided["recipient"]["name"]) == ("SUPPORT", "Hungary")
+    assert not [e for e in code("The guards stood with their rifles at the gate.")["events"] if e["event_type"] == "SUPPORT"]

@@ -214,6 +214,10 @@ class TriggerFinder:
                     any(o.dep_ == "dobj" and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or heads_a_party(o.text))
                         for o in verb.children):
                 return sense  # "dismissed the governor as a weak leader" judges a person ("the case as groundless" no)
+            if c.dep_ == "prep" and (sense := self.lex.verb_objects.get(f"{lemma} {c.lower_}")) and \
+                    any(g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or heads_a_party(g.text))
+                        for g in c.children):
+                return sense  # "stood with Ukraine", "sided with the rebels" ("stood with their rifles" no)
             if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt", "nsubjpass"):
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 if sense := self.lex.verb_objects.get(f"{lemma} {target.lemma_.lower()}"):
