@@ -49,6 +49,11 @@ def add_routes(app: FastAPI, Con: Any) -> None:  # noqa: N803 (the app's depende
         found = iq.incident(con, incident_id)
         if found is None:
             raise HTTPException(404, f"no incident {incident_id!r}")
+        hashes = sorted({s["content_hash"] for s in found["sources"]})
+        titles = dict(con.execute(f"SELECT content_hash, title FROM documents WHERE content_hash IN "
+                                  f"({', '.join('?' * len(hashes))})", hashes).fetchall()) if hashes else {}
+        for source in found["sources"]:
+            source["title"] = titles.get(source["content_hash"])  # the card names each source by its title
         return annotate(con, [found], "incident")[0]
 
     @app.get("/api/trends", tags=["read"])
