@@ -139,7 +139,8 @@ def test_bad_corrections_say_what_is_wrong(client, copy, pipeline):
                         ({"field": "actor", "value": "  "}, "actor"), ({"field": "date", "value": "x", "flag": "wrong"},
                                                                        "either")]:
         answer = client.post(url, json=body)
-        assert answer.status_code == 422 and words in answer.json()["detail"], (body, answer.text)
+        detail = answer.json()["detail"]
+        assert answer.status_code == 422 and words in detail and event["id"] in detail, (body, answer.text)
     assert client.get(url).json()["items"] == []  # nothing was recorded
     assert client.delete("/api/corrections/999").status_code == 404
     made = client.post(url, json={"flag": "unsure"}).json()

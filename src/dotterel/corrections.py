@@ -126,10 +126,13 @@ def correct(con, target: str, target_id: str, field: str, value: Any, who: str |
             note: str | None = None) -> dict[str, Any]:
     """Set a field of an event or incident; returns the correction."""
     ensure_schema(con)
-    name = field_name(field)
-    new = checked_value(name, value)
     if not exists(con, target, target_id):
         raise UnknownTarget(f"no {target} {target_id!r}")
+    try:
+        name = field_name(field)
+        new = checked_value(name, value)
+    except CorrectionError as err:
+        raise CorrectionError(f"{target} {target_id!r}: {err}") from None
     old = _current(con, target, target_id, name)
     _set(con, target, target_id, name, new)
     return _record(con, target, target_id, name, old, new, note, who)
@@ -138,10 +141,10 @@ def correct(con, target: str, target_id: str, field: str, value: Any, who: str |
 def flag(con, target: str, target_id: str, reason: str, who: str | None = None, note: str | None = None) -> dict[str, Any]:
     """Flag an event or incident (wrong, duplicate, unsure); returns the flag's correction."""
     ensure_schema(con)
-    if reason not in FLAGS:
-        raise CorrectionError(f"flag must be one of {', '.join(FLAGS)}, got {reason!r}")
     if not exists(con, target, target_id):
         raise UnknownTarget(f"no {target} {target_id!r}")
+    if reason not in FLAGS:
+        raise CorrectionError(f"{target} {target_id!r}: flag must be one of {', '.join(FLAGS)}, got {reason!r}")
     return _record(con, target, target_id, FLAG, active_flag(con, target, target_id), reason, note, who)
 
 

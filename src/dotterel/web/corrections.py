@@ -32,7 +32,7 @@ class NewCorrection(BaseModel):
 
 def _apply(con, target: str, target_id: str, body: NewCorrection) -> dict[str, Any]:
     if (body.field is None) == (body.flag is None):
-        raise fix.CorrectionError("give either field and value, or flag")
+        raise fix.CorrectionError(f"{target} {target_id!r}: give either field and value, or flag")
     if body.flag is not None:
         return fix.flag(con, target, target_id, body.flag, body.who, body.note)
     return fix.correct(con, target, target_id, body.field or "", body.value, body.who, body.note)
