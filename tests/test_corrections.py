@@ -207,6 +207,10 @@ def test_the_precision_filter_keeps_events_placed_that_precisely(client):
     incidents = client.get("/api/incidents", params={"limit": 1000}).json()["items"]
     countries = client.get("/api/incidents", params={"limit": 1000, "precision": "country"}).json()["items"]
     assert {i["id"] for i in countries} == {i["id"] for i in incidents if i["geo_precision"] == "country"}
+    dyad = next(e for e in everything if e["recipient_name"])
+    both = all_events(client, actor=dyad["actor_name"], recipient=dyad["recipient_name"])
+    assert dyad["id"] in {e["id"] for e in both}
+    assert all(e["recipient_name"] == dyad["recipient_name"] for e in both)  # the recipient side only
     bad = client.get("/api/events", params={"precision": "street"})
     assert bad.status_code == 422 and "street" in bad.text
 

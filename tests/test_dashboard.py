@@ -380,9 +380,15 @@ def test_trends_panel_draws_busy_dyads_and_a_point_filters_to_its_day(page, serv
     key, day = point.get_attribute("data-key"), point.get_attribute("data-day")
     point.click()
     page.wait_for_selector("body[data-loads='2']", timeout=30000)
-    assert page.locator("input[name=actor]").input_value() == key.split(" -> ")[0]
+    actor, recipient = key.split(" -> ")
+    assert page.locator("input[name=actor]").input_value() == actor
+    assert page.locator("input[name=recipient]").input_value() == recipient
     assert page.locator("input[name=since]").input_value() == day == page.locator("input[name=until]").input_value()
-    assert "since=" + day in page.url
-    incidents = api_json(server, "/api/incidents", actor=key.split(" -> ")[0], since=day, until=day, min_sources=2)
+    assert "since=" + day in page.url and "recipient=" in page.url
+    events = api_json(server, "/api/events", actor=actor, recipient=recipient, since=day, until=day, limit=1000)
+    rows = page.locator("#events tbody tr")
+    assert 0 < rows.count() == events["total"]
+    assert set(rows.locator("td:nth-child(5)").all_text_contents()) == {e["recipient_name"] for e in events["items"]}
+    incidents = api_json(server, "/api/incidents", actor=actor, recipient=recipient, since=day, until=day, min_sources=2)
     assert page.locator("#incidents tbody tr").count() == incidents["total"]
     assert page.problems == []

@@ -139,6 +139,7 @@ class EventFilter:
     event_type: list[str] | None = None  # PLOVER types
     quad: list[int] | None = None  # PLOVER quad classes 1-4
     actor: str | None = None  # actor or recipient id, name or surface form
+    recipient: str | None = None  # the recipient alone (a dyad: actor and recipient)
     country: str | None = None  # ISO3 of the place or of the actor
     q: str | None = None  # text in the evidence, the document text or its title
     doc: str | None = None  # one document (content hash)
@@ -157,6 +158,7 @@ class EventFilter:
             if not types:
                 types = ["\x00none"]  # a type filter and a quad filter that exclude each other
         w.one_of(types, "event_type").match(self.actor, ACTOR_TEXT, ACTOR_IDS)
+        w.match(self.recipient, ("recipient_name", "recipient_text"), ("recipient_id",))
         w.same(self.country, "country", "actor_country", "recipient_country")
         if self.q:
             pattern = like(self.q)

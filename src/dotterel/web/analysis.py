@@ -21,11 +21,12 @@ By = Annotated[Literal["dyad", "actor", "country"], Query(description="One serie
 Source = Annotated[Literal["incidents", "events"], Query(alias="from", description="Count incidents or raw events")]
 
 
-def _where(since, until, event_type, actor, country, min_sources: int | None = None, precision: str | None = None
-           ) -> iq.Where:
+def _where(since, until, event_type, actor, country, min_sources: int | None = None, precision: str | None = None,
+           recipient: str | None = None) -> iq.Where:
     try:
         return iq.incident_where(parse_when(since, "since"), parse_when(until, "until"), check_types(event_type), actor,
-                                 check_country(country), min_sources, precision=parse_precision(precision))
+                                 check_country(country), min_sources, precision=parse_precision(precision),
+                                 recipient=recipient or None)
     except FilterError as err:
         raise HTTPException(422, str(err)) from None
 
@@ -35,11 +36,13 @@ def add_routes(app: FastAPI, Con: Any) -> None:  # noqa: N803 (the app's depende
     def list_incidents(con: Con, since: Since = None, until: Until = None, event_type: Types = None, actor: Actor = None,
                        country: Country = None, min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
                        precision: Annotated[str | None, Query(description="Location precision, as /api/events")] = None,
+                       recipient: Annotated[str | None, Query(description="Recipient id or name (with actor: a dyad)")] = None,
                        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                        offset: Annotated[int, Query(ge=0, le=10**12)] = 0) -> dict:
         """Incidents (events from many documents that report one real incident), each with ``sources`` and
         ``n_sources``; paging as /api/events."""
-        page = iq.incidents(con, _where(since, until, event_type, actor, country, min_sources, precision), limit, offset)
+        page = iq.incidents(con, _where(since, until, event_type, actor, country, min_sources, precision, recipient),
+                            limit, offset)
         annotate(con, page["items"], "incident")
         return page
 

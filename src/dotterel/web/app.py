@@ -78,6 +78,7 @@ def event_filter(
     event_type: Annotated[str | None, Query(description="PLOVER event types, comma-separated")] = None,
     quad: Annotated[str | None, Query(description="PLOVER quad classes 1-4, comma-separated")] = None,
     actor: Annotated[str | None, Query(description="Actor or recipient id, name or surface form")] = None,
+    recipient: Annotated[str | None, Query(description="Recipient id, name or surface form (with actor: a dyad)")] = None,
     country: Annotated[str | None, Query(description="ISO3 of the place or of either actor")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence or the document")] = None,
     doc: Annotated[str | None, Query(description="One document (its key)")] = None,
@@ -104,8 +105,8 @@ def event_filter(
     except FilterError as err:
         raise HTTPException(422, str(err)) from None
     return queries.EventFilter(since=_date(since, "since"), until=_date(until, "until"), event_type=types, quad=quads,
-                               actor=actor or None, country=country or None, q=q or None, doc=doc or None,
-                               min_confidence=min_confidence, salience=salience, precision=precisions)
+                               actor=actor or None, recipient=recipient or None, country=country or None, q=q or None,
+                               doc=doc or None, min_confidence=min_confidence, salience=salience, precision=precisions)
 
 
 @contextmanager

@@ -43,7 +43,7 @@
   for (const t of PLOVER) typeSelect.append(el("option", { value: t, text: t }));
 
   // the filter's fields: in the form, in the API's query, and in the page's URL (a view can be shared as a link)
-  const FIELDS = ["since", "until", "quad", "event_type", "actor", "country", "q", "min_confidence", "salience", "precision"];
+  const FIELDS = ["since", "until", "quad", "event_type", "actor", "recipient", "country", "q", "min_confidence", "salience", "precision"];
 
   function readForm() {
     const f = {};
@@ -508,7 +508,8 @@
         const tip = svg("title", {});
         tip.textContent = line.key + ", " + p.day + ": " + p.events + " events, conflict " + p.conflict + ", cooperation " + p.cooperation;
         dot.append(tip);
-        dot.addEventListener("click", () => app.setFilter({ actor: line.key.split(" -> ")[0], since: p.day, until: p.day }));
+        const [actor, recipient] = line.key.split(" -> ");
+        dot.addEventListener("click", () => app.setFilter({ actor, recipient, since: p.day, until: p.day }));
         root.append(dot);
         if (alertsOn.has(line.key + "|" + p.day)) {
           const ring = svg("circle", { cx, cy, r: 8, class: "alert-mark" });
@@ -528,7 +529,7 @@
   async function loadAnalysis() {
     try {
       const [incidents, found, trends] = await Promise.all([
-        api("/api/incidents?" + analysisQuery(Object.assign({ min_sources: 2, limit: 200 }, state.filter.precision ? { precision: state.filter.precision } : {}))), api("/api/alerts?" + analysisQuery({ by: "dyad" })),
+        api("/api/incidents?" + analysisQuery(Object.assign({ min_sources: 2, limit: 200 }, ...["precision", "recipient"].filter((k) => state.filter[k]).map((k) => ({ [k]: state.filter[k] }))))), api("/api/alerts?" + analysisQuery({ by: "dyad" })),
         api("/api/trends?" + analysisQuery({ by: "dyad", top: TREND_TOP }))]);
       renderTrends(trends, found);
       for (const i of incidents.items) i.quad = { AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
