@@ -20,6 +20,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 SCREENS = Path(__file__).resolve().parents[1] / "bench" / "screens"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+SECOND_REPORT = "Four soldiers died when a roadside bomb struck their patrol near Kandahar on Thursday, officials said."
 
 if not IN_CI:
     if not CHROMIUM.exists():
@@ -32,10 +33,15 @@ if not IN_CI:
 def server(tmp_path_factory, pipeline, sample_records):
     import uvicorn
 
+    from dotterel.ingest import document_from_text
+    from dotterel.store import Store
     from dotterel.web import create_app
 
     db = tmp_path_factory.mktemp("dash") / "store.duckdb"
     build_store(db, pipeline, sample_records)
+    with Store(db) as store:  # a second report of the roadside bombing: an incident with two sources
+        store.add(pipeline.code([document_from_text(SECOND_REPORT, doc_id="bomb-2", date="2024-06-28",
+                                                    title="Patrol hit by roadside bomb", url="https://example.org/bomb-2")]))
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db, pipeline=pipeline), host="127.0.0.1", port=port,
                                         log_level="warning"))
@@ -134,7 +140,7 @@ def test_clicking_a_network_node_filters_the_table(page, server):
     with urllib.request.urlopen(f"{server}/api/events?limit=1000&actor={urllib.parse.quote(node['id'])}") as res:
         expected = json.load(res)
     rows = page.locator("#events tbody tr")
-    assert rows.count() == expected["total"] < before
+    assert 0 < rows.count() == expected["total"] < before
     assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.event)")) == sorted(e["id"] for e in expected["items"])
     assert page.evaluate(f"window.dotterel.cy.getElementById({json.dumps(node['id'])}).hasClass('active')")
     shot(page, "network-filter")
@@ -244,4 +250,145 @@ def test_country_level_events_shade_their_country(page, server):
     assert int(page.locator("#map").get_attribute("data-shaded")) == len(countries)
     assert page.locator("path.country-events").count() >= len(countries)
     assert page.locator("path.event-marker").count() == len(points)  # no dot on a capital for a country's events
+    assert page.problems == []
+
+
+def api_json(server: str, path: str, **params) -> dict:
+    import json
+    import urllib.parse
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}{path}?{urllib.parse.urlencode(params)}") as res:
+        return json.load(res)
+
+
+def test_an_incident_row_opens_its_card_with_every_source(page, server):
+    wait_until(lambda: page.locator("#incidents tbody tr").count() > 0)
+    row = page.locator("#incidents tbody tr").first
+    incident = api_json(server, "/api/incidents/" + row.get_attribute("data-incident"))
+    assert incident["n_sources"] >= 2
+    row.click()
+    card = page.locator("#incident-card")
+    wait_until(lambda: card.get_attribute("data-incident") == incident["id"])
+    assert row.get_attribute("class") == "selected"
+    for field in ("event_type", "actor_name", "location_name", "date", "fatalities"):
+        shown = card.locator(f"dd[data-field={field}]").text_content()
+        assert shown.startswith(str(incident[field]) if incident[field] is not None else "\u2013"), field
+        source = (incident["provenance"].get({"actor_name": "actor", "location_name": "location"}.get(field, field))
+                  or {})
+        if source:
+            assert f"from {source['doc_id']}" in shown
+    assert card.locator("dd[data-field=n_sources]").text_content().startswith(f"{incident['n_sources']} independent")
+    assert card.locator("dd[data-field=confidence]").text_content() == str(incident["confidence"])
+    items = card.locator("ol.sources li")
+    assert items.count() == len(incident["sources"])
+    for n, source in enumerate(incident["sources"]):
+        item = items.nth(n)
+        assert item.get_attribute("data-source") == source["content_hash"]
+        assert item.locator("button.read").text_content() == (source["title"] or source["doc_id"])
+        assert item.locator(".evidence").text_content() == source["evidence"]["text"]
+        links = item.locator("a.source-link")
+        if source["url"]:
+            assert (links.get_attribute("href"), links.get_attribute("target"), links.get_attribute("rel")) == (
+                source["url"], "_blank", "noopener")
+        else:
+            assert links.count() == 0
+    shot(page, "incident-card")
+    with_url = next(n for n, s in enumerate(incident["sources"]) if s["url"])
+    items.nth(with_url).locator("button.read").click()
+    title = incident["sources"][with_url]["title"]
+    wait_until(lambda: page.locator("#doc-title").text_content() == title)
+    assert page.locator("#doc-source").get_attribute("href") == incident["sources"][with_url]["url"]
+    assert page.problems == []
+
+
+def test_download_links_carry_the_current_filter(page, server):
+    import csv
+    import io
+    import urllib.request
+
+    page.select_option("select[name=event_type]", "ASSAULT")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-loads='2']", timeout=30000)
+    href = page.locator("#download-csv").get_attribute("href")
+    assert href.startswith("/api/export?") and "event_type=ASSAULT" in href and "format=csv" in href
+    assert page.locator("#download-csv").get_attribute("download") is not None
+    with urllib.request.urlopen(server + href) as res:
+        assert "attachment" in res.headers["Content-Disposition"]
+        rows = list(csv.DictReader(io.StringIO(res.read().decode("utf-8"))))
+    shown = page.locator("#events tbody tr").evaluate_all("rs => rs.map(r => r.dataset.event)")
+    assert sorted(r["id"] for r in rows) == sorted(shown) and rows
+    for fmt in ("acled", "geojson", "plover"):
+        assert f"format={fmt}" in page.locator(f"#download-{fmt}").get_attribute("href")
+    assert page.problems == []
+
+
+def test_the_precision_select_filters_and_lives_in_the_url(page, server):
+    page.select_option("select[name=precision]", "country")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-loads='2']", timeout=30000)
+    assert "precision=country" in page.url
+    expected = api_json(server, "/api/events", limit=1000, precision="country")
+    assert 0 < expected["total"] == page.locator("#events tbody tr").count()
+    assert page.locator("path.event-marker").count() == 0  # only countries are shaded
+    assert "precision=country" in page.locator("#download-geojson").get_attribute("href")
+    assert page.problems == []
+
+
+def test_dragging_across_the_timeline_filters_to_those_days(page, server):
+    before = page.locator("#events tbody tr").count()
+    box = page.locator("#timeline svg").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.85, y)  # across the last bars (the store's newest events)
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(box["x"] + 0.85 * box["width"] + (0.15 * box["width"] - 2) * step / 10, y)
+    page.mouse.up()
+    page.wait_for_selector("body[data-loads='2']", timeout=30000)
+    since, until = page.locator("input[name=since]").input_value(), page.locator("input[name=until]").input_value()
+    assert since and until and since <= until
+    assert f"since={since}" in page.url and f"until={until}" in page.url
+    expected = api_json(server, "/api/events", limit=1000, since=since, until=until)
+    rows = page.locator("#events tbody tr")
+    assert 0 < rows.count() == expected["total"] < before
+    assert all(since <= d[:10] <= until for d in page.locator("#events tbody tr td:first-child").all_text_contents())
+    shot(page, "time-brush")
+    reset = page.locator("#brush-reset")
+    assert reset.is_visible()
+    reset.click()
+    page.wait_for_selector("body[data-loads='3']", timeout=30000)
+    assert "since=" not in page.url and "until=" not in page.url and not reset.is_visible()
+    assert page.locator("#events tbody tr").count() == before
+    assert page.problems == []
+
+
+def test_trends_panel_draws_busy_dyads_and_a_point_filters_to_its_day(page, server):
+    trends = api_json(server, "/api/trends", by="dyad", top=5)["items"]
+    alerts = api_json(server, "/api/alerts", by="dyad")["items"]
+    wait_until(lambda: page.locator("#trends path.trend-line").count() > 0)
+    assert sorted(page.locator("#trends path.trend-line").evaluate_all("ps => ps.map(p => p.dataset.key)")) == sorted(
+        t["key"] for t in trends)
+    points = page.locator("#trends circle.trend-point")
+    assert points.count() == sum(1 for t in trends for p in t["series"] if p["events"])
+    shown = {t["key"] for t in trends}
+    on_points = {(a["key"], a["day"]) for a in alerts} & {(t["key"], p["day"]) for t in trends for p in t["series"]
+                                                          if p["events"]}
+    assert page.locator("#trends circle.alert-mark").count() == len(on_points)
+    assert all(k in shown for k in page.locator("#trends circle.alert-mark").evaluate_all("cs => cs.map(c => c.dataset.key)"))
+    shot(page, "trends")
+    point = points.first
+    key, day = point.get_attribute("data-key"), point.get_attribute("data-day")
+    point.click()
+    page.wait_for_selector("body[data-loads='2']", timeout=30000)
+    actor, recipient = key.split(" -> ")
+    assert page.locator("input[name=actor]").input_value() == actor
+    assert page.locator("input[name=recipient]").input_value() == recipient
+    assert page.locator("input[name=since]").input_value() == day == page.locator("input[name=until]").input_value()
+    assert "since=" + day in page.url and "recipient=" in page.url
+    events = api_json(server, "/api/events", actor=actor, recipient=recipient, since=day, until=day, limit=1000)
+    rows = page.locator("#events tbody tr")
+    assert 0 < rows.count() == events["total"]
+    assert set(rows.locator("td:nth-child(5)").all_text_contents()) == {e["recipient_name"] for e in events["items"]}
+    incidents = api_json(server, "/api/incidents", actor=actor, recipient=recipient, since=day, until=day, min_sources=2)
+    assert page.locator("#incidents tbody tr").count() == incidents["total"]
     assert page.problems == []

@@ -14,7 +14,8 @@ import typer
 
 from . import export
 from .cli_analysis import register as register_analysis
-from .cli_filters import ActorOpt, CountryOpt, SinceOpt, TypeOpt, UntilOpt, checked
+from .cli_corrections import register as register_corrections
+from .cli_filters import ActorOpt, CountryOpt, PrecisionOpt, SinceOpt, TypeOpt, UntilOpt, check_precision, checked
 from .cli_guard import date_filter, internal_errors, open_store_or_fail
 from .cli_scale import scale_app
 from .ingest import MAX_CHARS, InputError, read_inputs
@@ -223,18 +224,21 @@ def events(
     min_confidence: float | None = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
                                                 help="Only events the coder is at least this sure of (0-1)."),
     salience: str | None = typer.Option(None, "--salience", help="main (the article's news) or background."),
+    precision: str | None = PrecisionOpt,
     limit: int = typer.Option(50, "--limit"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Events from the store."""
+    """Events from the store (with analysts' corrections)."""
     if salience not in (None, "main", "background"):
         fail(f"--salience must be main or background, got {salience!r}")
+    precisions = check_precision(precision)
     with open_store(db) as store:
         f = checked(since, until, event_type, country, actor, store)  # "last week", Iraq, a known type, actor matches
         if f.types and len(f.types) > 1:
             fail("events takes one --type (export, incidents and trends take a comma-separated list)")
         rows = store.events(actor=f.actor, event_type=event_type and f.types[0], since=f.since, until=f.until,
-                            country=f.country, limit=limit, min_confidence=min_confidence, salience=salience)
+                            country=f.country, limit=limit, min_confidence=min_confidence, salience=salience,
+                            precision=precisions)
     print_rows(rows, ["date", "event_type", "mode", "actor_name", "recipient_name", "location_name", "fatalities",
                       "confidence", "doc_id"], as_json)
 
@@ -270,21 +274,26 @@ def quotes(
 
 @app.command("export")
 def export_cmd(
-    fmt: str = typer.Option(..., "--format", "-f", help="json | plover | acled | geojson | graphml"),
+    fmt: str = typer.Option(..., "--format", "-f", help="json | plover | acled | csv | geojson | graphml"),
     db: Path = DbOpt,
     out: Path | None = typer.Option(None, "--output", "-o"),
     actor: str | None = ActorOpt, event_type: str | None = TypeOpt, since: str | None = SinceOpt,
-    until: str | None = UntilOpt, country: str | None = CountryOpt,
+    until: str | None = UntilOpt, country: str | None = CountryOpt, precision: str | None = PrecisionOpt,
+    include_flagged: bool = typer.Option(False, "--include-flagged",
+                                         help="Keep the events an analyst flagged wrong or duplicate (left out by default)."),
 ) -> None:
-    """Write the store's contents in an export format; the filters of `events` keep only the events they match."""
+    """Write the store's contents in an export format; the filters of `events` keep only the events they match.
+    Analysts' corrections are applied; events flagged wrong or duplicate are left out (see --include-flagged)."""
     from .selection import event_where, selected_records
 
     if fmt not in export.FORMATS:
         fail(f"--format must be one of {', '.join(export.FORMATS)}")
     with open_store(db) as store:
         f = checked(since, until, event_type, country, actor, store)
-        w = event_where(f.since, f.until, f.types, f.actor, f.country)
-        records = selected_records(store.con, w, filtered=any([since, until, event_type, country, actor]))
+        precisions = check_precision(precision)
+        w = event_where(f.since, f.until, f.types, f.actor, f.country, precisions)
+        records = selected_records(store.con, (w.sql, w.params), any([since, until, event_type, country, actor, precision]),
+                                   include_flagged)
     with output(out) as stream:
         n = export.write(records, fmt, stream)
     typer.echo(f"wrote {n} items ({fmt})", err=True)
@@ -452,6 +461,7 @@ def serve(
 
 
 register_analysis(app)  # fuse, incidents, trends, alerts (cli_analysis.py)
+register_corrections(app)  # correct, flag, corrections (cli_corrections.py)
 
 if __name__ == "__main__":
     app()

@@ -25,11 +25,13 @@ def _table(rows: list[dict], columns: list[str], as_json: bool) -> None:
 def fuse(db: Path = DbOpt) -> None:
     """Re-do incident fusion from scratch: near-duplicate documents and incidents over the whole store."""
     from .cli_guard import open_store_or_fail
+    from .corrections import reapply_incidents
     from .incident_store import refuse_all
 
     with open_store_or_fail(db) as store:
         store.con.execute("BEGIN TRANSACTION")
         counts = refuse_all(store.con)
+        reapply_incidents(store.con)  # an analyst's incident corrections outlive fusion
         store.con.execute("COMMIT")
     typer.echo(f"{counts['documents']} documents ({counts['duplicates']} near-duplicates): {counts['incidents']} incidents, "
                f"{counts['multi_source']} of them from several sources", err=True)

@@ -10,13 +10,26 @@ from dataclasses import dataclass
 
 import typer
 
-from .filters import FilterError, check_country, check_types, parse_when
+from .filters import FilterError, check_country, check_types, parse_precision, parse_when
 
 SinceOpt = typer.Option(None, "--since", help="Earliest date: YYYY[-MM[-DD]], today, yesterday, last week, '3 days ago'.")
 UntilOpt = typer.Option(None, "--until", help="Latest date, as --since.")
 TypeOpt = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated (ASSAULT,PROTEST).")
 CountryOpt = typer.Option(None, "--country", help="Country of the place or of either actor: ISO3 (IRQ) or name (Iraq).")
 ActorOpt = typer.Option(None, "--actor", help="Actor or recipient: id, name or surface form.")
+PrecisionOpt = typer.Option(None, "--precision", help="How precisely events are placed, comma-separated: site, city, "
+                                                      "admin1, country, none (not placed).")
+
+
+def check_precision(value: str | None) -> list[str] | None:
+    """--precision values, or exit 2 naming the ones that are not."""
+    from .cli_guard import fail
+
+    try:
+        return parse_precision(value)
+    except FilterError as err:
+        fail(str(err))
+    return None
 
 
 @dataclass

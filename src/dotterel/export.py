@@ -1,4 +1,5 @@
-"""Output formats over contract records: json (the contract), PLOVER JSON, ACLED CSV, GeoJSON, GraphML."""
+"""Output formats over contract records: json (the contract), PLOVER JSON, ACLED CSV, an event table CSV, GeoJSON,
+GraphML."""
 
 from __future__ import annotations
 
@@ -14,9 +15,24 @@ import networkx as nx
 from .export_acled import ACLED_COLUMNS, GEO_PRECISION, acled_rows
 from .network import build_graph
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "GEO_PRECISION", "acled_rows", "geojson", "graph_of", "plover_records", "write"]
+__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "GEO_PRECISION", "acled_rows", "csv_rows", "geojson", "graph_of",
+           "plover_records", "write"]
 
-FORMATS = ("json", "plover", "acled", "geojson", "graphml")
+FORMATS = ("json", "plover", "acled", "csv", "geojson", "graphml")
+CSV_COLUMNS = ["id", "date", "event_type", "mode", "actor", "recipient", "location", "admin1", "country", "lat", "lon",
+               "precision", "fatalities", "injured", "arrested", "confidence", "doc_id", "url", "evidence"]
+
+
+def csv_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One flat row per event: the table an analyst opens in a spreadsheet."""
+    for e in record["events"]:
+        loc = e.get("location") or {}
+        yield {"id": e["id"], "date": e["date"], "event_type": e["event_type"], "mode": e["mode"],
+               "actor": e["actor"]["name"], "recipient": (e["recipient"] or {}).get("name"), "location": loc.get("name"),
+               "admin1": loc.get("admin1"), "country": loc.get("country"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+               "precision": loc.get("precision"), "fatalities": e["fatalities"], "injured": e["injured"],
+               "arrested": e["arrested"], "confidence": e.get("confidence"), "doc_id": record["doc_id"],
+               "url": record["url"], "evidence": e["evidence"]["text"]}
 
 
 def plover_records(record: dict[str, Any], coded_date: str | None = None) -> Iterator[dict[str, Any]]:
@@ -86,11 +102,11 @@ def write(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
             for p in plover_records(rec):
                 out.write(json.dumps(p, ensure_ascii=False) + "\n")
                 n += 1
-    elif fmt == "acled":
-        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    elif fmt in ("acled", "csv"):
+        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS if fmt == "acled" else CSV_COLUMNS)
         writer.writeheader()
         for rec in records:
-            for row in acled_rows(rec):
+            for row in (acled_rows if fmt == "acled" else csv_rows)(rec):
                 writer.writerow(row)
                 n += 1
     elif fmt == "geojson":

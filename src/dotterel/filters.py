@@ -99,3 +99,16 @@ def check_country(value: str | None) -> str | None:
     close = sorted(n for n in country_names() if n.startswith(text.lower()[:3]))[:5]
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise FilterError(f"--country {value!r} is no country name or ISO 3166 alpha-3 code{hint}")
+
+
+def parse_precision(value: str | None) -> list[str] | None:
+    """Comma-separated location precisions (site, city, admin1, country, none), lower-cased."""
+    from .query import PRECISIONS
+
+    if not value:
+        return None
+    wanted = [p.strip().lower() for p in value.split(",") if p.strip()]
+    unknown = [p for p in wanted if p not in PRECISIONS]
+    if unknown:
+        raise FilterError(f"unknown location precision {', '.join(unknown)}; use {', '.join(PRECISIONS)}")
+    return wanted or None

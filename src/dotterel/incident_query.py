@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .query import Where, rows
+from .query import Where, precision_clause, rows
 
 INCIDENT_ORDER = "date NULLS LAST, n_sources DESC, id"
 ACTOR_TEXT = ("actor_name", "recipient_name")
@@ -19,12 +19,13 @@ def has_incidents(con) -> bool:
 
 def incident_where(since: str | None = None, until: str | None = None, event_type: list[str] | None = None,
                    actor: str | None = None, country: str | None = None, min_sources: int | None = None,
-                   literal: bool = True) -> Where:
+                   literal: bool = True, precision: list[str] | None = None, recipient: str | None = None) -> Where:
     w = Where(literal=literal).since(since).until(until, width=10).one_of(event_type, "event_type")
     w.match(actor, ACTOR_TEXT, ACTOR_IDS).same(country, "country", "actor_country", "recipient_country")
+    w.match(recipient, ("recipient_name",), ("recipient_id",))
     if min_sources:
         w.add("n_sources >= ?", min_sources)
-    return w
+    return precision_clause(w, precision)
 
 
 def _item(row: dict[str, Any], full: bool = False) -> dict[str, Any]:

@@ -111,6 +111,20 @@ def actor_columns(alias: str = "a", member_of: bool = False) -> str:
     return cols + (f", list_distinct(flatten(list({a}member_of))) AS member_of" if member_of else "")
 
 
+# How precisely an event is placed (the contract's location precision); "none": not placed at all
+PRECISIONS = ("site", "city", "admin1", "country", "none")
+
+
+def precision_clause(w: Where, precision: list[str] | None) -> Where:
+    """Events placed with one of ``precision`` (values of PRECISIONS)."""
+    if not precision:
+        return w
+    named = [p for p in precision if p != "none"]
+    terms = [f"{w.col('geo_precision')} IN ({', '.join('?' * len(named))})"] if named else []
+    terms += [f"{w.col('geo_precision')} IS NULL"] if "none" in precision else []
+    return w.add(f"({' OR '.join(terms)})", *named)
+
+
 # Event columns matched by an ``actor`` filter: the actor or the recipient, by surface form, name or id.
 ACTOR_TEXT = ("actor_name", "actor_text", "recipient_name", "recipient_text")
 ACTOR_IDS = ("actor_id", "recipient_id")
@@ -125,11 +139,13 @@ class EventFilter:
     event_type: list[str] | None = None  # PLOVER types
     quad: list[int] | None = None  # PLOVER quad classes 1-4
     actor: str | None = None  # actor or recipient id, name or surface form
+    recipient: str | None = None  # the recipient alone (a dyad: actor and recipient)
     country: str | None = None  # ISO3 of the place or of the actor
     q: str | None = None  # text in the evidence, the document text or its title
     doc: str | None = None  # one document (content hash)
     min_confidence: float | None = None  # the coder's confidence, 0-1
     salience: str | None = None  # main | background
+    precision: list[str] | None = None  # location precision: values of PRECISIONS
 
     def where(self, alias: str = "e") -> tuple[str, list[Any]]:
         from .network import QUAD  # not at the top: it loads spaCy, which the Store's CLI commands never need
@@ -142,10 +158,12 @@ class EventFilter:
             if not types:
                 types = ["\x00none"]  # a type filter and a quad filter that exclude each other
         w.one_of(types, "event_type").match(self.actor, ACTOR_TEXT, ACTOR_IDS)
+        w.match(self.recipient, ("recipient_name", "recipient_text"), ("recipient_id",))
         w.same(self.country, "country", "actor_country", "recipient_country")
         if self.q:
             pattern = like(self.q)
             w.add(f"({w.col('evidence_text')} ILIKE ? ESCAPE '\\' OR {w.col('content_hash')} IN (SELECT content_hash "
                   f"FROM documents WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'))", *[pattern] * 3)
         w.equal(self.doc, "content_hash").at_least(self.min_confidence, "confidence").equal(self.salience, "salience")
+        precision_clause(w, self.precision)
         return w.sql, w.params

@@ -16,10 +16,11 @@ from typing import Any
 
 import duckdb
 
+from . import corrections
 from .incident_store import ensure_schema, fuse_documents
 from .links import linked_event
 from .model import CodedDocument
-from .query import ACTOR_IDS, ACTOR_TEXT, EVENT_ORDER, Where, actor_columns, rows
+from .query import ACTOR_IDS, ACTOR_TEXT, EVENT_ORDER, Where, actor_columns, precision_clause, rows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -117,6 +118,7 @@ class Store:
         if not read_only:
             self.con.execute(SCHEMA)
             ensure_schema(self.con)
+            corrections.ensure_schema(self.con)
 
     def close(self) -> None:
         self.con.close()
@@ -157,6 +159,7 @@ class Store:
                 self._insert(h, text, record())
                 new += 1
             fuse_documents(self.con, list(seen))  # new events join the incidents they report, or open new ones
+            corrections.reapply_incidents(self.con)  # fusion rewrote the incidents it touched
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -202,11 +205,13 @@ class Store:
 
     def events(self, actor: str | None = None, event_type: str | None = None, since: str | None = None,
                until: str | None = None, country: str | None = None, limit: int | None = None,
-               offset: int = 0, min_confidence: float | None = None, salience: str | None = None) -> list[dict[str, Any]]:
-        """Events, filtered; ``actor`` matches id, name or surface form of actor or recipient."""
+               offset: int = 0, min_confidence: float | None = None, salience: str | None = None,
+               precision: list[str] | None = None) -> list[dict[str, Any]]:
+        """Events, filtered; ``actor`` matches id, name or surface form of actor or recipient; ``precision`` keeps
+        events placed that precisely (site, city, admin1, country, none)."""
         w = Where(literal=False).match(actor, ACTOR_TEXT, ACTOR_IDS).one_of([event_type] if event_type else None, "event_type")
         w.since(since).until(until, width=10).same(country, "country", "actor_country")
-        w.at_least(min_confidence, "confidence").equal(salience, "salience")
+        precision_clause(w.at_least(min_confidence, "confidence").equal(salience, "salience"), precision)
         return self._rows(*self._limit(f"SELECT * FROM events WHERE {w.sql} ORDER BY {EVENT_ORDER}", w.params, limit, offset))
 
     def actors(self, actor: str | None = None, country: str | None = None,

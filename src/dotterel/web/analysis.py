@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI, HTTPException, Query
 
 from .. import incident_query as iq
-from ..filters import FilterError, check_country, check_types, parse_when
+from ..corrections import annotate
+from ..filters import FilterError, check_country, check_types, parse_precision, parse_when
 from ..trends import AlertRule, alerts, daily_series, summary
 
 Since = Annotated[str | None, Query(description="Earliest date: YYYY[-MM[-DD]], 'last week', '3 days ago'")]
@@ -20,10 +21,12 @@ By = Annotated[Literal["dyad", "actor", "country"], Query(description="One serie
 Source = Annotated[Literal["incidents", "events"], Query(alias="from", description="Count incidents or raw events")]
 
 
-def _where(since, until, event_type, actor, country, min_sources: int | None = None) -> iq.Where:
+def _where(since, until, event_type, actor, country, min_sources: int | None = None, precision: str | None = None,
+           recipient: str | None = None) -> iq.Where:
     try:
         return iq.incident_where(parse_when(since, "since"), parse_when(until, "until"), check_types(event_type), actor,
-                                 check_country(country), min_sources)
+                                 check_country(country), min_sources, precision=parse_precision(precision),
+                                 recipient=recipient or None)
     except FilterError as err:
         raise HTTPException(422, str(err)) from None
 
@@ -32,11 +35,16 @@ def add_routes(app: FastAPI, Con: Any) -> None:  # noqa: N803 (the app's depende
     @app.get("/api/incidents", tags=["read"])
     def list_incidents(con: Con, since: Since = None, until: Until = None, event_type: Types = None, actor: Actor = None,
                        country: Country = None, min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
+                       precision: Annotated[str | None, Query(description="Location precision, as /api/events")] = None,
+                       recipient: Annotated[str | None, Query(description="Recipient id or name (with actor: a dyad)")] = None,
                        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                        offset: Annotated[int, Query(ge=0, le=10**12)] = 0) -> dict:
         """Incidents (events from many documents that report one real incident), each with ``sources`` and
         ``n_sources``; paging as /api/events."""
-        return iq.incidents(con, _where(since, until, event_type, actor, country, min_sources), limit, offset)
+        page = iq.incidents(con, _where(since, until, event_type, actor, country, min_sources, precision, recipient),
+                            limit, offset)
+        annotate(con, page["items"], "incident")
+        return page
 
     @app.get("/api/incidents/{incident_id}", tags=["read"])
     def get_incident(con: Con, incident_id: str) -> dict:
@@ -44,7 +52,12 @@ def add_routes(app: FastAPI, Con: Any) -> None:  # noqa: N803 (the app's depende
         found = iq.incident(con, incident_id)
         if found is None:
             raise HTTPException(404, f"no incident {incident_id!r}")
-        return found
+        hashes = sorted({s["content_hash"] for s in found["sources"]})
+        titles = dict(con.execute(f"SELECT content_hash, title FROM documents WHERE content_hash IN "
+                                  f"({', '.join('?' * len(hashes))})", hashes).fetchall()) if hashes else {}
+        for source in found["sources"]:
+            source["title"] = titles.get(source["content_hash"])  # the card names each source by its title
+        return annotate(con, [found], "incident")[0]
 
     @app.get("/api/trends", tags=["read"])
     def get_trends(con: Con, by: By = "dyad", source: Source = "incidents", since: Since = None, until: Until = None,

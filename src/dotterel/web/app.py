@@ -22,12 +22,14 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, ValidationError
 
+from ..filters import FilterError, parse_precision
 from ..ingest.dateline import is_date_prefix
 from ..ingest.lines import surrogate_problem
 from ..store import document_key
 from . import queries
 from .access import SharedStore, StoreBusy
 from .analysis import add_routes as add_analysis_routes
+from .corrections import add_routes as add_correction_routes
 from .docs import mount_docs
 from .guard import LOOPBACK_HOSTS, Guard
 from .writer import DEFAULT_WAIT, KEPT_JOBS, MAX_WAIT, QUEUE_SIZE, QueueFull, ReadCache, Writer
@@ -76,12 +78,15 @@ def event_filter(
     event_type: Annotated[str | None, Query(description="PLOVER event types, comma-separated")] = None,
     quad: Annotated[str | None, Query(description="PLOVER quad classes 1-4, comma-separated")] = None,
     actor: Annotated[str | None, Query(description="Actor or recipient id, name or surface form")] = None,
+    recipient: Annotated[str | None, Query(description="Recipient id, name or surface form (with actor: a dyad)")] = None,
     country: Annotated[str | None, Query(description="ISO3 of the place or of either actor")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the evidence or the document")] = None,
     doc: Annotated[str | None, Query(description="One document (its key)")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Least coder confidence, 0-1")] = None,
     salience: Annotated[Literal["main", "background"] | None,
                         Query(description="main: the article's own news; background: what it recalls")] = None,
+    precision: Annotated[str | None, Query(description="Location precision, comma-separated: site, city, admin1, "
+                                                       "country, none (not placed)")] = None,
 ) -> queries.EventFilter:
     quads: list[int] | None = None
     if quad:
@@ -95,9 +100,13 @@ def event_filter(
     unknown = [t for t in types or [] if t.upper() not in queries.QUAD]
     if unknown:
         raise HTTPException(422, f"unknown PLOVER event type(s): {', '.join(unknown)}")
+    try:
+        precisions = parse_precision(precision)
+    except FilterError as err:
+        raise HTTPException(422, str(err)) from None
     return queries.EventFilter(since=_date(since, "since"), until=_date(until, "until"), event_type=types, quad=quads,
-                               actor=actor or None, country=country or None, q=q or None, doc=doc or None,
-                               min_confidence=min_confidence, salience=salience)
+                               actor=actor or None, recipient=recipient or None, country=country or None, q=q or None,
+                               doc=doc or None, min_confidence=min_confidence, salience=salience, precision=precisions)
 
 
 @contextmanager
@@ -302,6 +311,17 @@ def create_app(db: str | Path = "dotterel.duckdb", read_only: bool = False, pipe
         return country_codes()
 
     add_analysis_routes(app, Con)  # incidents, trends, alerts (web/analysis.py)
+
+    def write_now(fn: Any) -> Any:
+        """A short write (a correction) with the store open for writing; every cached read is stale after it."""
+        if read_only:
+            raise HTTPException(403, "the server is read-only (--read-only)")
+        try:
+            return store.write(lambda writable: fn(writable.con))
+        finally:
+            written()
+
+    add_correction_routes(app, Con, write_now, Filter)  # corrections, flags, export (web/corrections.py)
     mount_docs(app, STATIC)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

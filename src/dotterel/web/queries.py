@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..corrections import annotate
 from ..network import QUAD, build_graph
 from ..query import EVENT_ORDER, EventFilter, Where, actor_columns, like, rows
 
@@ -43,9 +44,10 @@ def event_order(sort: str | None) -> str:
 def events(con, f: EventFilter, limit: int, offset: int, sort: str | None = None) -> dict[str, Any]:
     where, params = f.where()
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    items = rows(con, f"SELECT e.* FROM events e WHERE {where} ORDER BY {event_order(sort)} LIMIT ? OFFSET ?",
+    items = rows(con, f"SELECT e.*, (SELECT any_value(d.url) FROM documents d WHERE d.content_hash = e.content_hash) "
+                      f"AS url FROM events e WHERE {where} ORDER BY {event_order(sort)} LIMIT ? OFFSET ?",
                  params + [limit, offset])
-    return {"total": total, "limit": limit, "offset": offset, "items": [_event_out(r) for r in items]}
+    return {"total": total, "limit": limit, "offset": offset, "items": annotate(con, [_event_out(r) for r in items], "event")}
 
 
 def actors(con, name: str | None, country: str | None, kind: str | None, limit: int, offset: int) -> dict[str, Any]:

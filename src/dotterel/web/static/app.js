@@ -43,7 +43,7 @@
   for (const t of PLOVER) typeSelect.append(el("option", { value: t, text: t }));
 
   // the filter's fields: in the form, in the API's query, and in the page's URL (a view can be shared as a link)
-  const FIELDS = ["since", "until", "quad", "event_type", "actor", "country", "q", "min_confidence", "salience"];
+  const FIELDS = ["since", "until", "quad", "event_type", "actor", "recipient", "country", "q", "min_confidence", "salience", "precision"];
 
   function readForm() {
     const f = {};
@@ -68,6 +68,8 @@
     state.filter = f;
     state.offset = 0;
     for (const name of FIELDS) form.elements[name].value = f[name] || "";
+    document.getElementById("brush-reset").hidden = !(f.since || f.until);
+    setDownloads();
     if (!fromHistory) {
       const qs = query();
       if (qs !== window.location.search.replace(/^\?/, "")) history.pushState(null, "", qs ? "?" + qs : window.location.pathname);
@@ -75,6 +77,22 @@
     refresh();
   }
   window.addEventListener("popstate", () => setFilter(fromUrl(), true));
+
+  // the download links carry the view's filter (not its sort or page): the file is what the page shows
+  function setDownloads() {
+    const f = Object.assign({}, state.filter);
+    delete f.sort;
+    for (const fmt of ["csv", "acled", "geojson", "plover"]) {
+      const params = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== "" && v != null));
+      params.set("format", fmt);
+      document.getElementById("download-" + fmt).href = "/api/export?" + params.toString();
+    }
+  }
+  document.getElementById("brush-reset").addEventListener("click", () => {
+    const f = Object.assign({}, state.filter);
+    delete f.since; delete f.until;
+    setFilter(f);
+  });
   app.setFilter = (patch) => setFilter(Object.assign({}, state.filter, patch));
 
   form.addEventListener("submit", (ev) => {
@@ -190,6 +208,7 @@
     const root = svg("svg", { viewBox: "0 0 " + width + " " + height, preserveAspectRatio: "none", role: "img" });
     const x = (day) => 30 + ((Date.parse(day) - first) / 864e5) * ((width - 40 - barW) / Math.max(1, span - 1));
     const y = (n) => (height - pad) * (n / maxN);
+    let start = null, band = null, brushed = false; // the brush's drag (below)
     for (const d of days) {
       let base = height - pad;
       for (const q of ["4", "3", "2", "1", "0"]) {
@@ -199,7 +218,7 @@
         const title = svg("title", {});
         title.textContent = (d.from || d.day) + ": " + d[q] + " " + (QUAD_NAMES[q] || "other");
         rect.append(title);
-        rect.addEventListener("click", () => app.setFilter({ since: d.from || d.day, until: d.to || d.day }));
+        rect.addEventListener("click", () => { if (!brushed) app.setFilter({ since: d.from || d.day, until: d.to || d.day }); });
         root.append(rect);
         base -= h;
       }
@@ -209,6 +228,32 @@
     if (days.length > 1) label(days[days.length - 1].day, width - 10, "end");
     const top = svg("text", { x: 2, y: 10, class: "axis" }); top.textContent = String(maxN); root.append(top);
     box.append(root);
+    // drag across the bars to filter to those days; a plain click still picks one bar
+    const step = (width - 40 - barW) / Math.max(1, span - 1);
+    const toX = (ev) => { const r = root.getBoundingClientRect(); return (ev.clientX - r.left) * width / r.width; };
+    const dayAt = (px, round = Math.floor) => new Date(first + Math.min(span - 1, Math.max(0, round((px - 30) / step))) * 864e5)
+      .toISOString().slice(0, 10);
+    root.addEventListener("pointerdown", (ev) => { start = toX(ev); brushed = false; });
+    root.addEventListener("pointermove", (ev) => {
+      if (start == null) return;
+      const now = toX(ev);
+      if (!band && Math.abs(now - start) < 4) return; // not a drag yet
+      if (!band) { band = svg("rect", { class: "brush", y: 0, height: height - pad }); root.append(band); root.setPointerCapture(ev.pointerId); }
+      band.setAttribute("x", Math.min(start, now));
+      band.setAttribute("width", Math.abs(now - start));
+    });
+    const finish = (ev) => {
+      if (start == null) return;
+      const a = Math.min(start, toX(ev)) - barW, b = Math.max(start, toX(ev)); // every bar the band touches
+      start = null;
+      if (!band) return;
+      band.remove(); band = null; brushed = true;
+      if (!wide) { app.setFilter({ since: dayAt(a, Math.ceil), until: dayAt(b) }); return; }
+      const [year, month] = dayAt(b).split("-").map(Number); // bars are months: whole months, first day to last
+      app.setFilter({ since: dayAt(a, Math.ceil).slice(0, 7) + "-01", until: new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) });
+    };
+    root.addEventListener("pointerup", finish);
+    root.addEventListener("pointercancel", () => { start = null; if (band) { band.remove(); band = null; } });
   }
 
   function byMonth(days) {
@@ -266,7 +311,9 @@
         el("td", { text: e.date || "" }), el("td", {}, typeBadge(e)), el("td", { text: e.mode || "" }),
         el("td", { text: e.actor_name || "", title: e.actor_text || "" }), el("td", { text: e.recipient_name || "", title: e.recipient_text || "" }),
         el("td", { text: e.location_name || "" }), el("td", { text: e.fatalities == null ? "" : e.fatalities }),
-        el("td", { text: e.doc_id, title: e.evidence_text || "" }));
+        documentCell(e));
+      if (e.flag) row.children[1].append(el("span", { class: "flag", text: e.flag, title: "flagged by an analyst" }));
+      if (e.corrected && e.corrected.length) row.children[1].append(el("span", { class: "flag", text: "corrected", title: "corrected: " + e.corrected.join(", ") }));
       row.dataset.event = e.id;
       if (e.id === state.selectedEvent) row.classList.add("selected");
       row.addEventListener("click", () => openDocument(e.key, e.id));
@@ -274,6 +321,18 @@
     }
     const to = Math.min(page.total, state.offset + page.items.length);
     document.getElementById("table-count").textContent = page.total ? (state.offset + 1) + "\u2013" + to + " of " + page.total : "none";
+  }
+
+  function sourceLink(url) {
+    const link = el("a", { href: url, target: "_blank", rel: "noopener", class: "source-link", text: "\u2197", title: "the source: " + url });
+    link.addEventListener("click", (ev) => ev.stopPropagation()); // opens the source, not the document view
+    return link;
+  }
+
+  function documentCell(e) {
+    const cell = el("td", { text: e.doc_id, title: e.evidence_text || "" });
+    if (e.url && /^https?:/i.test(e.url)) cell.append(sourceLink(e.url));
+    return cell;
   }
 
   async function loadTable() {
@@ -323,8 +382,10 @@
     for (const row of document.querySelectorAll("#events tbody tr")) row.classList.toggle("selected", row.dataset.event === eventId);
     const doc = await api("/api/documents/" + encodeURIComponent(key));
     document.getElementById("doc-title").textContent = doc.title || doc.doc_id;
-    document.getElementById("doc-meta").textContent = [doc.doc_id, doc.publication_date, doc.events.length + " events", doc.quotes.length + " quotes"]
+    const meta = document.getElementById("doc-meta");
+    meta.textContent = [doc.doc_id, doc.publication_date, doc.events.length + " events", doc.quotes.length + " quotes"]
       .filter(Boolean).join(" \u00b7 ");
+    if (doc.url && /^https?:/i.test(doc.url)) meta.append(" \u00b7 ", el("a", { href: doc.url, target: "_blank", rel: "noopener", text: "source", id: "doc-source" }));
     const box = document.getElementById("doc-text");
     box.classList.remove("empty");
     const { fragment, focusNode } = highlighted(doc.text, doc.spans, eventId);
@@ -355,11 +416,55 @@
         el("td", { text: i.actor_name || "" }), el("td", { text: i.recipient_name || "" }), el("td", { text: i.location_name || "" }),
         el("td", { text: deaths }), el("td", { text: i.n_sources, title: docs }), el("td", { text: i.confidence }));
       row.dataset.incident = i.id;
-      row.addEventListener("click", () => openDocument(i.sources[0].content_hash, i.sources[0].event_id));
+      row.addEventListener("click", () => openIncident(i.id));
       body.append(row);
     }
     document.getElementById("incidents-count").textContent = page.total + " with 2+ sources";
   }
+
+  // ------------------------------------------------------------- incident card
+  const FIELD_NAMES = [["event_type", "type"], ["mode", "mode"], ["date", "date"], ["actor_name", "actor"], ["recipient_name", "recipient"],
+    ["location_name", "location"], ["admin1", "region"], ["country", "country"], ["geo_precision", "placed"], ["fatalities", "deaths"]];
+  const PROVENANCE = { actor_name: "actor", recipient_name: "recipient", location_name: "location", date: "date", fatalities: "fatalities" };
+  const CORRECTABLE = Object.assign({ event_type: "event_type" }, PROVENANCE); // column -> the name a correction gives it
+
+  async function openIncident(id) {
+    for (const row of document.querySelectorAll("#incidents tbody tr")) row.classList.toggle("selected", row.dataset.incident === id);
+    const i = await api("/api/incidents/" + encodeURIComponent(id));
+    const card = document.getElementById("incident-card");
+    card.dataset.incident = i.id;
+    document.getElementById("card-meta").textContent = i.id;
+    const fields = el("dl", { class: "fields" });
+    for (const [key, label] of FIELD_NAMES) {
+      const value = el("dd", { text: i[key] == null ? "\u2013" : i[key] });
+      value.dataset.field = key;
+      const from = i.provenance && i.provenance[PROVENANCE[key]];
+      if (from) value.append(el("small", { class: "from", text: " from " + from.doc_id }));
+      if ((i.corrected || []).includes(CORRECTABLE[key]))
+        value.append(el("span", { class: "flag", text: "corrected" }));
+      fields.append(el("dt", { text: label }), value);
+    }
+    const range = i.fatalities_min == null ? "none reported" : i.fatalities_min === i.fatalities_max ? String(i.fatalities_min)
+      : i.fatalities_min + "\u2013" + i.fatalities_max + " (chosen: " + i.fatalities + ", the figure most sources give)";
+    const extra = [["deaths reported", range, "range"], ["sources", i.n_sources + " independent, " + i.n_reports + " reports", "n_sources"],
+      ["confidence", i.confidence, "confidence"]];
+    if (i.flag) extra.push(["flag", i.flag, "flag"]);
+    for (const [label, text, key] of extra) { const dd = el("dd", { text }); dd.dataset.field = key; fields.append(el("dt", { text: label }), dd); }
+    const list = el("ol", { class: "sources" });
+    for (const s of i.sources) {
+      const read = el("button", { type: "button", class: "read", text: s.title || s.doc_id, title: "read " + s.doc_id + " with its evidence" });
+      read.addEventListener("click", () => openDocument(s.content_hash, s.event_id));
+      const item = el("li", {}, read, el("small", { text: " " + [s.doc_id, s.date, s.event_type, s.fatalities == null ? null : s.fatalities + " dead"]
+        .filter((x) => x != null).join(" \u00b7 ") + (s.duplicate ? " (copy of another source)" : "") }));
+      if (s.url && /^https?:/i.test(s.url)) item.append(sourceLink(s.url));
+      item.append(el("span", { class: "evidence", text: (s.evidence && s.evidence.text) || "" }));
+      if (s.reason) item.append(el("small", { text: "joined: " + s.reason }));
+      item.dataset.source = s.content_hash;
+      list.append(item);
+    }
+    card.replaceChildren(fields, el("h4", { text: "Sources" }), list);
+  }
+  app.openIncident = openIncident;
 
   function renderAlerts(found) {
     const body = document.querySelector("#alerts tbody");
@@ -369,10 +474,64 @@
     if (!found.items.length) body.append(el("tr", {}, el("td", { text: "No alerts for this filter.", colSpan: 6, class: "empty" })));
   }
 
+  // ------------------------------------------------------------- trends: a line per busy dyad, its alerts ringed
+  const TREND_TOP = 5;
+  const DYAD_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
+
+  function renderTrends(trends, found) {
+    const box = document.getElementById("trends");
+    const legend = document.getElementById("trends-legend");
+    box.replaceChildren();
+    legend.replaceChildren();
+    const lines = trends.items.slice(0, TREND_TOP);
+    if (!lines.length) { box.append(el("p", { class: "empty", text: "No dyads with day-dated events for this filter." })); return; }
+    const points = lines.flatMap((l) => l.series);
+    const first = Math.min(...points.map((p) => Date.parse(p.day))), last = Math.max(...points.map((p) => Date.parse(p.day)));
+    const top = Math.max(1, ...points.map((p) => p.conflict + p.cooperation));
+    const width = box.clientWidth - 20 || 600, height = (box.clientHeight || 220) - 4, pad = 16;
+    const x = (day) => 30 + (Date.parse(day) - first) / Math.max(864e5, last - first) * (width - 45);
+    const y = (v) => height - pad - (height - pad - 8) * v / top;
+    const root = svg("svg", { viewBox: "0 0 " + width + " " + height, preserveAspectRatio: "none", role: "img" });
+    const alertsOn = new Map(found.items.map((a) => [a.key + "|" + a.day, a]));
+    lines.forEach((line, n) => {
+      const colour = DYAD_COLOURS[n];
+      const d = line.series.map((p, k) => (k ? "L" : "M") + x(p.day).toFixed(1) + " " + y(p.conflict + p.cooperation).toFixed(1)).join(" ");
+      const path = svg("path", { d, stroke: colour, class: "trend-line" });
+      path.dataset.key = line.key;
+      root.append(path);
+      for (const p of line.series) {
+        if (!p.events) continue;
+        const cx = x(p.day), cy = y(p.conflict + p.cooperation);
+        const dot = svg("circle", { cx, cy, r: 4, fill: colour, class: "trend-point" });
+        dot.dataset.key = line.key;
+        dot.dataset.day = p.day;
+        const tip = svg("title", {});
+        tip.textContent = line.key + ", " + p.day + ": " + p.events + " events, conflict " + p.conflict + ", cooperation " + p.cooperation;
+        dot.append(tip);
+        const [actor, recipient] = line.key.split(" -> ");
+        dot.addEventListener("click", () => app.setFilter({ actor, recipient, since: p.day, until: p.day }));
+        root.append(dot);
+        if (alertsOn.has(line.key + "|" + p.day)) {
+          const ring = svg("circle", { cx, cy, r: 8, class: "alert-mark" });
+          ring.dataset.key = line.key;
+          root.append(ring);
+        }
+      }
+      legend.append(el("span", { class: "d" + n, text: line.key + " (" + line.events + ")" }));
+    });
+    const label = (text, xPos, anchor) => { const t = svg("text", { x: xPos, y: height - 3, class: "axis", "text-anchor": anchor }); t.textContent = text; root.append(t); };
+    label(new Date(first).toISOString().slice(0, 10), 30, "start");
+    label(new Date(last).toISOString().slice(0, 10), width - 10, "end");
+    const peak = svg("text", { x: 2, y: 10, class: "axis" }); peak.textContent = String(Math.round(top)); root.append(peak);
+    box.append(root);
+  }
+
   async function loadAnalysis() {
     try {
-      const [incidents, found] = await Promise.all([
-        api("/api/incidents?" + analysisQuery({ min_sources: 2, limit: 200 })), api("/api/alerts?" + analysisQuery({ by: "dyad" }))]);
+      const [incidents, found, trends] = await Promise.all([
+        api("/api/incidents?" + analysisQuery(Object.assign({ min_sources: 2, limit: 200 }, ...["precision", "recipient"].filter((k) => state.filter[k]).map((k) => ({ [k]: state.filter[k] }))))), api("/api/alerts?" + analysisQuery({ by: "dyad" })),
+        api("/api/trends?" + analysisQuery({ by: "dyad", top: TREND_TOP }))]);
+      renderTrends(trends, found);
       for (const i of incidents.items) i.quad = { AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
         REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3 }[i.event_type] || 4;
       renderIncidents(incidents);
