@@ -817,3 +817,15 @@ def test_standing_with_a_party_is_support_for_it(code):
     [sided] = code("Poland sided with Hungary in the budget dispute.")["events"]
     assert (sided["event_type"], sided["recipient"]["name"]) == ("SUPPORT", "Hungary")
     assert not [e for e in code("The guards stood with their rifles at the gate.")["events"] if e["event_type"] == "SUPPORT"]
+
+
+def test_an_upper_case_acronym_spelt_like_a_verb_is_a_name(code):
+    [event] = code("On 2 June 2021, Kurdish troops ambushed IS fighters near Makhmur.")["events"]
+    assert event["recipient"]["name"] == "Islamic State" and event["acled_sub_event_type"] == "Armed clash"
+
+
+def test_an_attack_whose_maker_the_article_pass_names_is_typed_as_a_battle(code):
+    text = "On 9 June 2021, Iraqi police repelled an IS attack near Hawija, the attack left three militants wounded."
+    [event] = code(text)["events"]
+    assert event["recipient"]["name"] == "Islamic State"
+    assert (event["acled_event_type"], event["acled_sub_event_type"]) == ("Battles", "Armed clash")

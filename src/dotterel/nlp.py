@@ -27,9 +27,29 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# capitalised acronyms spelt like function words: the model reads a token by its norm, and "is"/"us" make the parser
+# take "IS militants" for a verb and its complement; read as the names they are, the sentence parses
+ACRONYM_NORMS = {"IS": "isis", "US": "usa"}
+
+
+@Language.component("acronym_norms")
+def acronym_norms(doc: Doc) -> Doc:
+    """"IS fighters attacked", "US troops": an upper-case acronym in running text (not a line in capitals) is a name."""
+    for token in doc:
+        norm = ACRONYM_NORMS.get(token.text)
+        if norm is None:
+            continue
+        around = doc[max(0, token.i - 3):token.i + 4]
+        if any(t.is_alpha and not t.is_upper for t in around):
+            token.norm_ = norm
+    return doc
+
+
 def _with_paragraphs(nlp: Language) -> Language:
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if "acronym_norms" not in nlp.pipe_names:
+        nlp.add_pipe("acronym_norms", first=True)  # before the token vectors, which read the norms
     return nlp
 
 

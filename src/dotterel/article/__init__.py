@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..events.acled import acled_types
 from ..events.lexicon import load_lexicon
-from ..model import CodedDocument
-from .layout import Layout
+from ..model import ActorRef, CodedDocument, Event
+from .layout import Layout, trigger_token
 from .merge import fold_headline, fold_joint_acts, merge_mentions, merge_same_clause
 from .scoring import score_events
 from .what import generic
@@ -44,7 +45,9 @@ class ArticlePass:
     def __init__(self, min_confidence: float = ARTICLE_MIN_CONFIDENCE, act_nouns: frozenset[str] | None = None):
         self.min_confidence = min_confidence
         # nouns that name acts are never parties ("the strike", "the response")
-        nouns = load_lexicon().nouns
+        lexicon = load_lexicon()
+        nouns = lexicon.nouns
+        self.acled = lexicon.acled
         self.act_nouns = act_nouns if act_nouns is not None else frozenset(nouns)
         self.force_nouns = frozenset(n for n, sense in nouns.items() if sense.event_type in FORCE_TYPES)
 
@@ -55,6 +58,7 @@ class ArticlePass:
         party = Parties(coded.mentions, self.act_nouns, self.force_nouns)
         # the coder's order (its lead event first) is kept; carrying reads the events in the text's order
         events = coded.events
+        told = {id(e): (e.actor, e.recipient) for e in events}
         media_use_no_force(events, coded.mentions)
         speakers_own_acts(events, coded.quotes, doc)
         carry_arguments(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)), layout, party, doc)
@@ -63,6 +67,7 @@ class ArticlePass:
         aim_at_the_enemy(events, layout, party, doc, coded.mentions)
         aim_party_acts(events, layout, party, coded.mentions, doc)
         arrests_by_police(events, layout, coded.mentions)
+        retype_battles(events, told, doc, self.acled)
         if layout.n_sentences > LEAD_SENTENCES:
             events = acts_condemned(events, layout, party)
         events = merge_same_clause(events, layout, party)
@@ -75,3 +80,20 @@ class ArticlePass:
         if layout.n_sentences > LEAD_SENTENCES:  # in an article, weakly told acts are left to a lower --min-confidence
             events = [e for e in events if e.confidence >= self.min_confidence]
         coded.events = events
+
+
+# ACLED sub-event types that turn on whether the target is armed
+ARMED_OR_NOT = {"Attack", "Armed clash"}
+
+
+def retype_battles(events: list[Event], told: dict[int, tuple[ActorRef, ActorRef | None]], doc: Doc, acled: dict) -> None:
+    """An attack whose parties the article pass named anew is typed anew: "repelled an IS attack", once the attack is
+    known as the Islamic State's, is a battle between armed parties, not violence against civilians."""
+    for event in events:
+        before = told.get(id(event))
+        if before is None or (before[0] is event.actor and before[1] is event.recipient) or \
+                event.acled_sub_event_type not in ARMED_OR_NOT:
+            continue
+        kind, sub = acled_types(event, acled, trigger_token(doc, event))
+        if sub in ARMED_OR_NOT:
+            event.acled_event_type, event.acled_sub_event_type = kind, sub
