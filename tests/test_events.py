@@ -829,3 +829,10 @@ def test_an_attack_whose_maker_the_article_pass_names_is_typed_as_a_battle(code)
     [event] = code(text)["events"]
     assert event["recipient"]["name"] == "Islamic State"
     assert (event["acled_event_type"], event["acled_sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_armed_forces_moved_or_reinforced_change_a_group_s_activity(code):
+    moved = code("On 3 March 2021, Turkish troops deployed to three new outposts near Afrin.")["events"]
+    assert [(e["event_type"], e["acled_sub_event_type"]) for e in moved] == [("MOBILIZE", "Change to group/activity")]
+    civil = code("On 4 March 2021, health authorities moved 40 returning migrants to a quarantine centre in Cucuta.")["events"]
+    assert all(e["acled_sub_event_type"] != "Change to group/activity" for e in civil)
