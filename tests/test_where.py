@@ -504,3 +504,10 @@ def test_a_nationality_before_a_common_noun_is_no_place(code):
                date="2024-03-15")
     assert rec["events"]
     assert all(e["location"] is None or e["location"]["country"] != "ETH" for e in rec["events"])
+
+
+def test_a_one_sentence_report_is_placed_where_its_sentence_says_when_the_act_hangs_on_no_place(code):
+    events = code("On 8 May 2021, some 300 residents of a quarter of Talas, Kayseri protested against a landfill.")["events"]
+    assert events and all((e["location"]["name"], e["location"]["country"]) == ("Talas", "TUR") for e in events)
+    origin = code("On 3 May 2021, a young man from Kobani was shot dead by border guards.")["events"]
+    assert all(e["location"] is None or e["location"]["name"] != "Kobani" for e in origin)

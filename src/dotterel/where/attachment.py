@@ -9,7 +9,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..docindex import doc_text
-from .candidates import CODED, Toponym
+from ..model import Event
+from .candidates import CODED, RANK, Toponym
 from .lexicon import (
     ATTACHING_PREPS,
     COUNTRY_NOT_LOCATIVE,
@@ -188,3 +189,31 @@ def attached(doc: Doc, t: Toponym, head: Token) -> bool:
     # a country is where the act happened only as the object of an act on a place ("invaded Kuwait"), not of
     # any verb ("chanted 'Only Macedonia'")
     return t.best is None or t.best.precision != "country" or (noun.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
+
+
+# prepositions that place what they govern ("of a quarter of Talas", "on the front near Marib"), unlike an origin,
+# a destination or a source ("from Kobane", "to Mosul", "according to Washington")
+PLACING = {"in", "at", "near", "of", "outside", "around", "across", "on", "inside", "within", "throughout", "along",
+           "off", "between", "into", "over"}
+
+
+def named_in_sentence(doc: Doc, event: Event, toponyms: list[Toponym], modifiers: list[Toponym]) -> Toponym | None:
+    """A one-sentence report whose act hangs on no place ("residents of a quarter of Talas, Kayseri protested"): the
+    most specific town or province the sentence names, not as a modifier ("Iraqi forces"), is where it happened."""
+    span = event.trigger or event.evidence
+    tok = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok.root.sent
+    here = [t for t in toponyms if sent.start_char <= t.start < sent.end_char and t.best is not None and not t.scope
+            and t not in modifiers and t.best.precision != "country" and _placed(doc, t, tok.root)]
+    return min(here, key=lambda t: RANK[t.best.precision] if t.best else 0) if here else None
+
+
+def _placed(doc: Doc, t: Toponym, trigger: Token) -> bool:
+    """Named where things happen: after a placing preposition, or as what the act itself hit or took ("raided
+    the town of X", "X was captured")."""
+    if (prep := governing_prep(doc, t)) is not None:
+        return prep.lower_ in PLACING
+    root = _root(doc, t)
+    return root is not None and root.dep_ in ("dobj", "nsubjpass") and root.head == trigger
