@@ -399,7 +399,7 @@
     legend.replaceChildren(...[1, 2, 3, 4].map((q) => el("span", { class: "q" + q, text: QUAD_NAMES[q] })), el("span", { class: "quote", text: "quote" }));
     const tools = document.getElementById("event-tools");
     tools.replaceChildren();
-    if (eventId) tools.append(el("h4", { text: "This event" }), correctionBox("event", eventId, () => openDocument(key, eventId)));
+    if (eventId) tools.append(el("h4", { text: "Flag / correct this event" }), correctionBox("event", eventId, () => openDocument(key, eventId)));
   }
   app.openDocument = openDocument;
 
@@ -470,7 +470,7 @@
       item.dataset.source = s.content_hash;
       list.append(item);
     }
-    card.replaceChildren(fields, el("h4", { text: "Corrections" }), correctionBox("incident", i.id, () => openIncident(i.id)),
+    card.replaceChildren(fields, el("h4", { text: "Flag / correct" }), correctionBox("incident", i.id, () => openIncident(i.id)),
       el("h4", { text: "Sources" }), list);
   }
   app.openIncident = openIncident;
