@@ -484,3 +484,30 @@ def test_a_wrong_token_or_a_bad_value_is_shown_in_the_form(page, server):
     # the browser logs each refused request; nothing else may go wrong
     assert [p for p in page.problems if "status of 401" not in p and "status of 422" not in p] == []
 
+
+
+def test_a_read_only_server_refuses_in_the_form(browser, tmp_path):
+    from dotterel.store import Store
+    from dotterel.web import create_app
+    from tests.synthetic import event, record, ref, store_records
+
+    db = tmp_path / "small.duckdb"
+    with Store(db) as store:  # a store of its own: the module's server holds its file
+        store_records(store, [record("doc1", [event(1, "ACCUSE", ref("Alpha Front", "ALPHA"), ref("Beta Army", "BETA"),
+                                                    "2024-03-01", "Kirkuk")])])
+    context = browser.new_context(viewport={"width": 1440, "height": 1050})
+    pg = context.new_page()
+    try:
+        with serving(create_app(db, read_only=True, token=TOKEN)) as url:
+            pg.goto(url + "/")
+            pg.wait_for_selector("body[data-loads='1']", timeout=15000)
+            pg.locator("#events tbody tr").first.click()
+            box = pg.locator("#event-tools .corrections")
+            wait_until(lambda: box.get_attribute("data-loaded") == "0")
+            save_correction(box, "flag:duplicate")
+            error = box.locator(".form-error")
+            wait_until(lambda: "403" in (error.text_content() or ""))
+            assert "read-only" in error.text_content()
+            assert pg.locator("#events tbody tr .flag").count() == 0
+    finally:
+        context.close()
