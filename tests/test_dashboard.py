@@ -8,16 +8,14 @@ Set DOTTEREL_SCREENSHOTS=1 to save screenshots under bench/screens/.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.test_api_server import build_store, free_port
+from tests.browser import ARGS, CHROMIUM, serving
+from tests.test_api_server import TOKEN, build_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 SCREENS = Path(__file__).resolve().parents[1] / "bench" / "screens"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SECOND_REPORT = "Four soldiers died when a roadside bomb struck their patrol near Kandahar on Thursday, officials said."
@@ -31,8 +29,6 @@ if not IN_CI:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, pipeline, sample_records):
-    import uvicorn
-
     from dotterel.ingest import document_from_text
     from dotterel.store import Store
     from dotterel.web import create_app
@@ -42,18 +38,9 @@ def server(tmp_path_factory, pipeline, sample_records):
     with Store(db) as store:  # a second report of the roadside bombing: an incident with two sources
         store.add(pipeline.code([document_from_text(SECOND_REPORT, doc_id="bomb-2", date="2024-06-28",
                                                     title="Patrol hit by roadside bomb", url="https://example.org/bomb-2")]))
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, pipeline=pipeline), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    # with a write token, so the flag / correct form can save (the tests that write undo what they did)
+    with serving(create_app(db, pipeline=pipeline, token=TOKEN)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -82,10 +69,14 @@ def page(browser, server):
     context.close()
 
 
-def shot(pg, name: str) -> None:
+def shot(pg, name: str, part=None) -> None:
+    """Save the page (or only ``part``, a locator) as bench/screens/NAME.png when DOTTEREL_SCREENSHOTS is set."""
     if os.environ.get("DOTTEREL_SCREENSHOTS"):
         SCREENS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
+        if part is not None:
+            part.screenshot(path=str(SCREENS / f"{name}.png"))
+        else:
+            pg.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
 
 
 def wait_until(check, timeout: float = 10.0) -> None:
@@ -375,7 +366,7 @@ def test_trends_panel_draws_busy_dyads_and_a_point_filters_to_its_day(page, serv
                                                           if p["events"]}
     assert page.locator("#trends circle.alert-mark").count() == len(on_points)
     assert all(k in shown for k in page.locator("#trends circle.alert-mark").evaluate_all("cs => cs.map(c => c.dataset.key)"))
-    shot(page, "trends")
+    # bench/screens/trends.png is drawn by bench/trends_screen.py from a store with a real escalation, not here
     point = points.first
     key, day = point.get_attribute("data-key"), point.get_attribute("data-day")
     point.click()
@@ -392,3 +383,131 @@ def test_trends_panel_draws_busy_dyads_and_a_point_filters_to_its_day(page, serv
     incidents = api_json(server, "/api/incidents", actor=actor, recipient=recipient, since=day, until=day, min_sources=2)
     assert page.locator("#incidents tbody tr").count() == incidents["total"]
     assert page.problems == []
+
+
+def export_ids(server: str, **params) -> set[str]:
+    import csv
+    import io
+    import urllib.parse
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/api/export?{urllib.parse.urlencode({'format': 'csv', **params})}") as res:
+        return {r["id"] for r in csv.DictReader(io.StringIO(res.read().decode("utf-8")))}
+
+
+def save_correction(box, what: str, value: str | None = None, token: str | None = TOKEN, who: str = "ana",
+                    note: str = "") -> None:
+    """Fill a flag / correct form (``what``: flag:wrong, field:fatalities ...) and save it."""
+    box.locator("select[name=what]").select_option(what)
+    if value is not None:
+        box.locator("input[name=value]").fill(value)
+    box.locator("input[name=who]").fill(who)
+    box.locator("input[name=note]").fill(note)
+    if token is not None:
+        box.locator("input[name=token]").fill(token)
+    box.locator("button[type=submit]").click()
+
+
+def test_flag_an_event_from_the_document_view_and_undo_it(page, server):
+    row = page.locator("#events tbody tr", has_text="kenya-1").first
+    event_id = row.get_attribute("data-event")
+    assert event_id in export_ids(server)
+    row.click()
+    box = page.locator("#event-tools .corrections")
+    wait_until(lambda: box.get_attribute("data-loaded") == "0")
+    save_correction(box, "flag:wrong", note="a march, not an arrest")
+    flagged = page.locator(f"#events tbody tr[data-event='{event_id}'] .flag")
+    wait_until(lambda: flagged.count() == 1 and flagged.text_content() == "wrong")
+    listed = box.locator("li[data-correction]")
+    wait_until(lambda: listed.count() == 1)
+    assert "ana" in listed.text_content() and "flagged wrong" in listed.text_content()
+    assert event_id not in export_ids(server) and event_id in export_ids(server, include_flagged="true")
+    # the token was asked for once: kept for the tab only, never in the URL or localStorage
+    assert page.evaluate("sessionStorage.getItem('dotterel.token')") == TOKEN
+    assert page.evaluate("localStorage.length") == 0 and TOKEN not in page.url
+    assert box.locator("input[name=token]").is_hidden()
+    listed.locator("button.undo").click()
+    wait_until(lambda: flagged.count() == 0)
+    wait_until(lambda: box.locator("li.undone").count() == 1)
+    assert event_id in export_ids(server)
+    assert page.problems == []
+
+
+def test_correct_an_incidents_fatalities_and_undo_it(page, server):
+    wait_until(lambda: page.locator("#incidents tbody tr").count() > 0)
+    row = page.locator("#incidents tbody tr").first
+    incident = api_json(server, "/api/incidents/" + row.get_attribute("data-incident"))
+    row.click()
+    card = page.locator("#incident-card")
+    box = card.locator(".corrections")
+    wait_until(lambda: box.get_attribute("data-loaded") is not None)
+    before = box.locator("li[data-correction]").count()
+    old = "\u2013" if incident["fatalities"] is None else str(incident["fatalities"])
+    save_correction(box, "field:fatalities", "41", note="hospital figures")
+    deaths = card.locator("dd[data-field=fatalities]")
+    shown = lambda: (deaths.text_content() or "").split(" ")[0]  # noqa: E731 (the value, before 'from ...')
+    wait_until(lambda: shown() == "41")
+    assert deaths.locator(".flag").text_content() == "corrected"
+    mine = card.locator(".corrections li[data-correction]").last
+    wait_until(lambda: card.locator(".corrections li[data-correction]").count() == before + 1)
+    assert f"fatalities: {old} \u2192 41" in mine.text_content() and "hospital figures" in mine.text_content()
+    assert api_json(server, "/api/incidents/" + incident["id"])["fatalities"] == 41
+    incident_row = page.locator(f"#incidents tbody tr[data-incident='{incident['id']}']")
+    assert incident_row.locator(".flag").text_content() == "corrected"
+    page.locator("#card-panel .correct-form select[name=what]").select_option("flag:unsure")  # the form, ready to flag
+    card.locator(".correct-form").scroll_into_view_if_needed()
+    shot(page, "correct", page.locator("#card-panel"))
+    mine.locator("button.undo").click()
+    wait_until(lambda: shown() == old)
+    assert deaths.locator(".flag").count() == 0
+    wait_until(lambda: card.locator(".corrections li.undone").count() >= 1)
+    assert api_json(server, "/api/incidents/" + incident["id"])["fatalities"] == incident["fatalities"]
+    assert page.problems == []
+
+
+def test_a_wrong_token_or_a_bad_value_is_shown_in_the_form(page, server):
+    wait_until(lambda: page.locator("#incidents tbody tr").count() > 0)
+    page.locator("#incidents tbody tr").first.click()
+    box = page.locator("#incident-card .corrections")
+    wait_until(lambda: box.get_attribute("data-loaded") is not None)
+    before = api_json(server, "/api/corrections")["items"]
+    error = box.locator(".form-error")
+    save_correction(box, "flag:unsure", token="not-the-token")
+    wait_until(lambda: "401" in (error.text_content() or ""))
+    assert "token" in error.text_content()
+    assert page.evaluate("sessionStorage.getItem('dotterel.token')") is None  # a wrong token is asked for again
+    assert box.locator("input[name=token]").is_visible()
+    save_correction(box, "field:fatalities", "many")
+    wait_until(lambda: "422" in (error.text_content() or ""))
+    assert "many" in error.text_content()
+    assert api_json(server, "/api/corrections")["items"] == before  # nothing was recorded
+    # the browser logs each refused request; nothing else may go wrong
+    assert [p for p in page.problems if "status of 401" not in p and "status of 422" not in p] == []
+
+
+
+def test_a_read_only_server_refuses_in_the_form(browser, tmp_path):
+    from dotterel.store import Store
+    from dotterel.web import create_app
+    from tests.synthetic import event, record, ref, store_records
+
+    db = tmp_path / "small.duckdb"
+    with Store(db) as store:  # a store of its own: the module's server holds its file
+        store_records(store, [record("doc1", [event(1, "ACCUSE", ref("Alpha Front", "ALPHA"), ref("Beta Army", "BETA"),
+                                                    "2024-03-01", "Kirkuk")])])
+    context = browser.new_context(viewport={"width": 1440, "height": 1050})
+    pg = context.new_page()
+    try:
+        with serving(create_app(db, read_only=True, token=TOKEN)) as url:
+            pg.goto(url + "/")
+            pg.wait_for_selector("body[data-loads='1']", timeout=15000)
+            pg.locator("#events tbody tr").first.click()
+            box = pg.locator("#event-tools .corrections")
+            wait_until(lambda: box.get_attribute("data-loaded") == "0")
+            save_correction(box, "flag:duplicate")
+            error = box.locator(".form-error")
+            wait_until(lambda: "403" in (error.text_content() or ""))
+            assert "read-only" in error.text_content()
+            assert pg.locator("#events tbody tr .flag").count() == 0
+    finally:
+        context.close()

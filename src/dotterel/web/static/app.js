@@ -301,6 +301,11 @@
     return el("span", { class: "type q" + (e.quad || 0), text: e.event_type, title: QUAD_NAMES[e.quad] || "" });
   }
 
+  function badges(cell, item) {
+    if (item.flag) cell.append(el("span", { class: "flag", text: item.flag, title: "flagged by an analyst" }));
+    if (item.corrected && item.corrected.length) cell.append(el("span", { class: "flag", text: "corrected", title: "corrected: " + item.corrected.join(", ") }));
+  }
+
   function renderTable(page) {
     state.total = page.total;
     markSort();
@@ -312,8 +317,7 @@
         el("td", { text: e.actor_name || "", title: e.actor_text || "" }), el("td", { text: e.recipient_name || "", title: e.recipient_text || "" }),
         el("td", { text: e.location_name || "" }), el("td", { text: e.fatalities == null ? "" : e.fatalities }),
         documentCell(e));
-      if (e.flag) row.children[1].append(el("span", { class: "flag", text: e.flag, title: "flagged by an analyst" }));
-      if (e.corrected && e.corrected.length) row.children[1].append(el("span", { class: "flag", text: "corrected", title: "corrected: " + e.corrected.join(", ") }));
+      badges(row.children[1], e);
       row.dataset.event = e.id;
       if (e.id === state.selectedEvent) row.classList.add("selected");
       row.addEventListener("click", () => openDocument(e.key, e.id));
@@ -393,6 +397,9 @@
     if (focusNode) focusNode.scrollIntoView({ block: "center" });
     const legend = document.getElementById("doc-legend");
     legend.replaceChildren(...[1, 2, 3, 4].map((q) => el("span", { class: "q" + q, text: QUAD_NAMES[q] })), el("span", { class: "quote", text: "quote" }));
+    const tools = document.getElementById("event-tools");
+    tools.replaceChildren();
+    if (eventId) tools.append(el("h4", { text: "Flag / correct this event" }), correctionBox("event", eventId, () => openDocument(key, eventId)));
   }
   app.openDocument = openDocument;
 
@@ -415,6 +422,7 @@
         el("td", { text: i.date || "" }), el("td", {}, typeBadge({ event_type: i.event_type, quad: i.quad })),
         el("td", { text: i.actor_name || "" }), el("td", { text: i.recipient_name || "" }), el("td", { text: i.location_name || "" }),
         el("td", { text: deaths }), el("td", { text: i.n_sources, title: docs }), el("td", { text: i.confidence }));
+      badges(row.children[1], i);
       row.dataset.incident = i.id;
       row.addEventListener("click", () => openIncident(i.id));
       body.append(row);
@@ -462,9 +470,108 @@
       item.dataset.source = s.content_hash;
       list.append(item);
     }
-    card.replaceChildren(fields, el("h4", { text: "Sources" }), list);
+    card.replaceChildren(fields, el("h4", { text: "Flag / correct" }), correctionBox("incident", i.id, () => openIncident(i.id)),
+      el("h4", { text: "Sources" }), list);
   }
   app.openIncident = openIncident;
+
+  // ------------------------------------------------------------- flag / correct (events and incidents)
+  // The write token is asked for in the form and kept in sessionStorage only: never in the URL (shared views are
+  // links) nor in localStorage (it would outlive the tab). It goes as the API expects: Authorization: Bearer.
+  const TOKEN_KEY = "dotterel.token";
+  const CORRECT_FIELDS = ["event_type", "actor", "recipient", "fatalities", "date", "location"];
+  const HINTS = { event_type: "a PLOVER type", fatalities: "a number (empty: none)", date: "YYYY-MM-DD", recipient: "a name (empty: none)" };
+  const storedToken = () => sessionStorage.getItem(TOKEN_KEY) || "";
+
+  async function send(method, path, body) {
+    const headers = { Accept: "application/json", Authorization: "Bearer " + storedToken() };
+    if (body) headers["Content-Type"] = "application/json";
+    const res = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    const answer = await res.json().catch(() => ({}));
+    if (res.status === 401) sessionStorage.removeItem(TOKEN_KEY); // a wrong token: ask for it again
+    if (!res.ok) {
+      const detail = Array.isArray(answer.detail) ? answer.detail.map((d) => d.msg).join("; ") : answer.detail;
+      throw new Error(res.status + ": " + (detail || res.statusText));
+    }
+    return answer;
+  }
+
+  function describe(c) {
+    const show = (v) => (v == null ? "\u2013" : v);
+    const when = String(c.made_at || "").replace("T", " ").slice(0, 16);
+    const what = c.field === "flag" ? "flagged " + c.new_value : c.field + ": " + show(c.old_value) + " \u2192 " + show(c.new_value);
+    return [c.who, when, what].join(" \u00b7 ") + (c.note ? " \u2014 " + c.note : "");
+  }
+
+  // the corrections of one event or incident, undo buttons, and the form that adds one; done() redraws the owner
+  function correctionBox(target, id, done) {
+    const plural = target + "s";
+    const box = el("div", { class: "corrections" });
+    box.dataset.target = target;
+    const list = el("ol", { class: "correction-list" });
+    const error = el("p", { class: "form-error", role: "alert" });
+    const after = async () => { await refresh(); await done(); };
+    const fail = (err) => { error.textContent = err.message; };
+
+    const what = el("select", { name: "what" },
+      el("optgroup", { label: "flag as" }, ...["wrong", "duplicate", "unsure"].map((f) => el("option", { value: "flag:" + f, text: f }))),
+      el("optgroup", { label: "correct" }, ...CORRECT_FIELDS.map((f) => el("option", { value: "field:" + f, text: f }))));
+    const value = el("input", { name: "value", type: "text", size: 14, placeholder: "new value" });
+    const who = el("input", { name: "who", type: "text", size: 8, placeholder: "your name", value: sessionStorage.getItem("dotterel.who") || "" });
+    const note = el("input", { name: "note", type: "text", size: 18, placeholder: "note (why)" });
+    const token = el("input", { name: "token", type: "password", size: 10, placeholder: "write token", autocomplete: "off" });
+    const forget = el("button", { type: "button", class: "link", text: "forget token" });
+    const sync = () => {
+      const field = what.value.split(":")[1];
+      value.hidden = what.value.startsWith("flag:");
+      value.placeholder = HINTS[field] || "new value";
+      token.hidden = !!storedToken();
+      forget.hidden = !storedToken();
+    };
+    what.addEventListener("change", sync);
+    forget.addEventListener("click", () => { sessionStorage.removeItem(TOKEN_KEY); sync(); });
+    const form = el("form", { class: "correct-form", autocomplete: "off" }, what, value, who, note, token,
+      el("button", { type: "submit", text: "Save" }), forget, error);
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      error.textContent = "";
+      if (token.value.trim()) sessionStorage.setItem(TOKEN_KEY, token.value.trim());
+      if (!storedToken()) { error.textContent = "the server's write token is needed to save"; sync(); return; }
+      token.value = "";
+      sessionStorage.setItem("dotterel.who", who.value.trim());
+      const [kind, name] = what.value.split(":");
+      const body = kind === "flag" ? { flag: name } : { field: name, value: value.value.trim() };
+      Object.assign(body, { who: who.value.trim() || null, note: note.value.trim() || null });
+      try {
+        await send("POST", "/api/" + plural + "/" + encodeURIComponent(id) + "/corrections", body);
+        await after();
+      } catch (err) { fail(err); sync(); }
+    });
+    sync();
+
+    api("/api/" + plural + "/" + encodeURIComponent(id) + "/corrections").then((found) => {
+      for (const c of found.items) {
+        const item = el("li", { text: describe(c) });
+        item.dataset.correction = c.id;
+        if (c.undone_at) {
+          item.classList.add("undone");
+          item.append(el("small", { text: " (undone)" }));
+        } else {
+          const undo = el("button", { type: "button", class: "undo", text: "Undo" });
+          undo.addEventListener("click", async () => {
+            error.textContent = "";
+            try { await send("DELETE", "/api/corrections/" + c.id); await after(); } catch (err) { fail(err); sync(); }
+          });
+          item.append(" ", undo);
+        }
+        list.append(item);
+      }
+      if (!found.items.length) list.append(el("li", { class: "none", text: "none yet" }));
+      box.dataset.loaded = String(found.items.length);
+    }).catch(fail);
+    box.append(list, form);
+    return box;
+  }
 
   function renderAlerts(found) {
     const body = document.querySelector("#alerts tbody");
