@@ -836,3 +836,18 @@ def test_armed_forces_moved_or_reinforced_change_a_group_s_activity(code):
     assert [(e["event_type"], e["acled_sub_event_type"]) for e in moved] == [("MOBILIZE", "Change to group/activity")]
     civil = code("On 4 March 2021, health authorities moved 40 returning migrants to a quarantine centre in Cucuta.")["events"]
     assert all(e["acled_sub_event_type"] != "Change to group/activity" for e in civil)
+
+
+def test_ground_taken_is_typed_by_who_took_it(code):
+    def sub(text: str) -> list[str]:
+        return [e["acled_sub_event_type"] for e in code(text)["events"]]
+
+    assert "Government regains territory" in sub("Government forces recaptured the village of Tal Hamid from rebels on Monday.")
+    assert "Non-state actor overtakes territory" in sub("Al-Shabaab militants overran a district town in Lower Shabelle.")
+    assert not {"Government regains territory", "Non-state actor overtakes territory"} & \
+        set(sub("Police captured a suspect in the town of Kosti."))
+
+
+def test_a_base_set_up_is_a_base_established(code):
+    [moved] = code("Turkish troops deployed to the area and set up a new observation post near Saraqib.")["events"]
+    assert moved["acled_sub_event_type"] == "Headquarters or base established"

@@ -52,13 +52,15 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
     sentence = event.evidence.text
     actor = f"{event.actor.text} {event.actor.name}"
     for rule in acled["rules"]:
-        if rule["type"] != event.event_type:
+        if event.event_type not in (rule["type"] if isinstance(rule["type"], list) else [rule["type"]]):
             continue
         if "mode" in rule and event.mode not in rule["mode"]:
             continue
         if "recipient_armed" in rule and rule["recipient_armed"] != armed:
             continue
         if "actor_armed" in rule and rule["actor_armed"] != actor_armed:
+            continue
+        if "actor_sectors" in rule and event.actor.sector not in rule["actor_sectors"]:
             continue
         if "actor_known" in rule and rule["actor_known"] != bool(event.actor.text.strip()):
             continue
