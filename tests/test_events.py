@@ -851,3 +851,10 @@ def test_ground_taken_is_typed_by_who_took_it(code):
 def test_a_base_set_up_is_a_base_established(code):
     [moved] = code("Turkish troops deployed to the area and set up a new observation post near Saraqib.")["events"]
     assert moved["acled_sub_event_type"] == "Headquarters or base established"
+
+
+def test_a_state_s_forces_killing_protesters_is_excessive_force_not_crowd_control(code):
+    killed = code("Riot police opened fire on a peaceful rally in Conakry, killing two protesters.")["events"]
+    assert "Excessive force against protesters" in [e["acled_sub_event_type"] for e in killed]
+    dispersed = code("Police fired tear gas to disperse a rally of teachers in Nairobi.")["events"]
+    assert "Excessive force against protesters" not in [e["acled_sub_event_type"] for e in dispersed]
