@@ -858,3 +858,10 @@ def test_a_state_s_forces_killing_protesters_is_excessive_force_not_crowd_contro
     assert "Excessive force against protesters" in [e["acled_sub_event_type"] for e in killed]
     dispersed = code("Police fired tear gas to disperse a rally of teachers in Nairobi.")["events"]
     assert "Excessive force against protesters" not in [e["acled_sub_event_type"] for e in dispersed]
+
+
+def test_a_quake_or_an_accidental_blast_is_no_attack(code):
+    assert not code("A strong earthquake struck the coast on Sunday, killing at least 60 people.")["events"]
+    assert not code("A gas cylinder exploded in a bakery in Multan, killing three.")["events"]
+    [bomb] = code("A roadside bomb exploded near an army convoy in Kandahar, killing two soldiers.")["events"]
+    assert bomb["acled_sub_event_type"] == "Remote explosive/landmine/IED"

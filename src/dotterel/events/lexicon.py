@@ -53,6 +53,7 @@ class Lexicon:
     two_sided: frozenset[str]  # "clashed", "exchanged fire": both sides fight
     sports_verbs: frozenset[str]  # "beat Bayern 2-1": with a score, a match, not an assault
     hazards: frozenset[str]  # "floods", "an earthquake": subjects that kill without an assault
+    accidental_blasts: frozenset[str]  # "a gas cylinder", "the furnace": subjects that explode without an attack
     clearing: frozenset[str]  # "cleared the town of militants": the party driven out is assaulted
     recorders: frozenset[str]  # "a photographer captured a man": subjects that capture or shoot on film
     not_act_heads: frozenset[str]  # "strike assessments": heads a trigger noun only classifies

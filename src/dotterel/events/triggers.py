@@ -30,6 +30,10 @@ class Trigger:
     anchor: Token | None = None  # the noun whose phrase holds a nominal trigger's arguments
 
 
+# verbs of blowing up, whose subject may be an accident's thing rather than an attacker's bomb
+EXPLODING = {"explode", "blow", "burst"}
+
+
 class TriggerFinder:
     """Finds the triggers of a sentence; subclasses add arguments and coding."""
 
@@ -94,9 +98,8 @@ class TriggerFinder:
                 sense = self.lex.verbs[self.verb_lemma(token)]
                 if sense.event_type == "THREATEN" and self.risk_warning(token):
                     continue
-                if sense.event_type == "ASSAULT" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.hazards
-                                                         for c in token.children):
-                    continue  # "floods killed 40 people": a disaster, not an assault
+                if sense.event_type == "ASSAULT" and self.disaster(token):
+                    continue  # "floods killed 40 people", "a gas tank exploded": a disaster, not an assault
                 if any(c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.recorders for c in token.children):
                     continue  # "a photographer captured the wounded", "cameras caught the gunman": filmed, not seized
                 if sense.event_type == "ASSAULT" and SCORE.search(sentence.text) and \
@@ -154,6 +157,21 @@ class TriggerFinder:
         return [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                 for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("GPE", "LOC", "FAC") and
                 (g.ent_type_ in ("ORG", "NORP") or g.lemma_.lower() in self.lex.agents or heads_a_party(g.text))]
+
+    def disaster(self, verb: Token) -> bool:
+        """Is the doer a hazard ("floods killed", "an earthquake struck the island, killing ...") or a thing that blew
+        up by accident ("a gas cylinder exploded, killing three", "were hurt when a furnace exploded")?"""
+        clauses = [verb]
+        if verb.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+            clauses.append(verb.head)  # a participle shares its clause's doer
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in EXPLODING]
+        for clause in clauses:
+            blasts = self.lex.accidental_blasts if clause.lemma_.lower() in EXPLODING else frozenset()
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                words = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
+                if subject.lemma_.lower() in self.lex.hazards or words & blasts:
+                    return True
+        return False
 
     def weapon_verb(self, verb: Token) -> str | None:
         """The mode of a verb made of a hyphenated weapon name ("pepper-sprayed", "tear-gassed"), or None."""
