@@ -865,3 +865,12 @@ def test_a_quake_or_an_accidental_blast_is_no_attack(code):
     assert not code("A gas cylinder exploded in a bakery in Multan, killing three.")["events"]
     [bomb] = code("A roadside bomb exploded near an army convoy in Kandahar, killing two soldiers.")["events"]
     assert bomb["acled_sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_measures_that_target_a_party_are_sanctions_and_striking_back_in_kind_is_no_attack(code):
+    aimed = code("The Treasury announced new sanctions on Friday targeting 12 officials of the ruling party.")["events"]
+    assert aimed and {e["event_type"] for e in aimed} == {"SANCTION"}
+    slapped = code("The president slapped sanctions on the junta's generals.")["events"]
+    assert [e["event_type"] for e in slapped] == ["SANCTION"]
+    back = code("Moscow struck back at London, expelling 23 diplomats.")["events"]
+    assert "ASSAULT" not in {e["event_type"] for e in back}

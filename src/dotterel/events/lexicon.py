@@ -53,6 +53,7 @@ class Lexicon:
     two_sided: frozenset[str]  # "clashed", "exchanged fire": both sides fight
     sports_verbs: frozenset[str]  # "beat Bayern 2-1": with a score, a match, not an assault
     hazards: frozenset[str]  # "floods", "an earthquake": subjects that kill without an assault
+    measures: frozenset[str]  # "sanctions", "tariffs": what a state aims at a party without force
     accidental_blasts: frozenset[str]  # "a gas cylinder", "the furnace": subjects that explode without an attack
     clearing: frozenset[str]  # "cleared the town of militants": the party driven out is assaulted
     recorders: frozenset[str]  # "a photographer captured a man": subjects that capture or shoot on film

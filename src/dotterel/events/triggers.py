@@ -110,6 +110,8 @@ class TriggerFinder:
                                                                   self.lex.agents[rioters[0].lemma_.lower()].mode == "riot"):
                     # "rioters looted shops", "protesters burned cars": the riot is the act
                     sense = TriggerSense("PROTEST", "riot", sense.context)
+                if sense.event_type == "ASSAULT" and self.measure_aimed(token):
+                    sense = TriggerSense("SANCTION", None, sense.context)  # "new sanctions targeting ten officials"
                 found.append(Trigger(token, sense, token, token.idx + len(token.text)))
             elif self.demanded_clause(token):
                 # "the EU says the intervention must be avoided": saying what someone must do is a demand
@@ -172,6 +174,16 @@ class TriggerFinder:
                 if subject.lemma_.lower() in self.lex.hazards or words & blasts:
                     return True
         return False
+
+    def measure_aimed(self, verb: Token) -> bool:
+        """Is what "targets" or "hits" a measure, not a weapon ("sanctions targeting ten officials", "the new tariffs
+        hit Chinese steel")? Its doer is the measure noun: the subject, or the noun a participle hangs on."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not doers and verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN":
+            doers = [verb.head]
+        if not doers and verb.dep_ == "advcl":
+            doers = [g for c in verb.head.children if c.dep_ == "dobj" for g in (c, *c.conjuncts)]
+        return any(d.lemma_.lower() in self.lex.measures for d in doers)
 
     def weapon_verb(self, verb: Token) -> str | None:
         """The mode of a verb made of a hyphenated weapon name ("pepper-sprayed", "tear-gassed"), or None."""
@@ -236,7 +248,7 @@ class TriggerFinder:
                     any(g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or heads_a_party(g.text))
                         for g in c.children):
                 return sense  # "stood with Ukraine", "sided with the rebels" ("stood with their rifles" no)
-            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt", "nsubjpass"):
+            if c.dep_ in ("dobj", "prep", "acomp", "oprd", "ccomp", "xcomp", "prt", "nsubjpass", "advmod"):
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 if sense := self.lex.verb_objects.get(f"{lemma} {target.lemma_.lower()}"):
                     return sense
