@@ -874,3 +874,14 @@ def test_measures_that_target_a_party_are_sanctions_and_striking_back_in_kind_is
     assert [e["event_type"] for e in slapped] == ["SANCTION"]
     back = code("Moscow struck back at London, expelling 23 diplomats.")["events"]
     assert "ASSAULT" not in {e["event_type"] for e in back}
+
+
+def test_acled_s_own_sub_events_named_by_what_the_sentence_says(code):
+    def subs(text: str) -> set[str]:
+        return {e["acled_sub_event_type"] for e in code(text)["events"]}
+
+    assert "Headquarters or base established" in subs("Turkish troops set up another observation post near Tal Rifaat on Friday.")
+    assert "Disrupted weapons use" in subs("A stash of rifles and ammunition was found near a dam outside Mthatha.")
+    assert "Chemical weapon" in subs("Rebels fired shells filled with chlorine gas at government positions.")
+    assert "Sexual violence" in subs("Soldiers sexually abused women fleeing the fighting near the border.")
+    assert "Disrupted weapons use" not in subs("An air strike destroyed an ammunition depot near Hama.")
