@@ -4,15 +4,12 @@ qualifiers must fit what they qualify, and small namesakes outside the document'
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from dataclasses import replace
 
 from .candidates import Toponym
+from .features import own_name, score
 from .gazetteer import Place, norm
-
-WORLD_CITY = 1_000_000
 
 
 def qualifiers(t: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
@@ -68,9 +65,9 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
             # a qualifier agrees with what it qualifies: "Panama City (Bella Vista)" is no Bella Vista in Mexico
             points += [p for p in outer.cands if p.precision != "country"]
             admin1 = admin1 | {norm(p.admin1) for p in outer.cands if p.admin1}
-        t.best = max(t.cands, key=lambda p: score(p, t, admin1, named_countries, focus, near, inner, points))
+        t.best = choose(t.cands, t, admin1, named_countries, focus, near, inner, points)
         if not inner and t.chained and (up := _wider_readings(t, toponyms)):
-            t.best = max(up, key=lambda p: score(p, t, admin1, named_countries, focus, near))  # "..., Michoacan"
+            t.best = choose(up, t, admin1, named_countries, focus, near)  # "..., Michoacan"
         if quals and not fits(t.best, quals):
             if t.best.precision == "city" and any(norm(o.text) == norm(t.text) for o in quals):
                 pass  # "Nawabshah city (Nawabshah, Punjab)": the district named after the city confirms it
@@ -120,19 +117,17 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
                     o.cands, o.best, o.anchor = t.cands, t.best, t.anchor
 
 
+def choose(cands: list[Place], t: Toponym, *context) -> Place:
+    """The best-scored reading, the first on a tie; one place to watch the choices (scripts/train_place_ranking.py)."""
+    return max(cands, key=lambda p: score(p, t, *context))
+
+
 def _names_country(t: Toponym) -> bool:
     return any(p.precision == "country" and own_name(t, p) for p in t.cands)
 
 
 def _names_province(t: Toponym) -> bool:
     return any(p.precision == "admin1" and own_name(t, p) for p in t.cands)
-
-
-def own_name(t: Toponym, p: Place) -> bool:
-    """Whether the text names the place by its own name, its article included: "Salvador" is no name of El Salvador."""
-    article = re.match(r"(?:el|al|la|le|the|ad|ar|as|an|at|az)\b", p.name, re.I)
-    return p.primary and (article is None or bool(re.match(r"(?:the\s+)?" + re.escape(article.group(0)) + r"\b",
-                                                             t.text, re.I)))
 
 
 def _wider_readings(t: Toponym, toponyms: list[Toponym]) -> list[Place]:
@@ -192,41 +187,3 @@ def fits(p: Place, quals: list[Toponym]) -> bool:
             if q.precision != "country" and abs(q.lat - p.lat) + abs(q.lon - p.lon) < 1.0:
                 return True
     return False
-
-
-def score(p: Place, t: Toponym, admin1: set[str], countries: set, focus: Counter, near: list[Toponym],
-          inner: bool = False, points: list[Place] | None = None) -> float:
-    s = 0.0
-    if points and any(abs(q.lat - p.lat) + abs(q.lon - p.lon) < 0.6 or
-                      (p.precision == "admin1" and q.admin1 and norm(q.admin1) == norm(p.name)) for q in points):
-        s += 4  # inside or beside its qualifying district or town: "Qazaxlar, Fuzuli"
-    if p.admin1 and norm(p.admin1) in admin1 and p.precision != "admin1":
-        s += 5
-    elif p.precision == "admin1" and t.chained and norm(p.name) in admin1:
-        s += 5  # a qualifying province that holds a reading of the place it qualifies: "Paris, Texas"
-    elif p.precision == "admin1" and any(o.best and o.best.admin1 == p.name for o in near):
-        s += 2
-    if p.country in countries:
-        s += 3
-    total = sum(focus.values())
-    if total and p.country:
-        s += 2 * focus[p.country] / total
-    s += 1.5 if p.primary else 0
-    if t.prefer_admin and p.precision in ("admin1", "admin2"):
-        s += 2
-    elif p.precision == "admin2":
-        s -= 1.5  # a district named after its town: the bare name is the town
-    elif p.precision == "admin1" and not t.chained and any(c.precision == "city" and c.country == p.country for c in t.cands):
-        s -= 1  # "in Karbala": the city, unless the text says province
-    if inner and p.precision in ("city", "site"):
-        s += 2.5
-    if p.precision == "country":
-        s += 1.5 + (6 if own_name(t, p) and not t.chained else 0)  # a country's own name names the country
-    elif p.precision == "admin1" and own_name(t, p) and not t.chained and not any(
-            c.precision == "city" and (c.country == p.country or (c.primary and c.population >= 5000)) for c in t.cands):
-        s += 4  # so does a province's ("in Texas"), unless a town has its name ("in Karbala", "in Karak")
-    if p.precision == "site":
-        s += 3  # curated entries are what news means by the name
-    elif p.precision == "city" and p.primary and p.population >= WORLD_CITY and not t.chained and not inner:
-        s += 3  # a world city by its own name ("Paris"), whatever small namesakes the article's countries have
-    return s + math.log10(p.population + 1) / 3
