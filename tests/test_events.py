@@ -885,3 +885,12 @@ def test_acled_s_own_sub_events_named_by_what_the_sentence_says(code):
     assert "Chemical weapon" in subs("Rebels fired shells filled with chlorine gas at government positions.")
     assert "Sexual violence" in subs("Soldiers sexually abused women fleeing the fighting near the border.")
     assert "Disrupted weapons use" not in subs("An air strike destroyed an ammunition depot near Hama.")
+
+
+def test_heavy_guns_fired_one_way_are_shelling_and_property_razed_is_property_destruction(code):
+    def subs(text: str) -> set[str]:
+        return {e["acled_sub_event_type"] for e in code(text)["events"]}
+
+    assert "Shelling/artillery/missile attack" in subs("Government forces fired 14.5mm machine guns and RPGs at houses in Taiz.")
+    assert "Shelling/artillery/missile attack" not in subs("Rebels and soldiers exchanged fire with RPGs near the bridge.")
+    assert "Looting/property destruction" in subs("Settlers set fire to olive groves near the village of Burin.")
