@@ -894,3 +894,10 @@ def test_heavy_guns_fired_one_way_are_shelling_and_property_razed_is_property_de
     assert "Shelling/artillery/missile attack" in subs("Government forces fired 14.5mm machine guns and RPGs at houses in Taiz.")
     assert "Shelling/artillery/missile attack" not in subs("Rebels and soldiers exchanged fire with RPGs near the bridge.")
     assert "Looting/property destruction" in subs("Settlers set fire to olive groves near the village of Burin.")
+
+
+def test_fighters_captured_by_an_armed_party_were_taken_in_battle_not_abducted(code):
+    [taken] = code("On 3 June 2021, government troops captured four rebel fighters near Kafr Nabl.")["events"]
+    assert taken["acled_sub_event_type"] == "Armed clash"
+    [abducted] = code("On 3 June 2021, gunmen abducted two aid workers near Kafr Nabl.")["events"]
+    assert abducted["acled_sub_event_type"] == "Abduction/forced disappearance"
