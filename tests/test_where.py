@@ -511,3 +511,8 @@ def test_a_one_sentence_report_is_placed_where_its_sentence_says_when_the_act_ha
     assert events and all((e["location"]["name"], e["location"]["country"]) == ("Talas", "TUR") for e in events)
     origin = code("On 3 May 2021, a young man from Kobani was shot dead by border guards.")["events"]
     assert all(e["location"] is None or e["location"]["name"] != "Kobani" for e in origin)
+
+
+def test_a_name_the_tagger_calls_a_person_is_a_place_on_a_front_or_district_noun(code):
+    events = code("On 6 May 2021, fighting broke out between rival militias on the Sirwah frontline (Marib).")["events"]
+    assert events and all(e["location"] is not None and e["location"]["country"] == "YEM" for e in events)

@@ -206,6 +206,8 @@ SOFT_LABELS = {"ORG", "PERSON"}
 SOFT_CUES = {"in", "near", "at", "outside", "around", "inside", "nearby", "outskirts", "vicinity"}
 MISLABEL_CUES = {"in", "near", "at", "outside", "inside", "around", "to", "into", "towards", "toward", "through"}
 MISLABEL_MIN_POP = {"ORG": 50000, "NORP": 50000, "PERSON": 500000}
+PLACE_HEADS = {"district", "governorate", "province", "region", "area", "village", "town", "city", "neighbourhood",
+               "neighborhood", "quarter", "suburb", "frontline", "front", "camp", "sector", "municipality", "countryside"}
 
 
 def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]:
@@ -223,10 +225,15 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
         # after a locative preposition a smaller town will do ("at the entrance to Misrata")
         cue = _cue(doc_text(doc), span.start_char)
         floor = MISLABEL_MIN_POP[ent.label_] if cue not in MISLABEL_CUES else 20000
-        big = any(p.precision == "city" and p.population >= floor for p in cands) or \
-            (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))
         root = span.root
-        slot = root.dep_ in ("pobj", "dobj", "nsubjpass") or \
+        # a name on a settlement or front noun is that place, however small ("the Sirwah frontline", "X district")
+        named_place = root.dep_ == "compound" and root.head.lower_ in PLACE_HEADS and \
+            any(p.precision in ("city", "admin2", "admin1") for p in gaz.candidates(span.text))
+        if named_place:
+            cands = [p for p in gaz.candidates(span.text) if p.precision != "country"]
+        big = named_place or any(p.precision == "city" and p.population >= floor for p in cands) or \
+            (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))
+        slot = root.dep_ in ("pobj", "dobj", "nsubjpass") or cue == "(" or \
             (root.dep_ in ("compound", "poss") and (root.head.lower_ in SITE_NOUNS or root.head.lower_ in LOCAL_AGENTS))
         if big and slot:
             out.append(Toponym(span.start_char, span.end_char, span.text, cands[:MAX_CANDS], True, False, cue=cue))
