@@ -49,6 +49,9 @@ CASES = [
     ("Fidesz lawmakers approved the constitutional amendment.", "Fidesz", "HUN", "PTY"),
     ("The Brazilian Army sent engineers to the flooded towns.", "Brazil", "BRA", "MIL"),
     ("The Abu Sayyaf Group released two hostages.", "Abu Sayyaf", "PHL", "REB"),
+    ("QSD fighters stormed a farm near Manbij.", "Syrian Democratic", "SYR", "REB"),
+    ("Security Belt units took over a checkpoint in Lahij.", "Security Belt", "YEM", "REB"),
+    ("Jaish al-Islam shelled a suburb of the capital.", "Jaysh al-Islam", "SYR", "REB"),
 ]
 
 
