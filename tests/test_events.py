@@ -901,3 +901,10 @@ def test_fighters_captured_by_an_armed_party_were_taken_in_battle_not_abducted(c
     assert taken["acled_sub_event_type"] == "Armed clash"
     [abducted] = code("On 3 June 2021, gunmen abducted two aid workers near Kafr Nabl.")["events"]
     assert abducted["acled_sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_protesters_demanding_looted_funds_back_are_not_looting(code):
+    text = ("On 2 May 2021, hundreds of protesters gathered outside the central bank in Tripoli and demanded the return "
+            "of looted funds.")
+    subs = [e["acled_sub_event_type"] for e in code(text)["events"] if e["acled_sub_event_type"]]
+    assert subs and subs[0] == "Peaceful protest"
