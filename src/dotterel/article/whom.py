@@ -104,13 +104,7 @@ def _hostile_mentions(events: list[Event], party: Parties, doc: Doc, mentions: l
 
 def _against(token: Token) -> bool:
     """Is the word (or the thing it owns: "ISIL targets") the object of "against", whoever fights it?"""
-    for _ in range(3):
-        if token.dep_ == "pobj" and token.head.lower_ in AIMED_AT:
-            return True
-        if token.dep_ not in OWNER_DEPS or token.head == token:
-            return False
-        token = token.head
-    return False
+    return _marking_prep(token, AIMED_AT) is not None
 
 
 def _nearest_enemy(hostile: list[tuple[int, ActorRef]], layout: Layout, event: Event, other_side: ActorRef) \
@@ -225,13 +219,19 @@ def _of_party(event: Event, layout: Layout, mentions: list[Mention], doc: Doc) -
 def _aimed_at(token: Token, markers: set[str], trigger: Token | None = None) -> bool:
     """Is the word (or the thing it owns: "ISIL targets") the object of "against"/"on"/"at" — of this act, not of
     another doer's ("a strike to target fighters firing on the troops": the troops are the fighters' target)?"""
+    prep = _marking_prep(token, markers)
+    return prep is not None and not _another_doers(prep, trigger)
+
+
+def _marking_prep(token: Token, markers: set[str]) -> Token | None:
+    """The preposition of ``markers`` whose object is the word, or the thing it owns (up to three steps up)."""
     for _ in range(3):
         if token.dep_ == "pobj" and token.head.lower_ in markers:
-            return not _another_doers(token.head, trigger)
+            return token.head
         if token.dep_ not in OWNER_DEPS or token.head == token:
-            return False
+            return None
         token = token.head
-    return False
+    return None
 
 
 def _another_doers(prep: Token, trigger: Token | None = None) -> bool:

@@ -21,8 +21,7 @@ from spacy.tokens import Doc
 from ..docindex import doc_text
 from ..model import CodedDocument, Event, Location
 from ..profile import Profile, load_profile
-from .attachment import PREAMBLE, PREAMBLE_AS_REPORTED, _root, _sent_start, attached, governing_prep, locative
-from .attachment import named_in_sentence as only_place
+from .attachment import PREAMBLE, PREAMBLE_AS_REPORTED, _root, _sent_start, attached, governing_prep, locative, named_in_sentence
 from .candidates import CODED, RANK, Toponym
 from .document import (
     article_countries,
@@ -92,9 +91,10 @@ class PlaceResolver:
             place = self.event_place(doc, event, toponyms, locates, countries)
             if place is SCOPE:
                 continue  # "strikes in Iraq and Syria", "across the Middle East": no one place
-            if place is None:  # a report's context places it; a lone sentence, the one place it names
-                place = context_place(doc, event, toponyms, locates, heads) or lead or country if multi else \
-                    named(only) if (only := only_place(doc, event, toponyms, modifiers)) else None
+            if place is None and multi:  # a report's context places it
+                place = context_place(doc, event, toponyms, locates, heads) or lead or country
+            elif place is None and (only := named_in_sentence(doc, event, toponyms, modifiers)) is not None:
+                place = named(only)  # a lone sentence: the one place it names
             if place is not None and place.lat != place.lat and contexts:  # a village the gazetteer lacks
                 region = contexts[0][0]
                 place = Place(place.name, region.country, region.lat, region.lon, 0, region.admin1, None, "admin1")

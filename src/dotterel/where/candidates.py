@@ -219,7 +219,8 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
         if ent.label_ not in MISLABEL_MIN_POP or any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue
         span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
-        cands = [p for p in gaz.candidates(span.text) if p.primary or p.population >= 100000]  # "Misrata"
+        readings = gaz.candidates(span.text)
+        cands = [p for p in readings if p.primary or p.population >= 100000]  # "Misrata"
         if not cands or norm(span.text) in NOT_NAMES:
             continue
         # after a locative preposition a smaller town will do ("at the entrance to Misrata")
@@ -228,9 +229,9 @@ def mislabelled(doc: Doc, gaz: Gazetteer, found: list[Toponym]) -> list[Toponym]
         root = span.root
         # a name on a settlement or front noun is that place, however small ("the Sirwah frontline", "X district")
         named_place = root.dep_ == "compound" and root.head.lower_ in PLACE_HEADS and \
-            any(p.precision in ("city", "admin2", "admin1") for p in gaz.candidates(span.text))
+            any(p.precision in ("city", "admin2", "admin1") for p in readings)
         if named_place:
-            cands = [p for p in gaz.candidates(span.text) if p.precision != "country"]
+            cands = [p for p in readings if p.precision != "country"]
         big = named_place or any(p.precision == "city" and p.population >= floor for p in cands) or \
             (ent.label_ != "PERSON" and any(p.precision in ("admin1", "country") for p in cands))
         slot = root.dep_ in ("pobj", "dobj", "nsubjpass") or cue == "(" or \
