@@ -15,7 +15,7 @@ import typer
 from . import export
 from .cli_analysis import register as register_analysis
 from .cli_corrections import register as register_corrections
-from .cli_filters import ActorOpt, CountryOpt, PrecisionOpt, SinceOpt, TypeOpt, UntilOpt, check_precision, checked
+from .cli_filters import ActorOpt, CountryOpt, DbOpt, PrecisionOpt, SinceOpt, TypeOpt, UntilOpt, check_precision, checked
 from .cli_guard import date_filter, internal_errors, open_store_or_fail
 from .cli_scale import scale_app
 from .ingest import MAX_CHARS, InputError, read_inputs
@@ -30,7 +30,6 @@ app.add_typer(scale_app, name="scale")  # Ray scale-out: `dotterel scale code|im
 DateOpt = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that lack one (a plain-text "
                                              "article's dateline gives way to it).")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Processes to code with.")
-DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
 ModelOpt = typer.Option(None, "--event-model", help="Event model from `dotterel train` (\"none\": the lexicon alone).")
 ProfileOpt = typer.Option("news", "--profile", help="Coding profile: news (default) or acled-notes (ACLED's note conventions).")
 

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import typer
 
-from .cli_filters import ActorOpt, CountryOpt, SinceOpt, TypeOpt, UntilOpt, checked
-
-DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
+from .cli_filters import ActorOpt, CountryOpt, DbOpt, SinceOpt, TypeOpt, UntilOpt, checked
 
 
 def _table(rows: list[dict], columns: list[str], as_json: bool) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import typer
 
-DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
+from .cli_filters import DbOpt
+
 IncidentOpt = typer.Option(False, "--incident", help="The id is an incident's (default: an event's).")
 WhoOpt = typer.Option(None, "--who", help="Who makes it (kept with it).")
 NoteOpt = typer.Option(None, "--note", help="Why (kept with it).")

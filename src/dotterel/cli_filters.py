@@ -12,6 +12,7 @@ import typer
 
 from .filters import FilterError, check_country, check_types, parse_precision, parse_when
 
+DbOpt = typer.Option("dotterel.duckdb", "--db", help="DuckDB store file.")
 SinceOpt = typer.Option(None, "--since", help="Earliest date: YYYY[-MM[-DD]], today, yesterday, last week, '3 days ago'.")
 UntilOpt = typer.Option(None, "--until", help="Latest date, as --since.")
 TypeOpt = typer.Option(None, "--type", help="PLOVER event type(s), comma-separated (ASSAULT,PROTEST).")

@@ -13,7 +13,7 @@ from typing import Any
 
 from .filters import plover_types
 from .ingest.dateline import is_date_prefix
-from .query import rows
+from .query import has_table, rows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
@@ -45,8 +45,7 @@ def ensure_schema(con) -> None:
 
 def has_corrections(con) -> bool:
     """A store written before corrections existed (opened read-only) has none."""
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'corrections'")
-                .fetchone()[0])
+    return has_table(con, "corrections")
 
 
 def field_name(field: str) -> str:
@@ -93,7 +92,7 @@ def _table(target: str) -> str:
 
 def exists(con, target: str, target_id: str) -> bool:
     table = _table(target)
-    if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]).fetchone()[0]:
+    if not has_table(con, table):
         return False
     return bool(con.execute(f"SELECT 1 FROM {table} WHERE id = ? LIMIT 1", [target_id]).fetchone())
 
@@ -191,7 +190,7 @@ def listing(con, target: str | None = None, target_id: str | None = None, includ
 
 
 def active_flag(con, target: str, target_id: str) -> str | None:
-    return active(con, target).get(target_id, {}).get(FLAG)
+    return active(con, target, [target_id]).get(target_id, {}).get(FLAG)
 
 
 def active(con, target: str, ids: list[str] | None = None) -> dict[str, dict[str, str | None]]:
@@ -218,11 +217,6 @@ def annotate(con, items: list[dict[str, Any]], target: str) -> list[dict[str, An
         item["flag"] = mine.get(FLAG)
         item["corrected"] = sorted(f for f in mine if f != FLAG)
     return items
-
-
-def excluded_events(con) -> set[str]:
-    """Events flagged wrong or duplicate: left out of exports unless asked for."""
-    return {i for i, fields in active(con, "event").items() if fields.get(FLAG) in EXCLUDED_FLAGS}
 
 
 def apply_to_event(event: dict[str, Any], fields: dict[str, str | None]) -> dict[str, Any]:

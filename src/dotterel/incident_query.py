@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .query import Where, precision_clause, rows
+from .query import Where, has_table, precision_clause, rows
 
 INCIDENT_ORDER = "date NULLS LAST, n_sources DESC, id"
 ACTOR_TEXT = ("actor_name", "recipient_name")
@@ -14,7 +14,7 @@ ACTOR_IDS = ("actor_id", "recipient_id")
 
 def has_incidents(con) -> bool:
     """A store written before incidents existed (and opened read-only) has no incident tables: no incidents."""
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'incidents'").fetchone()[0])
+    return has_table(con, "incidents")
 
 
 def incident_where(since: str | None = None, until: str | None = None, event_type: list[str] | None = None,

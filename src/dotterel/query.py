@@ -17,6 +17,11 @@ import duckdb
 EVENT_ORDER = "date NULLS LAST, doc_id, evidence_start"
 
 
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the store has the table: one written before it existed, opened read-only, has not."""
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+
+
 def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     """The result as a list of dicts keyed by column name."""
     cur = con.execute(sql, params)
