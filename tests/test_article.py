@@ -376,3 +376,14 @@ def test_a_stance_told_in_the_present_is_dated_the_day_of_the_statement(release)
 def test_a_name_the_gazetteer_lacks_is_no_namesake_in_a_country_named_only_as_an_actor(release):
     [bomb] = [e for e in release.events if e.event_type == "ASSAULT" and "Saturday" in e.evidence.text]
     assert bomb.location is not None and bomb.location.country == "IRQ"
+
+
+def test_a_statement_s_opening_sentence_names_its_voice(pipeline):
+    from dotterel.ingest import document_from_text
+
+    # no headline: the first sentence is the statement's own; a party told of later in the present is not its voice
+    text = ("The Republic of Korea strongly condemns the missile launch carried out this morning over the sea. "
+            "We call for an end to the regime's attacks on fishing boats. Moscow has a particular responsibility to restrain it.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="voice2", date="2022-05-04"))
+    [call] = [e for e in coded.events if e.event_type == "REQUEST"]
+    assert call.actor.text == "We" and "Korea" in call.actor.name

@@ -908,3 +908,44 @@ def test_protesters_demanding_looted_funds_back_are_not_looting(code):
             "of looted funds.")
     subs = [e["acled_sub_event_type"] for e in code(text)["events"] if e["acled_sub_event_type"]]
     assert subs and subs[0] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("The Dutch government remains committed to assisting the World Health Organization in the vaccination drive.",
+     "Dutch government", "World Health Organization"),
+    ("Norway is firmly committed to working closely with Sweden on border policing.", "Norway", "Sweden"),
+])
+def test_a_commitment_to_an_act_with_a_party_is_agree(code, text, actor, target):
+    assert any(t == "AGREE" and actor in a and target in r for t, a, r in pairs(code, text))
+
+
+def test_a_commitment_to_force_is_no_attack(code):
+    assert "ASSAULT" not in types(code, "The movement remains committed to carrying out attacks on the garrison.")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("The mayor called for an end to the militia's attacks on the market.", "militia"),
+    ("The council demanded a halt to Turkish air strikes in the north.", "Turkish air strikes"),
+])
+def test_a_call_to_end_an_act_is_made_of_its_doer(code, text, asked):
+    assert any(t == "REQUEST" and r == asked for t, _, r in pairs(code, text))
+
+
+@pytest.mark.parametrize("text, giver, helped", [
+    ("In support of the Kenyan army, French aircraft conducted a strike on a rebel convoy.", "French aircraft",
+     "Kenyan army"),
+    ("The alliance continues to support Afghan forces with air strikes.", "alliance", "Afghan forces"),
+    ("The task force is supporting the Kurdish Peshmerga by providing air support.", "task force", "Peshmerga"),
+])
+def test_force_used_for_a_partner_is_aid_to_it(code, text, giver, helped):
+    assert any(t == "AID" and giver in a and helped in r for t, a, r in pairs(code, text))
+
+
+def test_support_in_words_stays_support(code):
+    found = pairs(code, "The party supports the reform bill with enthusiasm.")
+    assert "SUPPORT" in {t for t, _, _ in found} and "AID" not in {t for t, _, _ in found}
+
+
+def test_kin_are_named_with_whose_kin_they_are(code):
+    found = pairs(code, "The foreign minister offered his condolences to the families of the flood victims.")
+    assert any(t == "SUPPORT" and r == "the families of the flood victims" for t, _, r in found)

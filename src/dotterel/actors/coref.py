@@ -113,7 +113,7 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
 
 def author_body(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
     """The body a statement speaks for: a state, government or IGO that is, outside quotes and after the first
-    line, the subject of a main verb in the present tense other than a verb of saying ("The United States strongly
+    headline, the subject of a main verb in the present tense other than a verb of saying ("The United States strongly
     condemns", "The Coalition complies with"). News reports tell acts in the past ("Russia said"); a statement by a
     body tells its own stance in the present."""
     for m in mentions:
@@ -122,10 +122,15 @@ def author_body(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]
         subject = doc[m.head]
         verb = subject.head
         if subject.dep_ == "nsubj" and verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj") and \
-                verb.lemma_.lower() not in SAYING and verb.sent.start > 0 and \
+                verb.lemma_.lower() not in SAYING and not headline(verb.sent) and \
                 not any(a <= subject.idx < b for a, b in quoted):
             return m
     return None
+
+
+def headline(sentence) -> bool:
+    """A first line without a full stop is a title, told in the present whoever speaks ("Russia warns Kyiv")."""
+    return sentence.start == 0 and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def person_noun_before(pronoun, skip: set[int]):

@@ -37,6 +37,10 @@ SPEECH_ACTS = {"accuse", "blame", "condemn", "criticise", "criticize", "denounce
 SAYING_VERBS = {"say", "report", "tell", "state", "claim", "describe", "call", "deny", "confirm", "reveal", "know"}
 # verbal acts about another act: their subject judges the act, it did not make it
 JUDGING = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
+# nouns of people named by their tie to others
+KIN_NOUNS = {"family", "relative", "kin", "kinsman", "widow", "orphan", "parent", "child"}
+# nouns that stop an act: the party asked for "an end to" its attacks is the one that attacks
+ENDING_NOUNS = {"end", "halt", "stop", "cessation", "suspension", "freeze"}
 # entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -302,6 +306,8 @@ class ArgumentFinder(TriggerFinder):
 
     def patient(self, token: Token) -> Token:
         """'the release of the hostages', 'the death of a migrant': the one the act befalls is in 'of'."""
+        if token.lemma_.lower() in ENDING_NOUNS and (doer := self.doer_of_ended(token)) is not None:
+            return doer
         event_noun = self.noun_sense(token) is not None
         if token.lemma_.lower() in self.lex.of_nouns or event_noun:
             # "condemned the killing of civilians by soldiers", "fought off counterattacks by the army": the maker
@@ -326,6 +332,17 @@ class ArgumentFinder(TriggerFinder):
             if event_noun and makers:
                 return makers[0]
         return token
+
+
+    def doer_of_ended(self, end: Token) -> Token | None:
+        """'called for an end to the regime's attacks', 'demanded a halt to Israeli strikes': the act to be ended is
+        the one asked of, or told to, whoever does it."""
+        for act in (g for p in end.children if p.dep_ == "prep" and p.lower_ in ("to", "of") for g in p.children
+                    if g.dep_ == "pobj" and self.noun_sense(g) is not None):
+            doers = [d for d in self.noun_arguments(act)[0] if self.participant(d)]
+            if doers:
+                return doers[0]
+        return None
 
 
 def antecedent(pronoun: Token) -> Token:
@@ -395,6 +412,10 @@ def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
         return mention.ref
     if token.pos_ in ("NOUN", "PROPN"):  # an unresolved noun phrase is still the argument
         chunk = doc[token.left_edge.i:token.i + 1]
+        if token.lemma_.lower() in KIN_NOUNS:
+            # "the families of the victims": kin are named by whose kin they are
+            of = next((p for p in token.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+            chunk = doc[token.left_edge.i:of.right_edge.i + 1] if of is not None else chunk
         short = sum(not t.is_punct for t in chunk) <= 6  # "a 15-year-old girl" is four words and two hyphens
         text = chunk.text if short else token.text
         if token.pos_ == "NOUN" and (owner := owner_of(doc, mentions, token)) is not None:

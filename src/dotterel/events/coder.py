@@ -226,7 +226,23 @@ class EventCoder(ArgumentFinder):
             if event.acled_sub_event_type and learned:
                 event.acled_event_type, event.acled_sub_event_type = learned
             out.append(event)
+        if sense.event_type == "ASSAULT" and (partner := self.in_support_of(trig)) is not None and \
+                (helped := ref_for(doc, coded.mentions, partner)) is not None and \
+                helped.id and not helped.id.startswith("local:"):  # a known party, not "the government"
+            # "in support of the Iraqi forces, coalition aircraft struck ...": force used for a partner is aid to it
+            out += [Event(event_type="AID", actor=e.actor, recipient=helped, evidence=evidence, doc_id=coded.doc_id,
+                          trigger=e.trigger) for e in out if e.actor.name != UNKNOWN_ACTOR and e.actor.name != helped.name]
         return out
+
+    def in_support_of(self, trig: Trigger) -> Token | None:
+        """The party an act of force is "in support of", anywhere in the act's clause."""
+        for word in trig.governor.subtree:
+            if word.lemma_.lower() == "support" and word.dep_ == "pobj" and word.head.lower_ == "in":
+                party = next((g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                              if g.dep_ == "pobj" and self.participant_noun(g)), None)
+                if party is not None:
+                    return party
+        return None
 
     def object_sense(self, trig: Trigger) -> TriggerSense:
         """What the object makes of the verb: "pledged support" is SUPPORT, "agreed to a deal" a SUPPORT of
@@ -234,6 +250,8 @@ class EventCoder(ArgumentFinder):
         verb = trig.token
         if verb.pos_ not in ("VERB", "AUX"):
             return trig.sense
+        if trig.sense.event_type == "SUPPORT" and self.material_means(verb):
+            return TriggerSense("AID", None, trig.sense.context)
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         objs += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on") for g in p.children
                  if g.dep_ == "pobj"]
@@ -252,6 +270,18 @@ class EventCoder(ArgumentFinder):
                 # "halted the shelling", "suspended air strikes": violence stopped is a ceasefire, not a sanction
                 return TriggerSense("RETREAT", "ceasefire", trig.sense.context)
         return trig.sense
+
+    def material_means(self, verb: Token) -> bool:
+        """Support given with force or goods is aid: "supports Iraqi forces with air strikes", "is supporting the SDF
+        by providing air support"."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "through")):
+            for means in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
+                kind = self.lex.verbs.get(self.verb_lemma(means)) if means.pos_ == "VERB" else self.noun_sense(means)
+                if isinstance(kind, tuple):
+                    kind = kind[0]
+                if kind is not None and kind.event_type in ("AID", "ASSAULT"):
+                    return True
+        return False
 
     def threat_mode(self, trig: Trigger) -> str | None:
         """'threatened to attack the capital' is a threat of violence, 'to cut ties' one against relations."""

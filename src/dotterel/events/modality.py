@@ -22,6 +22,8 @@ ATTEMPTING = {"attempt", "try", "seek"}
 FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE"}
 # framing verbs that commit the subject to the act
 COMMITTING = {"agree", "pledge", "promise", "offer", "vow", "willing", "ready", "commit", "undertake"}
+# adjectives that commit their subject to the act told after "to": "we remain committed to working with Turkey"
+COMMITTED = {"committed", "dedicated"}
 # cooperative types: promising them is AGREE, refusing them is REJECT
 COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 # verbs whose order imposes a coercive act ("ordered the paper closed")
@@ -75,6 +77,8 @@ def status(trig: Trigger) -> str:
         # "to destroy" a site and a strike "to target" fighters name what was done
         return "skip"
     framed = verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in FRAMING
+    if (commitment := committed_to(verb)) is not None:
+        head, framed = commitment, True
     if policy(verb):
         return "skip"
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in verb.children) or \
@@ -96,8 +100,16 @@ def status(trig: Trigger) -> str:
         return "real"  # "attempted to seize the hospital", "tried to storm the building": an attempt is an act of force
     if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
         # a promise to cooperate is an act (AGREE); a plan, a hope or an expectation is not yet one
-        return "future" if head.lemma_.lower() in COMMITTING else "skip"
+        return "future" if head.lemma_.lower() in COMMITTING | COMMITTED else "skip"
     return "real"
+
+
+def committed_to(verb):
+    """The adjective that commits a subject to a gerund's act ("remains committed to assisting the agency"), or None."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.lower_ == "to" and prep.head.lemma_.lower() in COMMITTED:
+        return prep.head
+    return None
 
 
 def policy(verb) -> bool:
