@@ -85,6 +85,16 @@ def test_pronouns_he_and_it(code):
     assert it["actor"]["name"] == "Hamas"
 
 
+def test_a_definite_title_is_the_person_last_named_with_it(code):
+    rec = code("Interior Minister Lena Varga met Serbian Prime Minister Milos Petrovic in Belgrade on Monday. "
+               "The prime minister accused the opposition of spreading lies. Later the minister praised the police "
+               "for their work.")
+    accused = next(e for e in rec["events"] if e["event_type"] == "ACCUSE")
+    assert "prime minister" in accused["actor"]["text"] and accused["actor"]["name"] == "Milos Petrovic"
+    praised = next(e for e in rec["events"] if e["event_type"] == "SUPPORT")
+    assert praised["actor"]["name"] == "Lena Varga"  # "the minister" is not the prime minister
+
+
 def test_acronym_defined_in_text(code):
     rec = code("The Karenni Nationalities Defense Force (KNDF) attacked an army camp. KNDF said three of its "
                "fighters were wounded.")

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..model import ActorRef, Mention
 from .kb import ActorBase
 from .parties import head_word, person_nouns
+from .titles import office_titles
 
 ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*|of|for|the|and|de|al)(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|de|al|in))+)"
                          r"\s+\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -38,6 +39,7 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
     mentions = sorted(mentions, key=lambda m: m.start)
     defined_acronyms(doc, mentions)
     one_person_per_name(mentions)
+    mentions = the_titled(doc, mentions)
     by_head = {m.head: m for m in mentions if m.head is not None}
     sent_of = {}
     for i, sent in enumerate(doc.sents):
@@ -158,6 +160,38 @@ def one_person_per_name(mentions: list[Mention]) -> None:
         if m.kind != "person" or len(words) != 1 or len(owners := full.get(words[0].lower(), set())) != 1:
             continue
         m.ref = copy_ref(refs[next(iter(owners))], m.ref.text)
+
+
+# words that make another office of a title: "the minister" is not the prime minister, nor "the president" the vice
+OTHER_OFFICE = re.compile(r"\b(?:prime|vice|deputy)\s+$")
+
+
+def the_titled(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'Defense Secretary Ash Carter ... the secretary said': a definite title without a name is the person last
+    named with that title."""
+    titles = {t.split()[-1] for t in office_titles()}
+    people = [m for m in mentions if m.kind == "person" and len(m.ref.name.split()) > 1]
+    by_head = {m.head: m for m in mentions if m.head is not None}
+    added = []
+    for tok in doc:
+        if tok.lower_ not in titles or tok.pos_ != "NOUN" or tok.dep_ == "compound" or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        words = [t.lower_ for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ in ("compound", "amod") or t == tok]
+        title = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b")
+        holder = next((m for m in reversed(people) if m.end <= tok.idx and (found := title.search(m.ref.text.lower()))
+                       and not OTHER_OFFICE.search(m.ref.text.lower()[:found.start()])), None)
+        if holder is None:
+            continue
+        own = by_head.get(tok.i)
+        if own is not None:
+            if not own.ref.id or own.ref.id.startswith("local:"):
+                own.ref, own.kind = copy_ref(holder.ref, own.ref.text), "person"
+            continue
+        phrase = doc[tok.left_edge.i:tok.i + 1]
+        added.append(Mention(phrase.start_char, phrase.end_char, copy_ref(holder.ref, phrase.text), kind="person",
+                             head=tok.i))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def governing_verb(token):

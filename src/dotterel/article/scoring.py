@@ -15,7 +15,7 @@ from ..events.coder import PARTY_BOUND
 from ..model import Event
 from ..when import first_day
 from .layout import Layout
-from .who import Parties, happened_without_doer
+from .who import FIRST_PERSON, Parties, happened_without_doer
 
 MAIN_SENTENCES = 3  # the lead: the article's news whatever its date
 NEWS_DAYS = 14  # dated within two weeks of publication: the news
@@ -35,6 +35,9 @@ CONDEMNING = {"ACCUSE", "REJECT"}
 ACT_WORDS_AFTER = 4  # words after a cut-short target that may still be its head
 # acts a speaker performs by saying the quoted words ("We condemn ...", "Leave now")
 SPEAKERS_OWN = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
+# acts a speaker performs when the quoted words say "we" or "I" do them ("We remain committed to ...", "I offer my
+# condolences")
+SPOKEN_IN_FIRST_PERSON = SPEAKERS_OWN | {"SUPPORT", "AGREE", "CONCEDE"}
 
 
 def _days_from(date: str | None, publication: str | None) -> int | None:
@@ -84,7 +87,8 @@ def confidence(event: Event, layout: Layout, party: Parties) -> float:
     if event.event_type in PARTY_BOUND and not party(event.recipient, doer=False) and not aimed_at_an_act(event, layout, party):
         score += CONFIDENCE["no identified target for an act between parties"]
     trigger = event.trigger or event.evidence
-    if layout.in_quote(trigger.start, trigger.end) and event.event_type not in SPEAKERS_OWN:
+    if layout.in_quote(trigger.start, trigger.end) and event.event_type not in SPEAKERS_OWN and \
+            not (event.event_type in SPOKEN_IN_FIRST_PERSON and event.actor.text.lower() in FIRST_PERSON):
         score += CONFIDENCE["inside quoted speech"]
     if event.salience == "background":
         score += CONFIDENCE["background"]

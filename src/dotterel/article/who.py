@@ -142,7 +142,11 @@ def first_person_doer(doc: Doc, event: Event) -> str | None:
     if event.actor.name != UNKNOWN_ACTOR or token is None:
         return None
     verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") else token
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for _ in range(4):  # "we remain committed to working with ...": the subject of the clause the act hangs in
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "pcomp", "prep", "acomp") or verb.head == verb:
+            break
+        verb = verb.head
     return subject.text if subject is not None and subject.lower_ in FIRST_PERSON else None
 
 

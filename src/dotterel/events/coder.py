@@ -6,6 +6,8 @@ Triggers come from `triggers`, their actors and recipients from `arguments`, whe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import mention_at
@@ -167,9 +169,9 @@ class EventCoder(ArgumentFinder):
 
     def code_trigger(self, doc: Doc, coded: CodedDocument, sentence: Span, trig: Trigger) -> list[Event]:
         actor_tokens, recipient_tokens = self.arguments(trig)
-        actor_tokens = [antecedent(t) if t.pos_ == "PRON" and mention_at(coded.mentions, t.i, doc) is None else t
-                        for t in actor_tokens]
-        actors = [ref_for(doc, coded.mentions, t) for t in actor_tokens] or [None]
+        pronouns = [t if t.pos_ == "PRON" and mention_at(coded.mentions, t.i, doc) is None else None for t in actor_tokens]
+        actor_tokens = [antecedent(t) if p is not None else t for t, p in zip(actor_tokens, pronouns)]
+        actors = [in_own_words(ref_for(doc, coded.mentions, t), p) for t, p in zip(actor_tokens, pronouns)] or [None]
         # a known party among coordinated recipients before a bare noun phrase ("condemned the act and the threats")
         refs = [r for t in recipient_tokens if (r := ref_for(doc, coded.mentions, t))]
         recipient = next((r for r in refs if r.id), refs[0] if refs else None)
@@ -330,6 +332,13 @@ class EventCoder(ArgumentFinder):
         ranked = [m for m in MODE_RANK if m in modes]
         return ranked[0] if ranked else (modes[0] if modes else None)
 
+
+
+def in_own_words(ref: ActorRef | None, pronoun: Token | None) -> ActorRef | None:
+    """"'We remain committed ...,' the minister said": the speaker acts, told by the speaker's own "we" or "I"."""
+    if ref is None or pronoun is None or pronoun.lower_ not in ("i", "we"):
+        return ref
+    return replace(ref, text=pronoun.text)
 
 
 def main_clause(trig: Trigger) -> bool:

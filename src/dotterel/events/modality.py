@@ -12,7 +12,7 @@ HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "will", "shal
 FRAMING = {"plan", "intend", "want", "hope", "aim", "prepare", "seek", "try", "attempt", "consider", "refuse",
            "fail", "threaten", "vow", "warn", "promise", "pledge", "agree", "urge", "call", "demand", "ask",
            "order", "deny", "propose", "offer", "expect", "need", "able", "likely", "going", "willing", "ready",
-           "commit", "decline", "reject"}
+           "commit", "decline", "reject", "ensure"}
 SAYING = {"say", "insist", "declare", "tell", "state", "argue", "stress", "add", "write", "believe", "think"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 CONJECTURE = {"could", "might", "may", "would"}
@@ -22,8 +22,12 @@ ATTEMPTING = {"attempt", "try", "seek"}
 FORCEFUL = {"ASSAULT", "COERCE", "MOBILIZE"}
 # framing verbs that commit the subject to the act
 COMMITTING = {"agree", "pledge", "promise", "offer", "vow", "willing", "ready", "commit", "undertake"}
+# "I want to ...", "we would like to ...": wishes that, said of a verb of expressing, perform it
+WISHING = {"want", "wish", "like"}
+EXPRESSING = {"express", "convey", "extend", "offer", "send", "thank", "congratulate", "welcome", "commend", "praise",
+              "condemn", "reiterate", "reaffirm", "acknowledge", "recognize", "recognise", "applaud"}
 # adjectives that commit their subject to the act told after "to": "we remain committed to working with Turkey"
-COMMITTED = {"committed", "dedicated"}
+COMMITTED = {"committed", "dedicated", "commit", "dedicate"}  # adjective or passive participle
 # cooperative types: promising them is AGREE, refusing them is REJECT
 COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 # verbs whose order imposes a coercive act ("ordered the paper closed")
@@ -98,10 +102,19 @@ def status(trig: Trigger) -> str:
         return "real"  # "ordered the newspaper to suspend publication": an authority's order is the coercion
     if framed and head.lemma_.lower() in ATTEMPTING and trig.sense.event_type in FORCEFUL:
         return "real"  # "attempted to seize the hospital", "tried to storm the building": an attempt is an act of force
+    if framed and performed(verb, head):
+        return "real"
     if framed:  # "threatened to strike" is the threat; "plans to attack" is no act yet
         # a promise to cooperate is an act (AGREE); a plan, a hope or an expectation is not yet one
         return "future" if head.lemma_.lower() in COMMITTING | COMMITTED else "skip"
     return "real"
+
+
+def performed(verb, head) -> bool:
+    """"I want to convey my condolences", "we would like to thank the rescuers": a speaker who says they wish to
+    express something expresses it."""
+    return head.lemma_.lower() in WISHING and verb.lemma_.lower() in EXPRESSING and \
+        any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
 
 
 def committed_to(verb):
