@@ -174,3 +174,9 @@ def test_a_counted_group_is_also_known_uncounted(code):
     assert without_count("the army") == "the army"
     record = code("Gunmen killed at least 40 more unarmed civilians in the village of Kiri on Tuesday.")
     assert any("unarmed civilians" in a["aliases"] for a in record["actors"])
+
+
+def test_a_name_the_parser_cuts_is_one_actor(code):
+    rec = code("Officials discussed the campaign to defeat the Islamic State of Iraq and the Levant in Anbar.")
+    assert not [a for a in rec["actors"] if "State of Iraq" in a["name"]]
+    assert any(a["name"] == "Islamic State" for a in rec["actors"])

@@ -949,3 +949,17 @@ def test_support_in_words_stays_support(code):
 def test_kin_are_named_with_whose_kin_they_are(code):
     found = pairs(code, "The foreign minister offered his condolences to the families of the flood victims.")
     assert any(t == "SUPPORT" and r == "the families of the flood victims" for t, _, r in found)
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The senator complained that the administration had abandoned its allies.", "administration"),
+    ("The preacher, whom the president accuses of plotting the mutiny, lives abroad.", "preacher"),
+])
+def test_the_one_a_complaint_or_an_accusation_is_about_is_accused(code, text, accused):
+    assert any(t == "ACCUSE" and r.lower().removeprefix("the ") == accused for t, _, r in pairs(code, text))
+
+
+def test_finding_out_about_an_attack_is_not_making_it(code):
+    found = pairs(code, "The Government of Canada strongly condemns today's bombing of a market in Kano. We are "
+                        "consulting with the Government of Nigeria to ascertain the full extent of this attack.")
+    assert not any(t == "ASSAULT" and a == "We" for t, a, _ in found)

@@ -187,6 +187,7 @@ class ActorResolver:
             span = doc[s:e]
             if (s, e, actor_id) not in used and s not in dateline and not self.only_place(span, self.base.actors[actor_id]):
                 mentions.append(self.kb_mention(span, self.base.actors[actor_id], span.root.i))
+        mentions = without_cut_names(mentions)
         covered = {i for m in mentions for i in range(*_token_range(doc, m))}
         for tok in doc:  # a role noun the chunker missed ("a gendarme shot and killed ...": 'shot' read as a noun)
             if tok.i not in covered and tok.pos_ == "NOUN" and (role := self.role_of(tok)) is not None:
@@ -347,6 +348,14 @@ def merge_actors(mentions: list[Mention], base: ActorBase, member_of: dict[int, 
             if alias and alias not in actor.aliases:
                 actor.aliases.append(alias)
     return list(actors.values())
+
+
+def without_cut_names(mentions: list[Mention]) -> list[Mention]:
+    """'the Islamic State of Iraq and the Levant': a chunk the parser cut inside a known name is no actor of its own;
+    the name the knowledge base matched whole is."""
+    known = [(m.start, m.end) for m in mentions if m.ref.id and not m.ref.id.startswith("local:")]
+    return [m for m in mentions if not (m.ref.id or "").startswith("local:") or
+            not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in known)]
 
 
 def _dateline_tokens(doc: Doc) -> range:

@@ -110,6 +110,8 @@ class ArgumentFinder(TriggerFinder):
         objs = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "dative" and c.pos_ == "ADP" else c
                 for c in objs]
         objs.sort(key=lambda c: c.dep_ != "pobj")  # the party the act goes to before the thing given
+        if verb.dep_ == "relcl":  # "the cleric, whom the president accuses of ...": the relative is the noun
+            objs = [verb.head if c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "dobj" else c for c in objs]
         objs = unsplit(objs)
         if verb.dep_ == "amod" and verb.head.pos_ == "NOUN":  # "the Houthis fired missiles" misparsed as "fired missiles"
             objs.append(verb.head)
@@ -207,6 +209,11 @@ class ArgumentFinder(TriggerFinder):
                 actors = [verb.head]
             # "an American air strike killed 12": the subject names the attacker through its modifier
             objects = [self.patient(t) for t in self.objects(verb)]
+            if not objects and trig.sense.event_type == "ACCUSE" and trig.sense.mode == "allege":
+                # "complained that the administration had failed", "charged that the army shelled the town": the
+                # one the claim is about is accused
+                objects = [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                           if g.dep_ in ("nsubj", "nsubjpass") and self.participant_noun(g)][:1]
             if not objects and (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
                 # "refused to answer a request from MPs", "threatened to strike the capital": the act's object
                 objects = [self.patient(t) for t in self.objects(xcomp)]
