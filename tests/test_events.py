@@ -963,3 +963,14 @@ def test_finding_out_about_an_attack_is_not_making_it(code):
     found = pairs(code, "The Government of Canada strongly condemns today's bombing of a market in Kano. We are "
                         "consulting with the Government of Nigeria to ascertain the full extent of this attack.")
     assert not any(t == "ASSAULT" and a == "We" for t, a, _ in found)
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("The militia fought alongside tribesmen armed by the Saudi government.", "AID", "Saudi government", "tribesmen"),
+    ("The governor has faced criticism from unions over the budget cuts.", "ACCUSE", "unions", "governor"),
+    ("The minister's speech drew rebukes from opposition lawmakers.", "ACCUSE", "opposition lawmakers", "speech"),
+    ("The chairman rejected the suggestion that the unions could walk away from the talks.", "REJECT", "chairman",
+     "unions"),
+])
+def test_the_party_acted_on_in_a_participle_a_received_act_or_a_claim(code, text, kind, actor, target):
+    assert any(t == kind and actor in a and target in r for t, a, r in pairs(code, text))

@@ -21,7 +21,7 @@ from .triggers import Trigger, TriggerFinder
 FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SANCTION"}
 RECIPIENT_PREPS = {"on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "for", "from"}
 # verbs whose subject is the recipient of the act named by their object ("received aid from Japan")
-RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome"}
+RECEIVING = {"receive", "get", "obtain", "accept", "win", "secure", "welcome", "face", "draw", "attract", "earn", "incur"}
 # named-entity kinds that can be a party
 PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -39,6 +39,8 @@ SAYING_VERBS = {"say", "report", "tell", "state", "claim", "describe", "call", "
 JUDGING = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
 # nouns of people named by their tie to others
 KIN_NOUNS = {"family", "relative", "kin", "kinsman", "widow", "orphan", "parent", "child"}
+# nouns of a claim whose "that" clause says what a party does or is
+CLAIM_NOUNS = {"notion", "idea", "claim", "suggestion", "assertion", "allegation", "accusation", "charge", "argument"}
 # nouns that stop an act: the party asked for "an end to" its attacks is the one that attacks
 ENDING_NOUNS = {"end", "halt", "stop", "cessation", "suspension", "freeze"}
 # entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
@@ -144,6 +146,9 @@ class ArgumentFinder(TriggerFinder):
                     told = [c for c in verb.sent if c.i < verb.i and c.dep_ == "nsubj" and c.head != clause and
                             c.head.lemma_.lower() not in SAYING_VERBS and self.participant(c)]
                     objs = told[-1:]
+        if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and self.participant_noun(verb.head) and \
+                any(c.dep_ == "agent" for c in verb.children):
+            objs = [verb.head]  # "rebels supplied by the CIA": the noun a passive participle describes is acted on
         if not objs and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
                 not any(c.dep_ == "nsubj" for c in verb.children):
             # "summoned the ambassador to complain": the purpose clause is aimed at the main verb's object
@@ -315,6 +320,12 @@ class ArgumentFinder(TriggerFinder):
         """'the release of the hostages', 'the death of a migrant': the one the act befalls is in 'of'."""
         if token.lemma_.lower() in ENDING_NOUNS and (doer := self.doer_of_ended(token)) is not None:
             return doer
+        if token.lemma_.lower() in CLAIM_NOUNS:
+            # "rejected the notion that Democrats could pull away": the claim is about the subject of its clause
+            told = [g for c in token.children if c.dep_ in ("acl", "ccomp") for g in c.children
+                    if g.dep_ in ("nsubj", "nsubjpass") and self.participant_noun(g)]
+            if told:
+                return told[0]
         event_noun = self.noun_sense(token) is not None
         if token.lemma_.lower() in self.lex.of_nouns or event_noun:
             # "condemned the killing of civilians by soldiers", "fought off counterattacks by the army": the maker
