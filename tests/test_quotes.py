@@ -470,3 +470,21 @@ def test_reporting_word_inside_quote_marks_is_no_attribution(code):
     assert not [q for q in only(rec, "indirect") if q["cue"] == "according to"]
     (q,) = only(rec, "direct")
     assert q["text"] == "It went according to the weather, mostly" and "Rosa Delgado" in names(q["speaker"])
+
+
+def test_negated_stance_verb_still_attributes_its_object(code):
+    # PolNeAR-style attribution: what someone did not answer or mention is still their stance's content
+    rec = code("The mayor did not respond to a request for comment on the audit.")
+    (q,) = only(rec, "indirect")
+    assert q["text"] == "a request for comment on the audit" and q["speaker"]["text"] == "The mayor"
+
+
+def test_owned_noun_with_a_one_word_named_content(code):
+    (q,) = only(code("Her attacks on Morales grew sharper during the final week of the race."))
+    assert q["text"] == "Morales" and q["cue"] == "attacks"
+
+
+def test_complex_preposition_of_stance(code):
+    rec = code("The senator has spoken out in favor of stricter limits on campaign spending.")
+    (q,) = only(rec, "indirect")
+    assert q["text"] == "stricter limits on campaign spending" and q["speaker"]["text"] == "The senator"

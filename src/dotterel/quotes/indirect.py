@@ -149,7 +149,7 @@ def statement_clause(verb: Token) -> list[Token]:
 def complement(doc: Doc, verb: Token) -> Span | None:
     """The object (with its "as ..." / predicate) or the infinitive of a stance verb without a clause:
     "called the statement “offensive”", "described the field as “very good”", "pledged to oppose ..."."""
-    if verb.dep_ in ("amod", "compound", "acl") or any(c.dep_ == "neg" for c in verb.children):
+    if verb.dep_ in ("amod", "compound", "acl"):
         return None
     rights = [c for c in verb.children if c.i > verb.i]
     # "told reporters" names the listener, not the words
@@ -161,11 +161,12 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     allowed = OBJECT_PREPS | preps().get(verb.lemma_.lower(), frozenset())
     parts += [c for c in rights if c.dep_ == "prep" and c.lower_ in allowed and c.i <= after + 2
               and not any(o.ent_type_ in ("DATE", "TIME") or o.lemma_ in IDIOM_NOUNS for o in c.children)]  # "on Monday"
+    parts += [p for c in rights if c.dep_ == "prep" and c.i <= after + 2 for p in stance_prep(c)]
     if not parts:
         return None
     left = min(p.left_edge.i for p in parts)
-    if (doc[left].dep_ == "prep" and doc[left].head.i == verb.i) or (doc[left].dep_ == "mark" and doc[left].lower_ == "for"):
-        left += 1  # "referred to [the plan]", "called for [X to go]"
+    if (doc[left].dep_ == "prep" and any(p.i == left for p in parts)) or (doc[left].dep_ == "mark" and doc[left].lower_ == "for"):
+        left += 1  # "referred to [the plan]", "called for [X to go]", "voted in favor of [the bill]"
     right = max(p.right_edge.i for p in parts)
     # a phrase the parse hung on the verb right after the object still belongs to it ("dismissed the
     # actions [to regulate gun sales]", "listed the qualities [needed in a nominee]"), up to a comma
@@ -179,9 +180,24 @@ def complement(doc: Doc, verb: Token) -> Span | None:
     if span is None:
         return None
     # one word is content when it names someone: "endorsed Sanders", "backed her"
-    named = len(span) == 1 and cue_kind(verb) == "object" and span[0].dep_ == "dobj" and \
-        (span[0].pos_ == "PROPN" or span[0].lower_ in ("him", "her", "them"))
+    named = cue_kind(verb) == "object" and span[0].dep_ == "dobj" and names_someone(span)
     return span if len(span) >= MIN_OBJECT_WORDS or named else None
+
+
+def names_someone(span: Span) -> bool:
+    """A one-word content that names a person or body ("Sanders", "her"): short, but what the stance is about."""
+    return len(span) == 1 and (span[0].pos_ == "PROPN" or span[0].lower_ in ("him", "her", "them"))
+
+
+def stance_prep(prep: Token) -> list[Token]:
+    """The preposition inside a complex preposition of stance ("in favor [of] X", "in support [of] X"), whose
+    object is the content; none for any other phrase."""
+    if prep.lower_ != "in":
+        return []
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in word_list("quotes_stance_prepositions.txt"):
+        return []
+    return [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")][:1]
 
 
 def stance(doc: Doc, adj: Token) -> Span | None:
@@ -216,7 +232,7 @@ def nominal(doc: Doc, noun: Token) -> Span | None:
             span = trimmed(doc, child.left_edge.i, child.right_edge.i)  # "her decision [to run]"
         else:
             continue
-        if span is not None and len(span) >= MIN_OBJECT_WORDS:
+        if span is not None and (len(span) >= MIN_OBJECT_WORDS or names_someone(span)):  # "his attacks on Clinton"
             return span
     return None
 
