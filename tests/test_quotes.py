@@ -488,3 +488,14 @@ def test_complex_preposition_of_stance(code):
     rec = code("The senator has spoken out in favor of stricter limits on campaign spending.")
     (q,) = only(rec, "indirect")
     assert q["text"] == "stricter limits on campaign spending" and q["speaker"]["text"] == "The senator"
+
+
+def test_markup_attribute_values_are_no_quotes(code):
+    rec = code('The governor posted a short message.\n\n<post author="GovLeeOffice" post_id="5551234567890">We '
+               'will reopen every school in the valley by the end of the month.</post>')
+    assert not [q for q in only(rec, "direct") if q["text"] in ("GovLeeOffice", "5551234567890")]
+
+
+def test_title_after_a_possessive_is_no_quote_even_with_a_full_stop(code):
+    rec = code("The senator said the tariffs would hurt farmers in an interview on KTVN's “Valley Morning Report.”")
+    assert not [q for q in only(rec, "direct") if "Valley Morning Report" in q["text"]]

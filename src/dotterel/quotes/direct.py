@@ -54,7 +54,8 @@ def segments(text: str) -> list[Segment]:
             opened = None
     if opened is not None and len(text) - opened[1] > 0:
         out.append(Segment(opened[1], len(text), opened[0], len(text), closed=False))
-    return [trim(text, s) for s in out if text[s.start:s.end].strip()]
+    # an attribute value in markup (tweet_id="...", href="...") is no one's words
+    return [trim(text, s) for s in out if text[s.start:s.end].strip() and not text[:s.open_start].endswith("=")]
 
 
 def trim(text: str, s: Segment) -> Segment:
@@ -242,9 +243,15 @@ def parts(doc: Doc) -> list[Part]:
 def title(text: str, seg: Segment, opening: bool) -> bool:
     """"On “Meet the Press,” she said": capitalised words inside a sentence, not ending a sentence."""
     words_ = re.findall(r"[^\W\d_][\w'’-]*", text[seg.start:seg.end])
-    if opening or not words_ or text[seg.start:seg.end].rstrip()[-1:] in ".?!":
+    if opening or not words_:
         return False
-    return all(w[0].isupper() for w in words_ if len(w) > 3) and words_[0][0].isupper()
+    capitalised = all(w[0].isupper() for w in words_ if len(w) > 3) and words_[0][0].isupper()
+    # a full stop inside the marks ends the sentence, unless a possessive owns the name ("on ABC's “This Week.”")
+    owned = bool(POSSESSIVE.search(text, max(0, seg.open_start - 4), seg.open_start))
+    return capitalised and (owned or text[seg.start:seg.end].rstrip()[-1:] not in ".?!")
+
+
+POSSESSIVE = re.compile(r"['’]s\s*$")
 
 
 FRAGMENT_KINDS = ("speech", "direct", "object")
