@@ -58,10 +58,9 @@ def para_left(doc: Doc, i: int, left: int) -> int:
 
 
 def trimmed(doc: Doc, left: int, right: int) -> Span | None:
-    """doc[left:right+1] without a leading complementizer and edge punctuation."""
+    """doc[left:right+1] without edge punctuation. A leading complementizer ("that", "whether") stays: the
+    reported clause is the whole subordinate clause, as PolNeAR marks its contents."""
     while left <= right and (doc[left].text in EDGE_PUNCT or doc[left].is_space):
-        left += 1
-    if left <= right and doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "if", "whether"):
         left += 1
     while right >= left and (doc[right].text in EDGE_PUNCT or doc[right].is_space or doc[right].text == "."):
         right -= 1
