@@ -24,6 +24,7 @@ from ..profile import Profile, load_profile
 from .attachment import PREAMBLE, PREAMBLE_AS_REPORTED, _root, _sent_start, attached, governing_prep, locative, named_in_sentence
 from .candidates import CODED, RANK, Toponym
 from .document import (
+    actor_countries,
     article_countries,
     dateline,
     drop_actors,
@@ -37,7 +38,7 @@ from .document import (
     respell,
 )
 from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
-from .lexicon import DIRECTIONS, GENERIC, GEO_NOUNS, NOT_NAMES, SITE_NOUNS
+from .lexicon import DIRECTIONS, GENERIC, GEO_NOUNS, NOT_NAMES, SITE_NOUNS, _alt
 from .ranking import resolve_all
 from .spotting import spot
 
@@ -62,8 +63,7 @@ class PlaceResolver:
         toponyms = drop_actors(spot(doc, self.gaz, known, self.profile), [(m.start, m.end) for m in mentions if _organisation(m)])
         mark_scopes(toponyms)
         modifiers = [t for t in toponyms if _modifier(doc, t)]
-        actors = Counter(m.ref.country for m in mentions if getattr(m, "ref", None) and m.ref.country and
-                         not any(t.start < m.end and m.start < t.end for t in modifiers))
+        actors = actor_countries(mentions, modifiers)
         # a name modifying a thing ("US dollar", "Iraq war") says nothing about where the article is
         named_most = article_countries([t for t in toponyms if t not in modifiers], Counter())
         countries = home(named_most + Counter({c: min(n, 3) for c, n in actors.items()}))
@@ -175,11 +175,11 @@ def _modifier(doc: Doc, t: Toponym) -> bool:
         root.head.lower_ not in SITE_NOUNS and root.head.pos_ != "PROPN"
 
 
-IN_GAP = re.compile(r"\s*(?:,|in|near|of)\s+(?:the\s+)?(?:\w+ern\s+)?$")
+IN_GAP = re.compile(r"(?:\s+(?:" + _alt("geo_after") + r"))?\s*(?:,|in|near|of)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 
 
 def _inner(text: str, t: Toponym, ranked: list[Toponym]) -> Toponym | None:
-    """The smaller place right before t that t contains: "protested in Jarablus in Aleppo" happened in Jarablus."""
+    """The smaller place right before t that t contains: "protested in Jarablus (town) in Aleppo" was in Jarablus."""
     if t.best is None:
         return None
     before = [o for o in ranked if o.end <= t.start and IN_GAP.fullmatch(text[o.end:t.start])]

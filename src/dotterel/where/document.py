@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .candidates import Toponym
 from .gazetteer import Gazetteer, Place, norm
 from .lexicon import GENERIC, GEO_PREFIX, REGIONAL_SCOPES
@@ -58,6 +60,25 @@ def article_countries(toponyms: list[Toponym], actor_countries: Counter) -> Coun
     for country, n in actor_countries.items():
         weight[country] += min(n, 3)
     return weight
+
+
+def actor_countries(mentions: list, modifiers: list[Toponym]) -> Counter:
+    """The countries of the article's actors, as evidence of where it is: not an actor named inside a modifier
+    ("the US dollar exchange rate"), nor a crowd or unnamed group the actor stage gave the article's own country
+    ("protesters", "an unidentified armed group": their country was read from these same places)."""
+    return Counter(m.ref.country for m in mentions if getattr(m, "ref", None) and m.ref.country and
+                   not _borrowed(m.ref) and not any(t.start < m.end and m.start < t.end for t in modifiers))
+
+
+def _borrowed(ref) -> bool:
+    """A generic actor ("USA.OPP.protesters", "SYR.UAF.armed-group") whose own words name no nationality: its
+    country is the article's, not evidence of it ("Lebanese protesters" keep theirs)."""
+    tail = (ref.id or "").rsplit(".", 1)[-1]
+    if "." not in (ref.id or "") or not tail.islower():
+        return False
+    stem = tail[:5]  # "They", "Protesters": a pronoun or the group's own noun names no nationality
+    return not any(w[:1].isupper() and not w.lower().startswith(stem) and w.lower() not in STOP_WORDS
+                   for w in re.findall(r"[\w-]+", ref.text or ""))
 
 
 def home(weight: Counter) -> set[str]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 JOINED_MIN_POP = 20000  # a town's two-word name written as one word: only towns that news names often
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
@@ -45,7 +45,7 @@ def norm(name: str) -> str:
     """Lower case, accents and punctuation folded: 'Deir ez-Zor' -> 'deir ez zor'."""
     name = unicodedata.normalize("NFKD", name.translate(UNDECOMPOSED))
     name = "".join(c for c in name if not unicodedata.combining(c))
-    name = re.sub(r"[’'`‘]", "", name.lower())
+    name = re.sub(r"[’'`‘ʻʼʿʾ´]", "", name.lower())  # apostrophes and the ayn and hamza letters: "Tāʻizz" is "Taizz"
     name = re.sub(r"[^a-z0-9]+", " ", name).strip()
     return LEADING_ARTICLE.sub("", name)
 

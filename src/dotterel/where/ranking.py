@@ -82,7 +82,7 @@ def resolve_all(toponyms: list[Toponym], actor_countries: Counter, provinces: fr
             t.cands, t.best = [], None  # a monitor's village far outside the region it reports on is a namesake
     # a small namesake abroad is not meant when the document's well-known places are all in other countries
     # ("in Morelia, Michoacan, ... in Colonia Camino Real" is no hamlet in the United States)
-    sure = {t.best.country for t in toponyms if t.best and placing(t) and (
+    sure = {t.best.country for t in toponyms if t.best and placing(t) and not any(t is m for m in mute) and (
         t.best.precision in ("country", "admin1") or t.best.population >= 100000 or qualifiers(t, toponyms))}
     for t in toponyms:  # a site's town guessed from its name alone ("Belen Hospital"): only in the document's countries
         if t.anchor is not None and not t.cands and sure and t.anchor.country not in sure:

@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from .candidates import HELD, Toponym, _cue, _gap_ok, _group_open, _qualifier_group, lookup
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place, norm
 from .lexicon import FACILITY, GEO_OF, LOCATIVE_CUES, RUN, STRONG_CUES, TIME_WORDS
 
 
@@ -55,6 +55,7 @@ class Run:
     cue: str
     chained: bool
     qualified: bool  # followed by "(district, province)": a place, whatever the cue or the model's label
+    placed_in: bool  # followed by "in <province>" ("shelled Manbij in Aleppo"): a place, whatever the cue
     strong: bool
     facility: bool  # a named site ("the Marj Al-Sultan Military Airport"): a place after any cue
     geo_before: bool
@@ -73,7 +74,8 @@ def _read_run(text: str, gaz: Gazetteer, s: int, run_end: int, found: list[Topon
         chained = group - prev_end <= 25 and "." not in text[prev_end:group]
     geo_before = bool(GEO_OF.search(text[max(0, s - 30):s]))
     qualified = _qualifier_group(gaz, text, run_end, cue, abbreviations)
-    strong = cue in STRONG_CUES or geo_before or qualified
+    placed_in = _placed_in(gaz, text, run_end)
+    strong = cue in STRONG_CUES or geo_before or qualified or placed_in
     facility = bool(FACILITY.search(text[s:run_end].rstrip(".")))
     if not strong and not chained and cue not in LOCATIVE_CUES and not facility:
         return None
@@ -88,4 +90,25 @@ def _read_run(text: str, gaz: Gazetteer, s: int, run_end: int, found: list[Topon
     if not words or words[0].lower() in TIME_WORDS or words[0] in ("The", "A") or \
             (words[0] == "An" and not lookup(gaz, " ".join(words))[0]):  # "(An Nuqat al Khams)" is a name
         return None
-    return Run(s, words, cue, chained, qualified, strong, facility, geo_before)
+    return Run(s, words, cue, chained, qualified, placed_in, strong, facility, geo_before)
+
+
+IN_PROVINCE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:[a-z]+ern|rural)\s+)?(?:countryside\s+of\s+)?"
+                         r"((?:(?:al|el|ad|ar|as|an|ash|az|at)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+                         r"(?:\s+(?:province|governorate|countryside))?\b")
+
+
+def _placed_in(gaz: Gazetteer, text: str, end: int) -> bool:
+    """Whether a province follows the name as where it lies: "shelled Kafr Nabl in Idlib", "raided Busayrah in
+    rural Deir ez-Zor", "Tal Tamer in the countryside of Hasakah province"."""
+    m = IN_PROVINCE.match(text, end)
+    if m is None:
+        return False
+    name = m.group(1)
+    return any(_province(p) for p in lookup(gaz, name)[0]) or \
+        (" " in name and any(_province(p) for p in lookup(gaz, name.split()[0])[0]))
+
+
+def _province(p: Place) -> bool:
+    """A province, or the city that names its province ("Idlib")."""
+    return p.precision == "admin1" or (p.precision == "city" and bool(p.admin1) and norm(p.admin1) == norm(p.name))

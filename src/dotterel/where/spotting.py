@@ -220,6 +220,7 @@ def _unknown_name(text: str, gaz: Gazetteer, run: Run, found: list[Toponym], lab
                 break
         found.append(site)
         return
-    if run.geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained or qualified) and not labelled):
+    if run.geo_before or geo_after or is_ent or ((cue in STRONG_CUES or chained or qualified or run.placed_in) and
+                                                 not labelled):
         found.append(Toponym(s, e, sub, [], False, False, cue=cue if cue in STRONG_CUES or not run.geo_before else "in",
                              chained=chained, qualified=qualified))

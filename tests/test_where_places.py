@@ -1,0 +1,76 @@
+"""Place rules for Middle East reporting: evidence of the article's country, Arabic spellings, and names placed by
+the province written after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.where import load_gazetteer
+from dotterel.where.gazetteer import norm
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def places(code, text):
+    return [e["location"] for e in code(text, date="2023-02-10")["events"] if e["location"]]
+
+
+# ---------------------------------------------------------------- a crowd's country is the article's, not evidence
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 February 2023, shopkeepers angry at the rising US dollar price shut the main road in Halba. They set "
+    "tyres on fire.",
+    "On 7 February 2023, demonstrators denouncing the US dollar shortage gathered in Halba. They chanted slogans.",
+    "On 8 February 2023, a crowd protesting the weak pound against the US dollar blocked a street in Zgharta. "
+    "They dispersed at night.",
+])
+def test_a_crowd_named_only_as_protesters_does_not_carry_the_us_dollar_country(code, text):
+    locs = places(code, text)
+    assert locs and all(loc["country"] == "LBN" for loc in locs)
+
+
+# ---------------------------------------------------------------- the ayn and hamza letters are apostrophes
+
+
+@pytest.mark.parametrize("written, stored", [("Taizz", "Tāʻizz"), ("Sadah", "Şāʻdah"), ("Tamim", "Taʼmim")])
+def test_ayn_and_hamza_letters_fold_like_apostrophes(written, stored):
+    assert norm(written) == norm(stored)
+
+
+def test_a_province_spelt_without_its_ayn_is_found(gaz):
+    assert any(p.precision == "admin1" and p.country == "YEM" for p in gaz.candidates("Taizz"))
+
+
+def test_a_qualifier_group_naming_the_province_without_its_ayn_places_the_village(code):
+    locs = places(code, "On 2 February 2023, Houthi snipers shot a shepherd in Al Arish (Sabir Al Mawadim, Taizz).")
+    assert locs and locs[0]["country"] == "YEM"
+
+
+# ---------------------------------------------------------------- "X town in Y": the smaller place
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 3 February 2023, unknown gunmen shot a guard in Jarablus town in Aleppo.", "Jarablus"),
+    ("On 4 February 2023, a bomb went off in a market in Afrin town in Aleppo, wounding two people.", "Afrin"),
+])
+def test_a_town_with_its_generic_word_before_its_province_is_the_place(code, text, name):
+    locs = places(code, text)
+    assert locs and locs[0]["name"] == name and locs[0]["country"] == "SYR"
+
+
+# ---------------------------------------------------------------- "shelled X in <province>"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 6 February 2023, government artillery shelled Manbij in Aleppo overnight.", "Manbij"),
+    ("On 7 February 2023, Turkish drones struck Tall Rifat in the northern countryside of Aleppo.", "Tall Rifat"),
+    ("On 9 February 2023, regime artillery shelled Kafr Nabl in Idlib countryside.", "Kafr Nabl"),
+    ("On 8 February 2023, warplanes bombed Manbij in rural Aleppo, killing a child.", "Manbij"),
+])
+def test_a_name_after_a_verb_is_a_place_when_its_province_follows(code, text, name):
+    locs = places(code, text)
+    assert locs and locs[0]["name"] == name
