@@ -74,3 +74,58 @@ def test_a_town_with_its_generic_word_before_its_province_is_the_place(code, tex
 def test_a_name_after_a_verb_is_a_place_when_its_province_follows(code, text, name):
     locs = places(code, text)
     assert locs and locs[0]["name"] == name
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 February 2023, Military and Police forces reopened a road that demonstrators angry at the US dollar price "
+    "had closed in Halba. Two were detained.",
+    "On 10 February 2023, security forces fired tear gas at a crowd protesting the US dollar rate in Halba. Nobody was "
+    "hurt.",
+])
+def test_forces_the_coder_gave_the_article_country_are_no_evidence_of_it(code, text):
+    locs = places(code, text)
+    assert locs and locs[0]["country"] == "LBN"
+
+
+# ---------------------------------------------------------------- a short report's one place
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 3 March 2023, shopkeepers of the old bazaar of Talas, Kayseri staged a sit-in over rent increases. The police "
+     "did not intervene.", "Talas"),
+    ("On 5 March 2023, retired miners of Soma, Manisa marched to the town hall to demand pensions. They dispersed "
+     "at noon.", "Soma"),
+    ("On 6 March 2023, employees of the municipality of Maden, Elazig held a sit-in over unpaid wages. The mayor met "
+     "them.", "Maden"),
+])
+def test_a_short_report_naming_places_of_one_province_is_placed_there(code, text, name):
+    locs = places(code, text)
+    assert locs and locs[0]["name"] == name
+
+
+# ---------------------------------------------------------------- another spelling must lie by its qualifier
+
+
+def test_another_spellings_reading_fits_a_qualifier_only_close_by():
+    from dotterel.where.candidates import Toponym
+    from dotterel.where.gazetteer import Place
+    from dotterel.where.ranking import fits
+
+    qualifier = Toponym(0, 5, "Hilla", [], False, best=Place("Hilla", "XXX", 32.0, 44.0, 0, "North", None, "city"))
+    far = dict(country="XXX", lat=32.5, lon=44.3, population=0, admin1="South", geonameid=None, precision="city")
+    assert fits(Place("Kufa", **far), [qualifier])  # its own name: a town beside the qualifier
+    assert not fits(Place("Kufa", **far, primary=False), [qualifier])  # a respelling half a degree off
+    assert fits(Place("Kufa", **{**far, "lat": 32.1, "lon": 44.1}, primary=False), [qualifier])
+
+
+# ---------------------------------------------------------------- a road named after its towns
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 11 March 2023, farmers blocked the Halba-Qobayat road with their tractors. Traffic stopped for hours.",
+     "Halba"),
+    ("On 13 March 2023, lorry drivers shut the Kahnuj bridge over a dispute on tolls. Police dispersed them.", "Kahnuj"),
+])
+def test_a_road_or_roundabout_named_after_a_town_is_placed_there(code, text, name):
+    locs = places(code, text)
+    assert locs and locs[0]["name"] == name

@@ -36,6 +36,7 @@ from .document import (
     mark_scopes,
     paragraph_start,
     respell,
+    sole_place,
 )
 from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
 from .lexicon import DIRECTIONS, GENERIC, GEO_NOUNS, NOT_NAMES, SITE_NOUNS, _alt
@@ -63,7 +64,7 @@ class PlaceResolver:
         toponyms = drop_actors(spot(doc, self.gaz, known, self.profile), [(m.start, m.end) for m in mentions if _organisation(m)])
         mark_scopes(toponyms)
         modifiers = [t for t in toponyms if _modifier(doc, t)]
-        actors = actor_countries(mentions, modifiers)
+        actors = actor_countries(mentions, modifiers, doc)
         # a name modifying a thing ("US dollar", "Iraq war") says nothing about where the article is
         named_most = article_countries([t for t in toponyms if t not in modifiers], Counter())
         countries = home(named_most + Counter({c: min(n, 3) for c, n in actors.items()}))
@@ -86,7 +87,7 @@ class PlaceResolver:
             located, line = [t for t in toponyms if t.best and locates(t)], dateline(doc_text(doc), toponyms, self.gaz)
             line_place = named(line) if isinstance(line, Toponym) else line
             country = main_country(located, line_place, self.gaz)
-            lead = main_place(located, line_place, country, doc_text(doc))
+            lead = main_place(located, line_place, country, doc_text(doc)) or sole_place(toponyms, modifiers)
         for event in coded.events:
             place = self.event_place(doc, event, toponyms, locates, countries)
             if place is SCOPE:
@@ -141,9 +142,8 @@ class PlaceResolver:
         if (inner := _inner(doc_text(doc), best, [t for _, t in ranked])) is not None:
             best_key, best = next((k, t) for k, t in ranked if t is inner)
         if best.best is None:
-            # the sentence's own province, district or town, in the article's countries, gives its point
-            near = [t for t in mine if t.best and t.best.precision != "country" and
-                    (not countries or t.best.country in countries)]
+            near = [t for t in mine if t.best and t.best.precision != "country"]  # its sentence's places give its point,
+            near = [t for t in near if not countries or t.best.country in countries] or near  # the article's first
             placing_ = [t for _, t in ranked if t in near]  # those where things are first: not "forces of Artsakh"
             return unplaced(best, placing_ or near)
         if best.best.precision == "country":

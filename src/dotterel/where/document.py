@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
-from .candidates import Toponym
+from .candidates import RANK, Toponym
 from .gazetteer import Gazetteer, Place, norm
 from .lexicon import GENERIC, GEO_PREFIX, REGIONAL_SCOPES
 from .ranking import _qualified, own_name, qualifiers
@@ -62,23 +63,26 @@ def article_countries(toponyms: list[Toponym], actor_countries: Counter) -> Coun
     return weight
 
 
-def actor_countries(mentions: list, modifiers: list[Toponym]) -> Counter:
+def actor_countries(mentions: list, modifiers: list[Toponym], doc: Doc) -> Counter:
     """The countries of the article's actors, as evidence of where it is: not an actor named inside a modifier
-    ("the US dollar exchange rate"), nor a crowd or unnamed group the actor stage gave the article's own country
-    ("protesters", "an unidentified armed group": their country was read from these same places)."""
-    return Counter(m.ref.country for m in mentions if getattr(m, "ref", None) and m.ref.country and
-                   not _borrowed(m.ref) and not any(t.start < m.end and m.start < t.end for t in modifiers))
+    ("the US dollar exchange rate"), nor a group the actor stage gave the article's own country ("protesters",
+    "military and police forces", "an unidentified armed group": their country was read from these same places)."""
+    kept = [m for m in mentions if getattr(m, "ref", None) and m.ref.country and
+            not any(t.start < m.end and m.start < t.end for t in modifiers)]
+    # when no other actor says where it is, theirs is all there is ("WASHINGTON (AP) - Police arrested ..."), unless
+    # it came from a modifier ("protesting the US dollar rate")
+    muted = {p.country for t in modifiers for p in t.cands[:1]}
+    return Counter(m.ref.country for m in kept if not _borrowed(m, doc)) or \
+        Counter(m.ref.country for m in kept if m.ref.country not in muted)
 
 
-def _borrowed(ref) -> bool:
-    """A generic actor ("USA.OPP.protesters", "SYR.UAF.armed-group") whose own words name no nationality: its
-    country is the article's, not evidence of it ("Lebanese protesters" keep theirs)."""
-    tail = (ref.id or "").rsplit(".", 1)[-1]
-    if "." not in (ref.id or "") or not tail.islower():
+def _borrowed(m, doc: Doc) -> bool:
+    """A country's generic group ("USA.OPP.protesters", "SYR.MIL") whose own words name no nation or place: its
+    country is the article's, not evidence of it ("Lebanese protesters", "Turkish forces" keep theirs)."""
+    if "." not in (m.ref.id or ""):
         return False
-    stem = tail[:5]  # "They", "Protesters": a pronoun or the group's own noun names no nationality
-    return not any(w[:1].isupper() and not w.lower().startswith(stem) and w.lower() not in STOP_WORDS
-                   for w in re.findall(r"[\w-]+", ref.text or ""))
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and not any(tok.ent_type_ in ("NORP", "GPE") for tok in span)
 
 
 def home(weight: Counter) -> set[str]:
@@ -210,3 +214,16 @@ def headings(text: str) -> list[tuple[int, int]]:
 
 def paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
+
+
+def sole_place(toponyms: list[Toponym], modifiers: list[Toponym]) -> Place | None:
+    """The one place a short report names, when nothing locates its events ("residents of a neighbourhood of
+    Talas, Kayseri held a demonstration"): every place it names lies in one province; the most specific one,
+    places named as origins ("from X") only when there is no other."""
+    named = [t for t in toponyms if t.best is not None and not t.scope and t.best.precision != "country" and
+             not any(t is m for m in modifiers)]
+    named = [t for t in named if t.cue != "from"] or named
+    if not named or len({(t.best.country, norm(t.best.admin1 or t.best.name)) for t in named}) > 1:
+        return None
+    t = min(named, key=lambda t: RANK[t.best.precision])
+    return replace(t.best, name=bare_name(t) or t.best.name)

@@ -184,6 +184,7 @@ def fits(p: Place, quals: list[Toponym]) -> bool:
                 return True
             if q.admin1 and p.admin1 and norm(q.admin1) == norm(p.admin1):
                 return True
-            if q.precision != "country" and abs(q.lat - p.lat) + abs(q.lon - p.lon) < 1.0:
+            # beside it; another spelling's reading only close by ("Kabuta (Al Mansura, Aden)" is no Qabbaytah in Lahij)
+            if q.precision != "country" and abs(q.lat - p.lat) + abs(q.lon - p.lon) < (1.0 if p.primary else 0.3):
                 return True
     return False

@@ -67,6 +67,7 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
         if run is not None and not _known_name(text, gaz, run, found, labels):
             _unknown_name(text, gaz, run, found, labels)
         found.sort(key=lambda t: t.start)
+    found = sorted(found + road_ends(gaz, text, found), key=lambda t: t.start)
     if profile.reads("state_abbreviations"):
         found = sorted(found + abbreviated_states(gaz, text, found), key=lambda t: t.start)
     # "the Somali capital", "a Syrian town": a nationality after an article, modifying a common noun, is no place
@@ -77,6 +78,23 @@ def spot(doc: Doc, gaz: Gazetteer, actor_spans: list[tuple[int, int]] | None = N
     found = [t for t in found if (t.start, t.end) not in peoples]
     _chain(text, found)
     return found
+
+
+ROAD = re.compile(r"\bthe\s+((?:[A-Z][\w'’]+\s+)?[A-Z][\w'’]+)(?:\s*-\s*((?:[A-Z][\w'’]+\s+)?[A-Z][\w'’]+))?\s+"
+                  r"(?:road|highway|roundabout|bridge|intersection|junction|crossroads)\b")
+
+
+def road_ends(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+    """The towns a road, bridge or roundabout is named after, where the gazetteer knows them as towns: "blocked the
+    Kabul-Jalalabad highway", "the Halba roundabout" happened there."""
+    out = []
+    for m in ROAD.finditer(text):
+        for g in (1, 2):
+            s, e = m.span(g)
+            cands = [p for p in lookup(gaz, m.group(g))[0] if p.precision == "city"] if s >= 0 else []
+            if cands and not any(t.start < e and s < t.end for t in found + out):
+                out.append(Toponym(s, e, m.group(g), cands, False, False, cue="on"))
+    return out
 
 
 def _entities(doc: Doc, gaz: Gazetteer, runs: list[tuple[int, int]], abbreviations: Collection[str]) -> list[Toponym]:
