@@ -180,3 +180,10 @@ def test_a_name_the_parser_cuts_is_one_actor(code):
     rec = code("Officials discussed the campaign to defeat the Islamic State of Iraq and the Levant in Anbar.")
     assert not [a for a in rec["actors"] if "State of Iraq" in a["name"]]
     assert any(a["name"] == "Islamic State" for a in rec["actors"])
+
+
+def test_the_coalition_is_the_coalition_named_before(code):
+    rec = code("The US-led coalition carried out eight strikes near Raqqa on Monday. Officials in Baghdad welcomed "
+               "the news. Later the coalition said it had destroyed two weapons depots.")
+    coalition = next(a for a in rec["actors"] if "Inherent Resolve" in a["name"])
+    assert "the coalition" in coalition["aliases"]

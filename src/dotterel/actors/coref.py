@@ -100,7 +100,8 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
                 continue  # "the Hezbollah fighters": already named
             if any(c.dep_ in ("amod", "compound") and c.pos_ == "PROPN" for c in tok.children):
                 continue
-            ante = antecedent(mentions, tok.idx, {"armed_group", "other", "party"}, sent_index, tok.i, named=True)
+            ante = named_with(mentions, tok) or \
+                antecedent(mentions, tok.idx, {"armed_group", "other", "party"}, sent_index, tok.i, named=True)
             if ante is None:
                 continue
             span = doc[tok.left_edge.i:tok.i + 1]
@@ -210,6 +211,13 @@ def clause_subjects(verb) -> set[int]:
             return found
         verb = verb.head
     return set()
+
+
+def named_with(mentions: list[Mention], noun) -> Mention | None:
+    """'the US-led coalition ... the coalition': the known body last named with the same noun, however far back."""
+    word = re.compile(r"\b" + re.escape(noun.lemma_.lower()) + r"s?\b")
+    return next((m for m in reversed(mentions) if m.end <= noun.idx and m.ref.id and not m.ref.id.startswith("local:")
+                 and word.search(m.ref.text.lower())), None)
 
 
 def copy_ref(ref: ActorRef, text: str) -> ActorRef:
