@@ -396,12 +396,15 @@ def test_a_speaker_s_own_words_of_sympathy_and_commitment_are_the_speaker_s_acts
             "Lindqvist met her Lithuanian counterpart at the ministry and toured a training base near the border.\n\n"
             "“I want to convey my sincere condolences to the families of those killed in the train crash,” "
             "the minister said. “We are fully committed to cooperating with Lithuania on border security.”\n\n"
+            "“The crash only strengthens our resolve to stand with our Baltic allies,” she added.\n\n"
             "The two ministers did not take questions.")
     coded = pipeline.code_one(document_from_text(text, doc_id="own-words", date="2023-04-11"))
     support = [e for e in coded.events if e.event_type == "SUPPORT" and "families" in (e.recipient.text if e.recipient else "")]
     agree = [e for e in coded.events if e.event_type == "AGREE" and e.recipient is not None and "Lithuania" in e.recipient.name]
     assert support and support[0].actor.text == "I" and support[0].actor.name == "Anna Lindqvist"
     assert agree and agree[0].actor.text == "We" and agree[0].actor.name == "Anna Lindqvist"
+    stand = [e for e in coded.events if e.event_type == "SUPPORT" and e.actor.text == "our"]
+    assert stand and stand[0].actor.name == "Anna Lindqvist"  # "our resolve to stand with ...": the speaker's
 
 
 def test_an_act_a_purpose_hopes_to_ensure_is_not_done(code):

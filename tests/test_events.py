@@ -974,3 +974,11 @@ def test_finding_out_about_an_attack_is_not_making_it(code):
 ])
 def test_the_party_acted_on_in_a_participle_a_received_act_or_a_claim(code, text, kind, actor, target):
     assert any(t == kind and actor in a and target in r for t, a, r in pairs(code, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Canada will stand shoulder to shoulder with the Ukrainian people through the winter.",
+    "Norway stood side by side with Denmark during the fishing dispute.",
+])
+def test_standing_shoulder_to_shoulder_with_a_party_is_support(code, text):
+    assert any(t == "SUPPORT" and ("Ukrainian" in r or "Denmark" in r) for t, _, r in pairs(code, text))

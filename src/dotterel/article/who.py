@@ -43,7 +43,8 @@ class Parties:
         resolved to); a target may be a thing that a party owns ("ISIL targets")."""
         if ref is None or ref.name == UNKNOWN_ACTOR or not ref.text and ref.id is None:
             return False
-        if doer and ref.text and names_a_thing(ref.text) and not (ref.id and self.names_force(ref.text)):
+        if doer and ref.text and ref.text.lower() not in FIRST_PERSON and names_a_thing(ref.text) and \
+                not (ref.id and self.names_force(ref.text)):
             return False  # "an American air strike" is the American military's act: its maker acts
         return id(ref) in self.resolved or ref.id is not None or names_a_party(ref.text, self.act_nouns)
 
@@ -116,7 +117,7 @@ def carry_arguments(events: list[Event], layout: Layout, party: Parties, doc: Do
             event.recipient = party.adopt(source.recipient)
 
 
-FIRST_PERSON = {"we", "i", "us", "me"}
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 
 
 def speakers_own_acts(events: list[Event], quotes: list[Quote], doc: Doc) -> None:
@@ -144,6 +145,8 @@ def first_person_doer(doc: Doc, event: Event) -> str | None:
     verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") else token
     for _ in range(4):  # "we remain committed to working with ...": the subject of the clause the act hangs in
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "acl":  # "our resolve to stand with our allies"
+            subject = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if subject is not None or verb.dep_ not in ("xcomp", "pcomp", "prep", "acomp") or verb.head == verb:
             break
         verb = verb.head

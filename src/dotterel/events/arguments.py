@@ -15,7 +15,7 @@ from ..actors.parties import heads_a_party, person_nouns
 from ..model import ActorRef, Mention
 from ..quotes.salience import document_noun
 from .modality import proposal_verb
-from .triggers import Trigger, TriggerFinder
+from .triggers import SIDE_BY_SIDE, Trigger, TriggerFinder
 
 # nominal acts whose "from" phrase names the actor ("criticism from the UN", "aid from Japan")
 FROM_SOURCE = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AID", "REJECT", "AGREE", "SANCTION"}
@@ -125,7 +125,8 @@ class ArgumentFinder(TriggerFinder):
         if not objs:
             # "fired mortars and small arms at the positions": the target may hang from the weapons
             shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
-            for prep in [*verb.children, *(p for w in weapons + shared for p in w.children)]:
+            idiom = [c for c in verb.children if c.lower_ in SIDE_BY_SIDE]  # "stood shoulder to shoulder with X"
+            for prep in [*verb.children, *(p for w in weapons + shared + idiom for p in w.children)]:
                 if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                     objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
                     if objs:

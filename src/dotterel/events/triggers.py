@@ -30,6 +30,7 @@ class Trigger:
     anchor: Token | None = None  # the noun whose phrase holds a nominal trigger's arguments
 
 
+SIDE_BY_SIDE = {"shoulder", "side"}
 # verbs of blowing up, whose subject may be an accident's thing rather than an attacker's bomb
 EXPLODING = {"explode", "blow", "burst"}
 
@@ -239,7 +240,9 @@ class TriggerFinder:
 
     def verb_object(self, verb: Token) -> TriggerSense | None:
         lemma = verb.lemma_.lower()
-        for c in verb.children:
+        # "stand shoulder to shoulder with", "side by side with": the parser hangs "with" on the idiom's nouns
+        beside = [p for c in verb.children if c.lower_ in SIDE_BY_SIDE for p in c.children if p.dep_ == "prep"]
+        for c in [*verb.children, *beside]:
             if c.dep_ == "prep" and c.lower_ == "as" and (sense := self.lex.verb_objects.get(f"{lemma} as")) and \
                     any(o.dep_ == "dobj" and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or heads_a_party(o.text))
                         for o in verb.children):

@@ -177,7 +177,7 @@ class Speaker:
         ref = mention.ref if mention is not None else ActorRef(text=span.text, name=name)
         speaker = ActorRef(text=span.text, name=name, id=ref.id, country=ref.country, sector=ref.sector)
         # a described speaker ("a reporter for AFP") is named by the description when a pronoun refers back
-        described = subj.pos_ == "NOUN" and subj.ent_type_ == ""
+        described = subj.pos_ == "NOUN" and subj.ent_type_ == "" and not named_person(mention)
         salient = ActorRef(text=span.text, name=span.text, id=ref.id, country=ref.country,
                            sector=ref.sector) if described else speaker
         self.salience.add(subj.idx, referent_kind(subj, mention, self.salience), salient, speaker=True)
@@ -236,3 +236,8 @@ def org_of(doc: Doc, span: Span, head: Token, mentions: list[Mention]) -> ActorR
             return mention.ref
         return ActorRef(text=ent.text, name=ent.text)
     return None
+
+
+def named_person(mention) -> bool:
+    """A noun the actor stage tied to a person named in full ("the minister" -> Anna Lindqvist)."""
+    return mention is not None and mention.kind == "person" and len(mention.ref.name.split()) > 1
