@@ -982,3 +982,9 @@ def test_the_party_acted_on_in_a_participle_a_received_act_or_a_claim(code, text
 ])
 def test_standing_shoulder_to_shoulder_with_a_party_is_support(code, text):
     assert any(t == "SUPPORT" and ("Ukrainian" in r or "Denmark" in r) for t, _, r in pairs(code, text))
+
+
+def test_a_statement_condemning_what_appears_to_be_an_attack_is_its_author_s_accusation(code):
+    found = pairs(code, 'Chancellor Weber issued a statement on Friday condemning "what appears to be a cowardly '
+                        'terrorist attack" on the ferry.')
+    assert any(t == "ACCUSE" and a == "Chancellor Weber" and "attack" in r for t, a, r in found)

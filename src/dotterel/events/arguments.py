@@ -66,6 +66,9 @@ class ArgumentFinder(TriggerFinder):
             if above is not None and above.pos_ == "NOUN" and (hit := self.noun_sense(above)) and \
                     hit[0].event_type == "ASSAULT" and not self.participant_noun(verb.head):
                 heads = [above]
+        if not heads and verb.dep_ == "acl" and document_noun(verb.head.lemma_) and verb.head.dep_ == "dobj" and \
+                verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head.head)  # "Obama released a statement condemning ...": the statement's author
         if not heads and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "relcl", "acomp") and verb.head != verb:
             if verb.dep_ == "relcl":
                 return [verb.head]
@@ -215,6 +218,10 @@ class ArgumentFinder(TriggerFinder):
                 actors = [verb.head]
             # "an American air strike killed 12": the subject names the attacker through its modifier
             objects = [self.patient(t) for t in self.objects(verb)]
+            if not objects and trig.sense.event_type == "ACCUSE":
+                # 'condemning "what appears to be a terrorist attack"': the act the clause names is condemned
+                objects = [t for c in verb.children if c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children)
+                           for t in c.subtree if t.pos_ == "NOUN" and self.noun_type(t) == "ASSAULT"][:1]
             if not objects and trig.sense.event_type == "ACCUSE" and trig.sense.mode == "allege":
                 # "complained that the administration had failed", "charged that the army shelled the town": the
                 # one the claim is about is accused
