@@ -988,3 +988,8 @@ def test_a_statement_condemning_what_appears_to_be_an_attack_is_its_author_s_acc
     found = pairs(code, 'Chancellor Weber issued a statement on Friday condemning "what appears to be a cowardly '
                         'terrorist attack" on the ferry.')
     assert any(t == "ACCUSE" and a == "Chancellor Weber" and "attack" in r for t, a, r in found)
+
+
+def test_an_act_towards_several_named_parties_is_coded_towards_each(code):
+    found = pairs(code, "The senator accused Merkel and Macron of abandoning the eastern allies.")
+    assert {r for t, _, r in found if t == "ACCUSE"} >= {"Merkel", "Macron"}

@@ -199,7 +199,9 @@ class EventCoder(ArgumentFinder):
         if sense.event_type != "COERCE":
             counts["arrested"] = None
         others = [a for a in actors if a is not None]
-        pairs = [(a, recipient) for a in actors]
+        # "accused Kerry and Obama", "purge the region of both ISIS and the Kurds": an act towards each named party
+        named = list({r.name: r for r in refs if r.id}.values())
+        pairs = [(a, r) for a in actors for r in (named if len(named) > 1 else [recipient])]
         thing = recipient is not None and recipient.id is None and bool(recipient_tokens) and \
             recipient_tokens[0].ent_type_ not in PARTY_ENTS  # "agreed on the draft text": a matter, not a party
         if (recipient is None or thing) and sense.event_type in SYMMETRIC and len(others) > 1:
