@@ -993,3 +993,13 @@ def test_a_statement_condemning_what_appears_to_be_an_attack_is_its_author_s_acc
 def test_an_act_towards_several_named_parties_is_coded_towards_each(code):
     found = pairs(code, "The senator accused Merkel and Macron of abandoning the eastern allies.")
     assert {r for t, _, r in found if t == "ACCUSE"} >= {"Merkel", "Macron"}
+
+
+def test_a_phrase_before_the_verb_sets_the_scene_and_is_no_target(code):
+    found = pairs(code, "On the campaign trail, the senator has complained that the cabinet abandoned the farmers.")
+    assert any(t == "ACCUSE" and r.endswith("cabinet") for t, _, r in found)
+
+
+def test_shunning_a_party_is_rejecting_it(code):
+    assert any(t == "REJECT" and "Carter" in r for t, _, r in pairs(
+        code, "Right-wing ministers shunned former president Jimmy Carter during his visit to Jerusalem."))

@@ -130,7 +130,8 @@ class ArgumentFinder(TriggerFinder):
             shared = [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)]
             idiom = [c for c in verb.children if c.lower_ in SIDE_BY_SIDE]  # "stood shoulder to shoulder with X"
             for prep in [*verb.children, *(p for w in weapons + shared + idiom for p in w.children)]:
-                if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS and (prep.head != verb or prep.i > verb.i):
+                    # a phrase put before the verb sets the scene ("On the stump, X complained ..."), it is no target
                     objs += [c for c in prep.children if c.dep_ == "pobj" and self.participant(c)]
                     if objs:
                         break
