@@ -1003,3 +1003,25 @@ def test_a_phrase_before_the_verb_sets_the_scene_and_is_no_target(code):
 def test_shunning_a_party_is_rejecting_it(code):
     assert any(t == "REJECT" and "Carter" in r for t, _, r in pairs(
         code, "Right-wing ministers shunned former president Jimmy Carter during his visit to Jerusalem."))
+
+
+@pytest.mark.parametrize("text, sub", [
+    # an attack thwarted or repelled met armed resistance: a battle, not violence against civilians
+    ("On 3 June 2021, the army said it had thwarted an attempted incursion by militants near the border town of Kamba.",
+     "Armed clash"),
+    # soldiers destroying an armed group's hideouts fight it; they destroy no civilian property
+    ("On 5 June 2021, army units destroyed two militant hideouts in the forest near Dogo.", "Armed clash"),
+    # shelling answered, or fired amid clashes, is part of a battle
+    ("On 5 June 2021, soldiers responded to rebel shelling on the hills east of Bor.", "Armed clash"),
+    ("On 5 June 2021, clashes broke out between the army and rebels near Bor, amid heavy artillery shelling of the town.",
+     "Armed clash"),
+    # people seized by a rebel movement are abducted; only the state's police arrest
+    ("On 6 June 2021, the rebel movement arrested three shopkeepers in the market of Kamba, accusing them of spying.",
+     "Abduction/forced disappearance"),
+    ("On 6 June 2021, police arrested three shopkeepers in the market of Kamba, accusing them of smuggling.", "Arrests"),
+    # an attack named by its device
+    ("On 7 June 2021, separatist militants carried out an explosive attack on a bank branch in the city centre.",
+     "Remote explosive/landmine/IED"),
+])
+def test_acled_battles_abductions_and_devices_by_what_the_report_says(code, text, sub):
+    assert first_acled(code, text) == sub
