@@ -1025,3 +1025,15 @@ def test_shunning_a_party_is_rejecting_it(code):
 ])
 def test_acled_battles_abductions_and_devices_by_what_the_report_says(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a demonstration is the report's act; the abduction it is about is told in a subordinate clause
+    ("On 8 June 2021, relatives of men kidnapped by the militia held a sit-in outside the governor's office in Kamba.",
+     "Peaceful protest"),
+    # demonstrators who clash with the police riot; they fight no battle
+    ("On 9 June 2021, dozens of students demonstrated and clashed with the police in Kamba over unpaid grants.",
+     "Violent demonstration"),
+])
+def test_acled_a_demonstration_leads_its_report(code, text, sub):
+    assert first_acled(code, text) == sub

@@ -89,7 +89,8 @@ def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bo
                       acled: dict, notes: frozenset[str] = frozenset()) -> list[Event]:
     """The lead event first, then the rest in text order. The lead comes from the first sentence that has an
     ACLED-typed event: a specific one (a weapon named: "fired mortars") if any, else one of the main clause
-    ("teachers protested ... against attacks by bandits" is a protest), the most specific rule first.
+    ("teachers protested ... against attacks by bandits" is a protest), the most specific rule first; a
+    demonstration in the main clause leads over a specific act named only in a subordinate one.
     The note-level rules then refine the lead from the wording of the report; a rule that reads a source
     convention (``note: crowd_tag``) applies only when the profile's ``notes`` name it."""
     typed = [i for i, e in enumerate(events) if e.acled_sub_event_type]
@@ -97,10 +98,13 @@ def order_by_salience(events: list[Event], sentence_of: list[int], main: list[bo
         return events
     first_sentence = sentence_of[typed[0]]
     specific = int(acled.get("specific_rules", 0))
+    # a demonstration that is the sentence's main act is what the report tells; the violence it is about may be
+    # named in a subordinate clause ("families of men abducted by the militia held a sit-in")
+    protest = any(main[i] and sentence_of[i] == first_sentence and events[i].acled_event_type == "Protests" for i in typed)
 
     def key(i: int) -> tuple[int, int, int]:
         r = rank(events[i], acled)
-        return (0 if r < specific else 1 if main[i] else 2), r, i
+        return (0 if r < specific and (main[i] or not protest) else 1 if main[i] else 2), r, i
     lead = min((i for i in typed if sentence_of[i] == first_sentence), key=key)
     ordered = [events[lead]] + [e for i, e in enumerate(events) if i != lead]
     head = ordered[0]
