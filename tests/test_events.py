@@ -1037,3 +1037,23 @@ def test_acled_battles_abductions_and_devices_by_what_the_report_says(code, text
 ])
 def test_acled_a_demonstration_leads_its_report(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    # ground a state's forces free, capture or drive an armed group out of
+    ("On 10 June 2021, security forces freed three villages from the rebels in the east of the province.",
+     "Government regains territory"),
+    ("On 10 June 2021, troopers captured two rebel camps in the hills north of Kamba.", "Government regains territory"),
+    ("On 10 June 2021, government troops drove the rebels out of two villages after heavy fighting near Kamba.",
+     "Government regains territory"),
+    # a surrender and an exchange of prisoners settle something between the sides
+    ("On 11 June 2021, about forty militia fighters surrendered to the army in Kamba.", "Agreement"),
+    ("On 11 June 2021, rebel fighters and government forces exchanged prisoners near the town of Kamba.", "Agreement"),
+    # protesters hurt by the police: excessive force, whoever called the dispersal violent
+    ("On 12 June 2021, officers attacked and injured students at a peaceful demonstration in Kamba.",
+     "Excessive force against protesters"),
+    ("On 12 June 2021, several demonstrators were injured after police violently dispersed a rally in Kamba.",
+     "Excessive force against protesters"),
+])
+def test_acled_territory_agreements_and_force_against_protesters(code, text, sub):
+    assert first_acled(code, text) == sub
