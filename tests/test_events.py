@@ -1057,3 +1057,23 @@ def test_acled_a_demonstration_leads_its_report(code, text, sub):
 ])
 def test_acled_territory_agreements_and_force_against_protesters(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+def test_acled_the_weapon_named_next_types_a_plain_attack(code):
+    text = ("Two shopkeepers were killed in separate attacks in the northern district on Friday, police said. "
+            "One of them died in a grenade attack near the market.")
+    assert first_acled(code, text) == "Grenade"
+
+
+@pytest.mark.parametrize("text", [
+    "Nine people were killed and twelve others injured when a gas tanker exploded on the highway near Kamba.",
+    "At least thirty people were killed and hundreds injured after a strong earthquake struck the coastal province.",
+    "Eleven passengers were killed in a bus crash on the mountain road north of Kamba, officials said.",
+])
+def test_acled_deaths_in_accidents_and_disasters_are_no_political_violence(code, text):
+    assert first_acled(code, text) is None
+
+
+def test_acled_a_bomb_that_exploded_is_still_an_attack(code):
+    assert first_acled(code, "Eight people were killed when a bomb exploded at a market near Kamba.") == \
+        "Remote explosive/landmine/IED"
