@@ -410,3 +410,25 @@ def test_a_speaker_s_own_words_of_sympathy_and_commitment_are_the_speaker_s_acts
 def test_an_act_a_purpose_hopes_to_ensure_is_not_done(code):
     found = code("We are in touch with officials to ensure that the ministry delivers medical aid to the wounded.")["events"]
     assert "AID" not in {e["event_type"] for e in found}
+
+
+def test_a_danger_posed_is_no_threat_made(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("The ministers met in Oslo on Monday to discuss the truce in the north.\n\n"
+            "A settlement will allow the two governments to focus on the common threat posed by the Islamic State.\n\n"
+            "The talks will resume next week.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="danger", date="2021-03-01"))
+    assert not [e for e in coded.events if e.event_type == "THREATEN"]
+
+
+def test_calling_for_attacks_asks_no_earlier_attacker(pipeline):
+    from dotterel.ingest import document_from_text
+
+    text = ("A gunman opened fire on shoppers at a market in Lyon on Friday, killing three people, police said.\n\n"
+            "Officers shot the gunman dead near the market.\n\n"
+            "In the past the Islamic State called for attacks on crowded places in Europe, analysts said.")
+    coded = pipeline.code_one(document_from_text(text, doc_id="called-for", date="2021-03-01"))
+    asked = [e for e in coded.events if e.event_type == "REQUEST" and e.actor.name == "Islamic State"]
+    attackers = {e.actor.name for e in coded.events if e.event_type == "ASSAULT"}
+    assert not any(e.recipient is not None and e.recipient.name in attackers for e in asked)

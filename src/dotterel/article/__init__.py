@@ -18,7 +18,7 @@ from ..model import ActorRef, CodedDocument, Event
 from .layout import Layout, trigger_token
 from .merge import fold_headline, fold_joint_acts, merge_mentions, merge_same_clause
 from .scoring import score_events
-from .what import generic
+from .what import a_danger, generic
 from .who import (
     FORCE_TYPES,
     LEAD_SENTENCES,
@@ -71,7 +71,7 @@ class ArticlePass:
         if layout.n_sentences > LEAD_SENTENCES:
             events = acts_condemned(events, layout, party)
         events = merge_same_clause(events, layout, party)
-        events = [e for e in events if keep_event(e, layout, party) and not generic(e, doc, layout)]
+        events = [e for e in events if keep_event(e, layout, party) and not generic(e, doc, layout) and not a_danger(e, doc)]
         events = merge_mentions(events, layout, doc)
         events = fold_headline(events, layout, party)
         if layout.n_sentences > LEAD_SENTENCES:

@@ -36,3 +36,16 @@ def generic(event: Event, doc: Doc, layout: Layout) -> bool:
     if token != verb:
         return any(d.dep_ == "det" and d.lower_ in INDEFINITE for d in token.children)
     return any(c.dep_ == "nsubj" and c.lower_ in HABITUAL_SUBJECTS for c in verb.children)
+
+
+# verbs whose "threat" is a danger someone poses or faces, not a threat anyone made
+DANGER_VERBS = {"pose", "face", "represent", "constitute"}
+
+
+def a_danger(event: Event, doc: Doc) -> bool:
+    """"the shared threat posed by Da'esh", "Europe faces a growing threat": a danger, not a threat made to anyone."""
+    token = trigger_token(doc, event)
+    if event.event_type != "THREATEN" or token is None or token.pos_ != "NOUN":
+        return False
+    posed = any(c.dep_ == "acl" and c.lemma_.lower() in DANGER_VERBS for c in token.children)
+    return posed or (token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() in DANGER_VERBS)

@@ -186,7 +186,7 @@ def happened_without_doer(event: Event, party: Parties) -> bool:
 
 
 # acts aimed at another act: "condemned the attacks" condemns whoever made them
-ACTS_ON_ACTS = {"ACCUSE", "REJECT", "SANCTION", "THREATEN", "REQUEST"}
+ACTS_ON_ACTS = {"ACCUSE", "REJECT", "SANCTION", "THREATEN"}  # "called for attacks" asks for acts, of no one
 MAKER_SENTENCES = 3  # how far (before or after) the act condemned may be told
 
 
