@@ -187,3 +187,9 @@ def test_the_coalition_is_the_coalition_named_before(code):
                "the news. Later the coalition said it had destroyed two weapons depots.")
     coalition = next(a for a in rec["actors"] if "Inherent Resolve" in a["name"])
     assert "the coalition" in coalition["aliases"]
+
+
+def test_a_pronoun_after_a_described_person_is_that_person_described_in_full(code):
+    rec = code("In a separate case, a 54-year-old woman was charged with assault after she slapped a steward at the stadium.")
+    slap = next(e for e in rec["events"] if e["event_type"] == "ASSAULT" and e["actor"]["text"] == "she")
+    assert slap["actor"]["name"] == "a 54-year-old woman"

@@ -87,7 +87,9 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
                 # "the driver fired on the crowd, said the police who killed him": the person the sentence named
                 # by a noun is nearer than the last person named by name
                 own = by_head.get(noun.i)
-                phrase = doc[noun.left_edge.i:noun.i + 1].text if noun.i - noun.left_edge.i < 4 else noun.text
+                words = doc[noun.left_edge.i:noun.i + 1]
+                # "a 78-year-old man" is three words and four hyphen tokens
+                phrase = words.text if sum(not t.is_punct for t in words) <= 5 else noun.text
                 ref = own.ref if own is not None else ActorRef(text=phrase, name=phrase)
                 added.append(Mention(tok.idx, tok.idx + len(tok), copy_ref(ref, tok.text), kind="person", head=tok.i))
             elif ante is not None:
