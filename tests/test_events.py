@@ -1077,3 +1077,8 @@ def test_acled_deaths_in_accidents_and_disasters_are_no_political_violence(code,
 def test_acled_a_bomb_that_exploded_is_still_an_attack(code):
     assert first_acled(code, "Eight people were killed when a bomb exploded at a market near Kamba.") == \
         "Remote explosive/landmine/IED"
+
+
+def test_rejecting_someone_s_remarks_disapproves_of_them_and_rejecting_charges_denies_them(code):
+    assert any(t == "ACCUSE" and r == "Orban" for t, _, r in pairs(code, "Rutte rejects Orban's remarks about migrants."))
+    assert "REJECT" in types(code, "The ministry rejected the charges as baseless.")

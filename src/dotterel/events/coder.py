@@ -31,6 +31,8 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 CAMPAIGN_EVENTS = {"rally"}
 PARTY_BOUND = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "SANCTION", "CONCEDE",
                "COOPERATE", "AID"}
+# words someone said: rejecting them is disapproval
+REMARKS = {"remark", "comment", "statement", "rhetoric", "speech", "word", "language", "tweet", "post"}
 # when weapons of several kinds are named, the heaviest decides the mode ("fired mortars and rifles")
 MODE_RANK = ["aerial", "drone", "heavy-weapons", "explosives", "firearms", "primitive"]
 
@@ -259,6 +261,10 @@ class EventCoder(ArgumentFinder):
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         objs += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on") for g in p.children
                  if g.dep_ == "pobj"]
+        if trig.sense.event_type == "REJECT" and any(o.lemma_.lower() in REMARKS for o in objs if o.dep_ == "dobj"):
+            # "rejects Trump's remarks about Muslims": rejecting what someone said disapproves of it ("rejected the
+            # charges" is a denial and stays REJECT)
+            return TriggerSense("ACCUSE", "disapprove", trig.sense.context)
         for obj in objs:
             kind = self.noun_type(obj)
             if trig.sense.event_type == "AGREE" and kind == "SUPPORT":
