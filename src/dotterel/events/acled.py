@@ -81,7 +81,7 @@ def rank(event: Event, acled: dict) -> int:
     rules = acled["rules"]
     # the first rule that gives this sub-event type to an event of this mode: a plain "killed" is no
     # weapon-specific "Armed clash" just because heavy weapons fired with small arms also make one
-    return next((n for n, r in enumerate(rules) if r["sub"] == event.acled_sub_event_type and
+    return next((n for n, r in enumerate(rules) if r["sub"] == event.acled_sub_event_type and r.get("ranks", True) and
                  ("mode" not in r or event.mode in r["mode"])), len(rules))
 
 

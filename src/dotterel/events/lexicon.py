@@ -41,6 +41,7 @@ class Lexicon:
     agents: dict[str, TriggerSense]  # "protesters", "rioters": the actor noun names the act
     non_actors: frozenset[str]  # nouns never taken as actor or recipient ("shots", "rounds")
     verb_objects: dict[str, TriggerSense]  # "exchange fire": verb lemma + object lemma
+    counting_nouns: frozenset[str]  # "a number of barracks": nouns that count the noun after "of"
     of_nouns: frozenset[str]  # "the release of X": nouns whose patient follows "of"
     prep_nouns: dict[str, TriggerSense]  # "on strike": preposition + noun lemma
     observing: frozenset[str]  # "observed", "recorded": their subject only saw the act named by the object

@@ -255,6 +255,12 @@ class TriggerFinder:
                 target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
                 if sense := self.lex.verb_objects.get(f"{lemma} {target.lemma_.lower()}"):
                     return sense
+                if c.dep_ == "dobj" and target.lemma_.lower() in self.lex.counting_nouns:
+                    # "established a number of barracks": the pair reads what the object counts
+                    counted = [g for p in target.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for g in p.children if g.dep_ == "pobj"]
+                    if counted and (sense := self.lex.verb_objects.get(f"{lemma} {counted[0].lemma_.lower()}")):
+                        return sense
                 # "gave 5 million euros", "called Lavrov": what kind of thing the object is decides
                 kind = "MONEY" if target.lemma_.lower() in self.lex.currencies else target.ent_type_
                 if c.dep_ == "dobj" and kind and (sense := self.lex.verb_objects.get(f"{lemma} @{kind.lower()}")):
