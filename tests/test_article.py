@@ -174,7 +174,8 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(pipeline):
     coded = pipeline.code_one(document_from_text(SUMMIT, doc_id="summit", date="2016-12-10"))
     him = [m for m in coded.mentions if m.ref.text == "him"]
     assert all("Miller" in m.ref.name for m in him)
-    rejected = [e for e in coded.events if e.event_type == "REJECT"]
+    # rejecting someone's remarks disapproves of them: an accusation aimed at the speaker
+    rejected = [e for e in coded.events if e.event_type == "ACCUSE" and "remarks" in e.evidence.text]
     assert rejected and all("Miller" in e.recipient.name for e in rejected)
 
 
