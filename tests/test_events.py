@@ -1084,25 +1084,19 @@ def test_rejecting_someone_s_remarks_disapproves_of_them_and_rejecting_charges_d
     assert "REJECT" in types(code, "The ministry rejected the charges as baseless.")
 
 
-def test_base_established_through_counting_nouns(code):
+@pytest.mark.parametrize("text, sub", [
     # a base set up, also when the object only counts the posts ("a number of barracks", "a total of posts")
-    assert first_acled(code, "The army established a number of barracks close to the mountain pass last year.") == \
-        "Headquarters or base established"
-    assert first_acled(code, "Government troops created a new base outside the river town last month.") == \
-        "Headquarters or base established"
-    assert first_acled(code, "The national army has set up its fourth observation point in the northern province.") == \
-        "Headquarters or base established"
-
-
-def test_defection_changes_group(code):
-    assert first_acled(code, "Some 200 rebel fighters have defected to the army in the eastern hills.") == \
-        "Change to group/activity"
-
-
-def test_take_control_of_ground(code):
-    assert first_acled(code, "Government troops have taken control of the border town after a week of siege.") == \
-        "Government regains territory"
-    assert first_acled(code, "The holding company took control of the small bank on Monday.") is None
+    ("The army established a number of barracks close to the mountain pass last year.",
+     "Headquarters or base established"),
+    ("Government troops created a new base outside the river town last month.", "Headquarters or base established"),
+    ("The national army has set up its fourth observation point in the northern province.",
+     "Headquarters or base established"),
+    ("Some 200 rebel fighters have defected to the army in the eastern hills.", "Change to group/activity"),
+    ("Government troops have taken control of the border town after a week of siege.", "Government regains territory"),
+    ("The holding company took control of the small bank on Monday.", None),  # a company is no ground
+])
+def test_bases_defections_and_ground_taken(code, text, sub):
+    assert first_acled(code, text) == sub
 
 
 def test_raid_that_detains_is_arrests(code):
