@@ -433,3 +433,25 @@ def test_calling_for_attacks_asks_no_earlier_attacker(pipeline):
     asked = [e for e in coded.events if e.event_type == "REQUEST" and e.actor.name == "Islamic State"]
     attackers = {e.actor.name for e in coded.events if e.event_type == "ASSAULT"}
     assert not any(e.recipient is not None and e.recipient.name in attackers for e in asked)
+
+
+def test_a_title_case_headline_names_no_attacker_for_a_later_attack():
+    from dotterel.article.layout import Layout
+    from dotterel.article.who import Parties, target_the_maker
+    from dotterel.model import ActorRef, Event, Span
+    from dotterel.nlp import load_nlp
+
+    # "Kowalski Addresses Harbour Attack" read whole as a name is no attacker: "that attack" is not aimed at it
+    text = ("Kowalski Addresses Harbour Attack\n\n"
+            "Prosecutors investigating that attack have found the gunman had help from two other men.")
+    doc = load_nlp()(text)
+    layout = Layout.of(doc)
+    headline = text.split("\n")[0]
+    body = text.split("\n")[2]
+    at = text.index(body)
+    maker = ActorRef(text=headline, name=headline, id="local:kowalski-addresses-harbour-attack")
+    attack = Event(event_type="ASSAULT", actor=maker, recipient=None, evidence=Span(0, len(headline), headline))
+    blame = Event(event_type="ACCUSE", actor=ActorRef(text="Prosecutors", name="Prosecutors", id="local:prosecutors"),
+                  recipient=ActorRef(text="that attack", name="attack"), evidence=Span(at, at + len(body), body))
+    target_the_maker([attack, blame], layout, Parties([], frozenset({"attack"}), frozenset({"attack"})))
+    assert blame.recipient.name == "attack"

@@ -1104,3 +1104,8 @@ def test_raid_that_detains_is_arrests(code):
         "Arrests"
     # an arrest in a raid does not make every arrest lead over an attack named with it
     assert first_acled(code, "Soldiers beat three farmers and then detained them in the village.") == "Attack"
+
+
+def test_a_town_that_acts_is_named_with_the_town(code):
+    found = pairs(code, "On Saturday the city of Lyon urged residents to stay indoors during the storm.")
+    assert any(t == "REQUEST" and a == "the city of Lyon" for t, a, _ in found)

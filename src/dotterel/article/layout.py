@@ -71,3 +71,9 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
         return None
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def title_case(text: str) -> bool:
+    """A line in title case ("Trump Addresses Munich Attack"): it parses too poorly to name a doer."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..actors.parties import names_a_thing
 from ..fusion import distance_km
 from ..model import UNKNOWN_ACTOR, ActorRef, Event
-from .layout import Layout, trigger_token
+from .layout import Layout, title_case, trigger_token
 
 RECAP_DETERMINERS = {"the", "this", "that", "these", "those"}
 
@@ -208,8 +208,3 @@ def _same_doer_words(headline: ActorRef, lead: ActorRef) -> bool:
 def unidentified(ref: ActorRef) -> bool:
     """A doer named only by its kind ("Gunmen attack checkpoint"): the lead may say who they were."""
     return ref.name.startswith("Unidentified") or ".UAF." in (ref.id or "")
-
-
-def title_case(text: str) -> bool:
-    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

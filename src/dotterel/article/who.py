@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..actors.parties import head_word, names_a_party, names_a_thing
 from ..model import UNKNOWN_ACTOR, ActorRef, Event, Mention, Quote, Span
 from ..when import first_day
-from .layout import Layout, trigger_token
+from .layout import Layout, title_case, trigger_token
 
 # how far back (in sentences) an act's actor is carried to a sentence that goes on about the same kind of act
 CARRY_SENTENCES = 4
@@ -193,7 +193,9 @@ MAKER_SENTENCES = 3  # how far (before or after) the act condemned may be told
 def target_the_maker(events: list[Event], layout: Layout, party: Parties) -> None:
     """An accusation or condemnation whose target is an act ("condemns the horrific attacks") is aimed at the
     act's doer, told nearby ("... Da'esh claimed the attacks"): the nearest assault with an identified doer."""
-    assaults = [e for e in events if e.event_type == "ASSAULT" and party(e.actor)]
+    # a title-case headline names no doer ("Trump Addresses Munich Attack" is no attacker)
+    assaults = [e for e in events if e.event_type == "ASSAULT" and party(e.actor) and
+                not (layout.in_headline(e.evidence.start) and title_case(e.evidence.text))]
     for event in events:
         target = event.recipient
         if event.event_type not in ACTS_ON_ACTS or target is None or target.id is not None or \

@@ -41,6 +41,8 @@ JUDGING = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
 KIN_NOUNS = {"family", "relative", "kin", "kinsman", "widow", "orphan", "parent", "child"}
 # nouns of a claim whose "that" clause says what a party does or is
 CLAIM_NOUNS = {"notion", "idea", "claim", "suggestion", "assertion", "allegation", "accusation", "charge", "argument"}
+# a town that acts is its council: "the city of Nice urged people to stay home"
+TOWN_NOUNS = {"city", "town", "municipality"}
 # nouns that stop an act: the party asked for "an end to" its attacks is the one that attacks
 ENDING_NOUNS = {"end", "halt", "stop", "cessation", "suspension", "freeze"}
 # entity types that are never a participant ("On 9 May", "82mm"): a date is not a recipient
@@ -439,10 +441,12 @@ def ref_for(doc: Doc, mentions: list[Mention], token: Token) -> ActorRef | None:
         return mention.ref
     if token.pos_ in ("NOUN", "PROPN"):  # an unresolved noun phrase is still the argument
         chunk = doc[token.left_edge.i:token.i + 1]
-        if token.lemma_.lower() in KIN_NOUNS:
-            # "the families of the victims": kin are named by whose kin they are
-            of = next((p for p in token.children if p.dep_ == "prep" and p.lower_ == "of"), None)
-            chunk = doc[token.left_edge.i:of.right_edge.i + 1] if of is not None else chunk
+        of = next((p for p in token.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        if of is not None and (token.lemma_.lower() in KIN_NOUNS or (token.lemma_.lower() in TOWN_NOUNS and any(
+                g.dep_ == "pobj" and (g.ent_type_ == "GPE" or g.pos_ == "PROPN") for g in of.children))):
+            # "the families of the victims": kin are named by whose kin they are; "the city of Nice" acting (urging,
+            # announcing) is its town hall, named by the town
+            chunk = doc[token.left_edge.i:of.right_edge.i + 1]
         short = sum(not t.is_punct for t in chunk) <= 6  # "a 15-year-old girl" is four words and two hyphens
         text = chunk.text if short else token.text
         if token.pos_ == "NOUN" and (owner := owner_of(doc, mentions, token)) is not None:
