@@ -9,6 +9,7 @@ A mention keeps its own surface text; only the reference (name, id, country, sec
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -117,7 +118,7 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
 
 
 def author_body(doc: Doc, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
-    """The body a statement speaks for: a state, government or IGO that is, outside quotes and after the first
+    """The body a statement speaks for: a state, government or IGO that is, outside quotes and outside a
     headline, the subject of a main verb in the present tense other than a verb of saying ("The United States strongly
     condemns", "The Coalition complies with"). News reports tell acts in the past ("Russia said"); a statement by a
     body tells its own stance in the present."""
@@ -147,16 +148,20 @@ def person_noun_before(pronoun, skip: set[int]):
     return None
 
 
+def named_in_full(mention: Mention | None) -> bool:
+    """A mention of a person the text names with more than one word ("Osama Hamdan", "Anna Lindqvist")."""
+    return mention is not None and mention.kind == "person" and len(mention.ref.name.split()) > 1
+
+
 def one_person_per_name(mentions: list[Mention]) -> None:
     """'Osama Hamdan ... Hamdan said': a surname alone is the person the article named in full, when exactly
     one person of the article carries it."""
     full: dict[str, set[tuple[str, str | None]]] = {}
     refs: dict[tuple[str, str | None], ActorRef] = {}
     for m in mentions:
-        words = m.ref.name.split()
-        if m.kind == "person" and len(words) > 1:
+        if named_in_full(m):
             key = (m.ref.name, m.ref.id)
-            full.setdefault(words[-1].lower(), set()).add(key)
+            full.setdefault(m.ref.name.split()[-1].lower(), set()).add(key)
             refs.setdefault(key, m.ref)
     for m in mentions:
         words = m.ref.name.split()
@@ -169,11 +174,17 @@ def one_person_per_name(mentions: list[Mention]) -> None:
 OTHER_OFFICE = re.compile(r"\b(?:prime|vice|deputy)\s+$")
 
 
+@cache
+def title_heads() -> frozenset[str]:
+    """The last words of the office titles ("prime minister" -> minister): a definite one may name a person."""
+    return frozenset(t.split()[-1] for t in office_titles())
+
+
 def the_titled(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'Defense Secretary Ash Carter ... the secretary said': a definite title without a name is the person last
     named with that title."""
-    titles = {t.split()[-1] for t in office_titles()}
-    people = [m for m in mentions if m.kind == "person" and len(m.ref.name.split()) > 1]
+    titles = title_heads()
+    people = [m for m in mentions if named_in_full(m)]
     by_head = {m.head: m for m in mentions if m.head is not None}
     added = []
     for tok in doc:

@@ -228,8 +228,7 @@ class ArgumentFinder(TriggerFinder):
             if not objects and trig.sense.event_type == "ACCUSE" and trig.sense.mode == "allege":
                 # "complained that the administration had failed", "charged that the army shelled the town": the
                 # one the claim is about is accused
-                objects = [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
-                           if g.dep_ in ("nsubj", "nsubjpass") and self.participant_noun(g)][:1]
+                objects = self.told_of(verb, ("ccomp",))[:1]
             if not objects and (xcomp := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
                 # "refused to answer a request from MPs", "threatened to strike the capital": the act's object
                 objects = [self.patient(t) for t in self.objects(xcomp)]
@@ -333,9 +332,7 @@ class ArgumentFinder(TriggerFinder):
             return doer
         if token.lemma_.lower() in CLAIM_NOUNS:
             # "rejected the notion that Democrats could pull away": the claim is about the subject of its clause
-            told = [g for c in token.children if c.dep_ in ("acl", "ccomp") for g in c.children
-                    if g.dep_ in ("nsubj", "nsubjpass") and self.participant_noun(g)]
-            if told:
+            if told := self.told_of(token, ("acl", "ccomp")):
                 return told[0]
         event_noun = self.noun_sense(token) is not None
         if token.lemma_.lower() in self.lex.of_nouns or event_noun:
@@ -362,6 +359,11 @@ class ArgumentFinder(TriggerFinder):
                 return makers[0]
         return token
 
+    def told_of(self, word: Token, clauses: tuple[str, ...]) -> list[Token]:
+        """The parties that are the subjects of the clauses a word governs ("complained that [the army] ...", "the
+        notion that [Democrats] could ...")."""
+        return [g for c in word.children if c.dep_ in clauses for g in c.children
+                if g.dep_ in ("nsubj", "nsubjpass") and self.participant_noun(g)]
 
     def doer_of_ended(self, end: Token) -> Token | None:
         """'called for an end to the regime's attacks', 'demanded a halt to Israeli strikes': the act to be ended is

@@ -286,10 +286,11 @@ class EventCoder(ArgumentFinder):
         by providing air support"."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "through")):
             for means in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
-                kind = self.lex.verbs.get(self.verb_lemma(means)) if means.pos_ == "VERB" else self.noun_sense(means)
-                if isinstance(kind, tuple):
-                    kind = kind[0]
-                if kind is not None and kind.event_type in ("AID", "ASSAULT"):
+                if means.pos_ == "VERB":
+                    kind = sense.event_type if (sense := self.lex.verbs.get(self.verb_lemma(means))) else None
+                else:
+                    kind = self.noun_type(means)
+                if kind in ("AID", "ASSAULT"):
                     return True
         return False
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import mention_at
+from ..actors.coref import named_in_full
 from ..model import ActorRef, Mention
 from .lexicon import is_speech, word_list
 from .salience import Salience, document_noun, person_noun
@@ -177,7 +178,8 @@ class Speaker:
         ref = mention.ref if mention is not None else ActorRef(text=span.text, name=name)
         speaker = ActorRef(text=span.text, name=name, id=ref.id, country=ref.country, sector=ref.sector)
         # a described speaker ("a reporter for AFP") is named by the description when a pronoun refers back
-        described = subj.pos_ == "NOUN" and subj.ent_type_ == "" and not named_person(mention)
+        # ("the minister", once tied to the minister named in full, stays that person)
+        described = subj.pos_ == "NOUN" and subj.ent_type_ == "" and not named_in_full(mention)
         salient = ActorRef(text=span.text, name=span.text, id=ref.id, country=ref.country,
                            sector=ref.sector) if described else speaker
         self.salience.add(subj.idx, referent_kind(subj, mention, self.salience), salient, speaker=True)
@@ -237,7 +239,3 @@ def org_of(doc: Doc, span: Span, head: Token, mentions: list[Mention]) -> ActorR
         return ActorRef(text=ent.text, name=ent.text)
     return None
 
-
-def named_person(mention) -> bool:
-    """A noun the actor stage tied to a person named in full ("the minister" -> Anna Lindqvist)."""
-    return mention is not None and mention.kind == "person" and len(mention.ref.name.split()) > 1
