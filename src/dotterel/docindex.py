@@ -10,12 +10,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+import numpy
 from spacy.tokens import Doc, Span
 
 if TYPE_CHECKING:
     from .model import Mention
 
 _TEXT, _ENT_AT, _STARTS, _MENTIONS = "dotterel.text", "dotterel.ent_at", "dotterel.starts", "dotterel.mentions"
+_LOWER = "dotterel.lower"
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,8 +43,18 @@ def token_starts(doc: Doc) -> list[int]:
     """Each token's first character, in order (for bisecting a character offset to tokens)."""
     starts = doc.user_data.get(_STARTS)
     if starts is None:
-        starts = doc.user_data[_STARTS] = [t.idx for t in doc]
+        starts = doc.user_data[_STARTS] = doc.to_array("IDX").tolist()
     return starts
+
+
+def tokens_among(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose lower-case form is one of ``words``, found in the parse's own arrays: a stage
+    looking for a few words need not make a Token object for every token of the document."""
+    lower = doc.user_data.get(_LOWER)
+    if lower is None:
+        lower = doc.user_data[_LOWER] = doc.to_array("LOWER")
+    hashes = [doc.vocab.strings[w] for w in words]
+    return numpy.flatnonzero(numpy.isin(lower, hashes)).tolist()
 
 
 def mention_index(mentions: list[Mention], doc: Doc) -> MentionIndex:

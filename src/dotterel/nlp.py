@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,9 +22,9 @@ def model_name() -> str:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a news paragraph never runs on into the next (the parser, left alone, sometimes
     joins a paragraph's last sentence to the next one's first). A single line break may wrap a sentence: it stays."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array("IS_SPACE")[:-1]).tolist():  # only the whitespace tokens
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -35,10 +36,10 @@ ACRONYM_NORMS = {"IS": "isis", "US": "usa"}
 @Language.component("acronym_norms")
 def acronym_norms(doc: Doc) -> Doc:
     """"IS fighters attacked", "US troops": an upper-case acronym in running text (not a line in capitals) is a name."""
-    for token in doc:
-        norm = ACRONYM_NORMS.get(token.text)
-        if norm is None:
-            continue
+    orth = doc.to_array("ORTH")  # the few acronyms found in the parse's array, not by a Token per word
+    for i in numpy.flatnonzero(numpy.isin(orth, [doc.vocab.strings[a] for a in ACRONYM_NORMS])).tolist():
+        token = doc[i]
+        norm = ACRONYM_NORMS[token.text]
         around = doc[max(0, token.i - 3):token.i + 4]
         if any(t.is_alpha and not t.is_upper for t in around):
             token.norm_ = norm

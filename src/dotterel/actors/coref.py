@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from ..docindex import doc_text, tokens_among
 from ..model import ActorRef, Mention
 from .kb import ActorBase
 from .parties import head_word, person_nouns
@@ -42,15 +43,11 @@ def resolve_coreference(doc: Doc, mentions: list[Mention], base: ActorBase, cues
     one_person_per_name(mentions)
     mentions = the_titled(doc, mentions)
     by_head = {m.head: m for m in mentions if m.head is not None}
-    sent_of = {}
-    for i, sent in enumerate(doc.sents):
-        sent_of[sent.start] = i
     sent_index = [0] * len(doc)
-    for sent in doc.sents:
-        for t in range(sent.start, sent.end):
-            sent_index[t] = sent_of[sent.start]
+    for i, sent in enumerate(doc.sents):
+        sent_index[sent.start:sent.end] = [i] * (sent.end - sent.start)
     group_nouns = cues.get("group_noun", set())
-    quoted = quoted_spans(doc.text)
+    quoted = quoted_spans(doc_text(doc))
     added = []
     # a document speaks with one voice: every narrative "we" is the same body, the one it names as the author of
     # its statements ("We condemn ... The U.S. reaffirms its commitment"), else the body last named before it
@@ -187,8 +184,8 @@ def the_titled(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     people = [m for m in mentions if named_in_full(m)]
     by_head = {m.head: m for m in mentions if m.head is not None}
     added = []
-    for tok in doc:
-        if tok.lower_ not in titles or tok.pos_ != "NOUN" or tok.dep_ == "compound" or \
+    for tok in (doc[i] for i in tokens_among(doc, titles)):
+        if tok.pos_ != "NOUN" or tok.dep_ == "compound" or \
                 not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
         words = [t.lower_ for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ in ("compound", "amod") or t == tok]
@@ -262,7 +259,7 @@ def antecedent(mentions: list[Mention], before: int, kinds: set[str], sent_index
 def defined_acronyms(doc: Doc, mentions: list[Mention]) -> None:
     """'Long Name (ACR)': later mentions of ACR (and the unknown long name) become one actor."""
     defs = {}
-    for match in ACRONYM_DEF.finditer(doc.text):
+    for match in ACRONYM_DEF.finditer(doc_text(doc)):
         long_form, acr = match.group(1), match.group(2)
         long_form = re.sub(r"^(?:the|of|for|and)\s+", "", long_form, flags=re.I)
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", long_form) if w[0].isupper())

@@ -119,8 +119,9 @@ class ActorResolver:
         found = [(s, e, doc.vocab.strings[m]) for m, s, e in self.exact(doc)]
         found += [(s, e, doc.vocab.strings[m]) for m, s, e in self.folded(doc)]
         matched = {i for s, e, _ in found for i in range(s, e)}
-        found += [(t.i, t.i + 1, self.marked[key]) for t in doc if t.i not in matched and t.is_alpha is False and
-                  APOSTROPHES & set(t.text[1:-1]) and (key := letters_only(t.text)) in self.marked]
+        if APOSTROPHES & set(doc_text(doc)):  # a name spelt with an inner apostrophe; most texts have none
+            found += [(t.i, t.i + 1, self.marked[key]) for t in doc if t.i not in matched and t.is_alpha is False and
+                      APOSTROPHES & set(t.text[1:-1]) and (key := letters_only(t.text)) in self.marked]
         if any(self.base.actors[a].where for _, _, a in found):
             chosen = longest(found)
             country = self.doc_country(doc, chosen)

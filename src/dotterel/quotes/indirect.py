@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docindex import doc_text
+from ..docindex import doc_text, tokens_among
 from .lexicon import cue_kind, preps, word_list
 from .salience import document_noun
 
@@ -236,11 +236,12 @@ def nominal(doc: Doc, noun: Token) -> Span | None:
     return None
 
 
+ACCORDING = frozenset({"according"})
+
+
 def according(doc: Doc) -> Iterator[tuple[Span, Span, Token]]:
     """(content, source phrase, "according") for "according to X" attributions."""
-    for token in doc:
-        if token.lower_ != "according":
-            continue
+    for token in (doc[i] for i in tokens_among(doc, ACCORDING)):
         to = next((c for c in token.children if c.lower_ == "to"), None)
         if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
