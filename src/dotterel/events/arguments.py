@@ -214,6 +214,8 @@ class ArgumentFinder(TriggerFinder):
             return self.subjects(trig.demand), self.subjects(verb) or ([] if passive else self.objects(verb))
         if token.pos_ in ("VERB", "AUX"):
             actors = [a for s in self.subjects(verb) for a in self.act_subject(s)] or self.done_in(verb)
+            if self.projectile_landed(verb):
+                actors = self.firing_from(verb)  # "rockets fell near the airport": the rockets are fired, not who fired
             if trig.sense.event_type in ("ASSAULT", "COERCE") and verb.dep_ == "acl" and verb.tag_ == "VBG" and \
                     self.participant_noun(verb.head) and verb.lemma_.lower() not in self.lex.two_sided:
                 # "to target fighters firing on the troops": the ones firing are the fighters ("rebels fighting

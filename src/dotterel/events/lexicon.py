@@ -60,6 +60,9 @@ class Lexicon:
     recorders: frozenset[str]  # "a photographer captured a man": subjects that capture or shoot on film
     not_act_heads: frozenset[str]  # "strike assessments": heads a trigger noun only classifies
     framing_only: frozenset[str]  # "said", "is", "has": verbs that are never an act of their own
+    landing_verbs: frozenset[str]  # "fell", "landed", "was launched": verbs a fired projectile is the subject of
+    projectiles: frozenset[str]  # "rockets", "shells": what is fired, whose landing is an attack by someone unnamed
+    crowd_claims: frozenset[str]  # "demanding", "protesting": a crowd's claim, told without a finite verb
 
     @property
     def acled_rules(self) -> tuple[dict, ...]:

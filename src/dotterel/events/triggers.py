@@ -84,6 +84,13 @@ class TriggerFinder:
             elif token.pos_ == "VERB" and (weapon := self.weapon_verb(token)):
                 # "was pepper-sprayed", "tear-gassed the crowd": the weapon's name made a verb is its use
                 found.append(Trigger(token, TriggerSense("ASSAULT", weapon), token, token.idx + len(token.text)))
+            elif token.pos_ == "VERB" and self.projectile_landed(token):
+                # "two rockets fell near the airport", "a missile was launched": fire with no attacker named
+                found.append(Trigger(token, TriggerSense("ASSAULT"), token, token.idx + len(token.text)))
+            elif token.tag_ == "VBG" and token.lemma_.lower() in self.lex.crowd_claims and self.verbless(sentence):
+                # "employees of the hospital in front of its building demanding salaries": a note that names the
+                # crowd and its claim, with no finite verb, tells a protest
+                found.append(Trigger(token, TriggerSense("PROTEST", "demo"), token, token.idx + len(token.text)))
             elif token.pos_ in ("VERB", "AUX") and self.verb_lemma(token) in self.lex.verbs:
                 if token.dep_ in ("amod", "compound", "acomp") and not any(c.dep_ == "nsubj" for c in token.children):
                     continue  # "Iran-backed militias": an attribute, not an act (with a subject of its own it is one)
@@ -175,6 +182,16 @@ class TriggerFinder:
                 if subject.lemma_.lower() in self.lex.hazards or words & blasts:
                     return True
         return False
+
+    def projectile_landed(self, verb: Token) -> bool:
+        """Is the verb's subject a fired projectile ("rockets fell", "mortar shells landed", "a missile was launched")?"""
+        return verb.lemma_.lower() in self.lex.landing_verbs and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.lex.projectiles for c in verb.children)
+
+    @staticmethod
+    def verbless(sentence: Span) -> bool:
+        """A sentence with no finite verb (a note's bare noun phrase and participle)."""
+        return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sentence)
 
     def measure_aimed(self, verb: Token) -> bool:
         """Is what "targets" or "hits" a measure, not a weapon ("sanctions targeting ten officials", "the new tariffs
