@@ -1109,3 +1109,44 @@ def test_raid_that_detains_is_arrests(code):
 def test_a_town_that_acts_is_named_with_the_town(code):
     found = pairs(code, "On Saturday the city of Lyon urged residents to stay indoors during the storm.")
     assert any(t == "REQUEST" and a == "the city of Lyon" for t, a, _ in found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # fire exchanged with heavy weapons, or answered: both sides fight
+    ("On 3 June 2021, rebel forces reportedly exchanged artillery with government forces on the Dorma front.",
+     "Armed clash"),
+    ("On 4 June 2021, army units responded to the militia's fire near Karvok.", "Armed clash"),
+    # a grenade thrown is its use
+    ("On 5 June 2021, two masked men threw a hand grenade into the yard of a shop owner in Talsen.", "Grenade"),
+    # rockets that fell or a missile launched, no attacker named
+    ("On 6 June 2021, two rockets fell near the airport of Karvok, causing no damage.",
+     "Shelling/artillery/missile attack"),
+    ("On 6 June 2021, a missile was launched at the port of Talsen from an unknown location.",
+     "Shelling/artillery/missile attack"),
+    # made to vanish by force
+    ("On 7 June 2021, militia forces forcibly disappeared a teacher in Dorma city.", "Abduction/forced disappearance"),
+    # a note with no finite verb: the crowd and its claim
+    ("On 8 June 2021, nurses of the Talsen General Hospital in front of its building in Dorma demanding unpaid wages.",
+     "Peaceful protest"),
+    ("On 11 June 2021, hundreds of protesters in Dorma demanded the release of detained activists.", "Peaceful protest"),
+    # tear gas shells at a crowd are crowd control, not artillery; at farmers in their fields, an attack
+    ("On 8 June 2021, police fired tear gas shells at protesters in Talsen.", "Protest with intervention"),
+    ("On 8 June 2021, soldiers fired tear gas canisters at farmers in their fields east of Talsen.", "Attack"),
+    # security measures, a group leaving a coalition, forces on patrol: changes to what a group does
+    ("On 9 June 2021, the local authorities announced a 48-hour lockdown in the city of Karvok.",
+     "Change to group/activity"),
+    ("On 9 June 2021, the Karvok Brigade ended its affiliation with the Northern Front coalition.",
+     "Change to group/activity"),
+    ("On 10 June 2021, Ruritanian troops conducted a night patrol along the Karvok ring road.", "Change to group/activity"),
+    ("On 10 June 2021, a joint patrol by Ruritanian and Freedonian forces took place on the road to Dorma.",
+     "Change to group/activity"),
+])
+def test_short_conflict_notes(code, text, sub):
+    assert first_acled(code, text) == sub
+
+
+def test_riot_police_are_no_protest_and_landed_rockets_are_no_actor(code):
+    assert "PROTEST" not in types(code, "Riot police were deployed in the centre of Dorma ahead of the match.")
+    rockets = [e for e in events(code, "Two rockets fell near the airport of Karvok.") if e["event_type"] == "ASSAULT"]
+    assert rockets and not rockets[0]["actor"]["text"]
+    assert not events(code, "The man disappeared in Karvok last week.")  # no one made him vanish
