@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from .gazetteer import ALT_NAME_MIN_POP, JOINED_MIN_POP, Gazetteer, _supplement, loose, norm
+from .gazetteer import ALT_NAME_MIN_POP, JOINED_MIN_POP, PRECISIONS, Gazetteer, _supplement, loose, norm
 from .sources import _admin1_table, _admin2_table, _latin, admin2_bare, joined_parts
 
 
@@ -24,7 +24,7 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
     for c in cities.values():
         members.setdefault(f"{c['countrycode']}.{c.get('admin1code', '')}", []).append(
             (c["latitude"], c["longitude"], int(c["population"] or 0)))
-    joined: list[tuple[str, int]] = []  # (part of a hyphenated admin name, its place): keyed last, if free
+    joined: list[tuple[str, int, str]] = []  # (part of a hyphenated admin name, its place, the name): keyed last
     for code, (name, aliases, gid) in admin1.items():
         pts = members.get(code)
         if not pts:
@@ -35,7 +35,7 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
         for alias in (name, *aliases):
             gaz._key(alias, pid, alias == name, raw)
             gaz._key(loose(alias), pid, False, raw)
-            joined.extend((part, pid) for part in joined_parts(alias))
+            joined.extend((part, pid, alias) for part in joined_parts(alias))
     unlisted = []
     for name, aliases, gid, iso2, adm1, lat, lon, pop, listed in _admin2_table():
         if not listed:
@@ -49,7 +49,7 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
             if bare != alias:  # "Larkana District" is also named "Larkana", "Caza du Chouf" "Chouf"
                 gaz._key(bare, pid, False, raw)
                 gaz._key(loose(bare), pid, False, raw)
-            joined.extend((part, pid) for part in joined_parts(bare))
+            joined.extend((part, pid, bare) for part in joined_parts(bare))
     for c in cities.values():
         iso3 = gaz.iso2_to_iso3.get(c["countrycode"])
         adm = admin1.get(f"{c['countrycode']}.{c.get('admin1code', '')}")
@@ -90,10 +90,14 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
             pid = gaz._add_place(name, gaz.iso2_to_iso3.get(iso2), lat, lon, 0, adm1, gid, "admin2")
             for alias in keys:
                 gaz._key(alias, pid, alias == name, raw)
-                joined.extend((part, pid) for part in joined_parts(admin2_bare(alias)))
+                joined.extend((part, pid, alias) for part in joined_parts(admin2_bare(alias)))
     # a part of a hyphenated district or province ("Hermel" of "Baalbek-Hermel") names it only when no place
-    # has that name: a town called so is the town
-    for part, pid in joined:
+    # has that name (a town called so is the town),
+    # has that name, and only when the whole is no town's name: "Ivano" of Ivano-Frankivsk names nothing
+    city = PRECISIONS.index("city")
+    for part, pid, whole in joined:
+        if any(c >= 0 and gaz.prec[c] == city for c in raw.get(norm(whole), ())):
+            continue
         if norm(part) not in raw or all(c == -pid - 1 for c in raw[norm(part)]):
             gaz._key(part, pid, False, raw)
     # curated and country entries first, then bigger places: callers may cut the list short
