@@ -43,7 +43,8 @@ ADMIN2_PREFIX = re.compile(r"^(?:caza|qa[dḑ][aā]+['’]?|shahrest[aā]n-e|liw
 # direction word is no place ("Beqâa-Ouest")
 JOINED_PARTS = re.compile(r"^([^\W\d_][^\W\d_]{3,})-([^\W\d_][^\W\d_]{3,})$")
 DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "est", "ouest", "central", "centre", "center",
-                        "upper", "lower", "city", "ville", "rural"})
+                        "upper", "lower", "city", "ville", "rural", "norte", "sur", "sul", "este",
+                        "leste", "oeste", "centro", "nordeste", "noroeste", "sudeste", "sudoeste"})
 
 
 def admin2_bare(name: str) -> str:
