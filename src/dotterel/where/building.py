@@ -35,7 +35,6 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
         for alias in (name, *aliases):
             gaz._key(alias, pid, alias == name, raw)
             gaz._key(loose(alias), pid, False, raw)
-            joined.extend((part, pid, alias) for part in joined_parts(alias))
     unlisted = []
     for name, aliases, gid, iso2, adm1, lat, lon, pop, listed in _admin2_table():
         if not listed:
@@ -91,9 +90,9 @@ def build(cls: type[Gazetteer]) -> Gazetteer:
             for alias in keys:
                 gaz._key(alias, pid, alias == name, raw)
                 joined.extend((part, pid, alias) for part in joined_parts(admin2_bare(alias)))
-    # a part of a hyphenated district or province ("Hermel" of "Baalbek-Hermel") names it only when no place
-    # has that name (a town called so is the town),
-    # has that name, and only when the whole is no town's name: "Ivano" of Ivano-Frankivsk names nothing
+    # a part of a hyphenated district ("Danniyeh" of "Miniyeh-Danniyeh") names it only when no place has that
+    # name, and only when the whole is no town's name: "Ivano" of Ivano-Frankivsk names nothing. Provinces give
+    # no parts: a province's part is too often a town's or the whole province's own short name
     city = PRECISIONS.index("city")
     for part, pid, whole in joined:
         if any(c >= 0 and gaz.prec[c] == city for c in raw.get(norm(whole), ())):

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 20
+INDEX_VERSION = 21
 ALT_NAME_MIN_POP = 5000  # alternate names only for towns that news is likely to spell several ways
 JOINED_MIN_POP = 20000  # a town's two-word name written as one word: only towns that news names often
 PRECISIONS = ["site", "city", "admin1", "country", "admin2"]  # stored as indexes: append only
