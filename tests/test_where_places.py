@@ -162,3 +162,49 @@ def test_a_hyphenated_admin_name_joins_two_place_names(name, parts):
 
 def test_a_part_of_a_hyphenated_district_names_it_when_nothing_else_does(gaz):
     assert any(p.country == "LBN" and p.precision == "admin2" for p in gaz.candidates("Danniyé"))
+
+
+# ---------------------------------------------------------------- a compass word names a part of a region
+
+
+def _km(a, b):
+    from math import asin, cos, radians, sin, sqrt
+
+    la1, lo1, la2, lo2 = map(radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * asin(sqrt(h))
+
+
+def test_southern_lebanon_lies_south_of_lebanons_point(code, gaz):
+    whole = gaz.country("LBN")
+    locs = places(code, "On 3 March 2023, an air strike hit a farm in southern Lebanon. Two shepherds were hurt.")
+    assert locs and locs[0]["country"] == "LBN"
+    assert locs[0]["lat"] < whole.lat - 0.2
+
+
+def test_the_countryside_of_a_town_lies_around_it_on_the_named_side(code, gaz):
+    town = next(p for p in gaz.candidates("Aleppo") if p.precision == "city")
+    locs = places(code, "On 4 March 2023, artillery hit several farms in the northern countryside of Aleppo.")
+    assert locs and locs[0]["lat"] > town.lat + 0.1
+    assert 10 < _km(locs[0], {"lat": town.lat, "lon": town.lon}) < 75
+
+
+def test_a_town_named_with_a_side_but_no_countryside_stays_the_town(code, gaz):
+    town = next(p for p in gaz.candidates("Sanaa") if p.precision == "city")
+    locs = places(code, "On 5 March 2023, gunmen shot a trader in the east of Sanaa city.")
+    assert locs and _km(locs[0], {"lat": town.lat, "lon": town.lon}) < 5
+
+
+@pytest.mark.parametrize("before, found", [
+    ("fighting in southern ", ("south", False)),
+    ("shelling in the north-eastern countryside of ", ("northeast", True)),
+    ("raids in the west of ", ("west", False)),
+    ("a base in North ", None),  # part of a name ("North Kivu")
+    ("a convoy 20 km north of ", None),  # a bearing from a reference point, not a part of it
+])
+def test_the_compass_word_before_a_name(before, found):
+    from dotterel.where.candidates import Toponym
+    from dotterel.where.sectors import direction_of
+
+    text = before + "Homs."
+    assert direction_of(Toponym(len(before), len(before) + 4, "Homs", [], False), text) == found

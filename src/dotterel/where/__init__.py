@@ -31,6 +31,7 @@ from .document import (
     fit_namesakes,
     headings,
     home,
+    in_country_list,
     main_country,
     main_place,
     mark_scopes,
@@ -41,6 +42,7 @@ from .document import (
 from .gazetteer import Gazetteer, Place, _supplement, load_gazetteer, norm
 from .lexicon import DIRECTIONS, GENERIC, GEO_NOUNS, NOT_NAMES, SITE_NOUNS, _alt
 from .ranking import resolve_all
+from .sectors import toward_sectors
 from .spotting import spot
 
 
@@ -73,6 +75,7 @@ class PlaceResolver:
         contexts = [(region, provinces) for pattern, region, provinces in self.contexts if pattern.search(text)]
         resolve_all(toponyms, actors, frozenset(n for _, provinces in contexts for n in provinces), text, tuple(modifiers))
         fit_namesakes(toponyms, countries)
+        toward_sectors(toponyms, text, self.gaz)  # "southern Lebanon" is not Lebanon's middle
         seen: dict[int, bool] = {}  # each toponym's reading is asked for once per event and per rival: parse it once
 
         def locates(t: Toponym) -> bool:
@@ -147,7 +150,7 @@ class PlaceResolver:
             placing_ = [t for _, t in ranked if t in near]  # those where things are first: not "forces of Artsakh"
             return unplaced(best, placing_ or near)
         if best.best.precision == "country":
-            if _in_country_list(doc_text(doc), best, mine):
+            if in_country_list(doc_text(doc), best, mine):
                 return SCOPE  # "the fighting in Iraq and Syria": a regional scope
             tied = {t.best.country for k, t in ranked if t.best and k[:-1] == best_key[:-1]}  # all but distance
             if len(tied) > 1:
@@ -156,17 +159,6 @@ class PlaceResolver:
 
 
 SCOPE = Place("", None, float("nan"), float("nan"))  # the event happened across a region: no one place
-
-
-LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
-
-
-def _in_country_list(text: str, t: Toponym, mine: list[Toponym]) -> bool:
-    """Whether a country is listed with another ("Iraq and Syria", "Syria, Iraq or Lebanon")."""
-    i = mine.index(t)
-    around = [o for o in (mine[i - 1] if i else None, mine[i + 1] if i + 1 < len(mine) else None) if o is not None]
-    return any(o.best is not None and o.best.precision == "country" and o.best.country != t.best.country and
-               LIST_GAP.fullmatch(text[min(o.end, t.end):max(o.start, t.start)]) for o in around)
 
 
 def _modifier(doc: Doc, t: Toponym) -> bool:

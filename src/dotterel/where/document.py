@@ -227,3 +227,14 @@ def sole_place(toponyms: list[Toponym], modifiers: list[Toponym]) -> Place | Non
         return None
     t = min(named, key=lambda t: RANK[t.best.precision])
     return replace(t.best, name=bare_name(t) or t.best.name)
+
+
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?")
+
+
+def in_country_list(text: str, t: Toponym, mine: list[Toponym]) -> bool:
+    """Whether a country is listed with another ("Iraq and Syria", "Syria, Iraq or Lebanon")."""
+    i = mine.index(t)
+    around = [o for o in (mine[i - 1] if i else None, mine[i + 1] if i + 1 < len(mine) else None) if o is not None]
+    return any(o.best is not None and o.best.precision == "country" and o.best.country != t.best.country and
+               LIST_GAP.fullmatch(text[min(o.end, t.end):max(o.start, t.start)]) for o in around)
