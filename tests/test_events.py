@@ -1150,3 +1150,19 @@ def test_riot_police_are_no_protest_and_landed_rockets_are_no_actor(code):
     rockets = [e for e in events(code, "Two rockets fell near the airport of Karvok.") if e["event_type"] == "ASSAULT"]
     assert rockets and not rockets[0]["actor"]["text"]
     assert not events(code, "The man disappeared in Karvok last week.")  # no one made him vanish
+
+
+@pytest.mark.parametrize("text,sub", [
+    # an attack told only as claimed, denied or alleged: the sentence reports who did it, not a new act
+    ("The Black Banner group claimed responsibility for a car bomb in Talsen that killed six people.", None),
+    ("Ruritania denied its jets were responsible for air strikes that hit a clinic in Dorma.", None),
+    ("The envoy accused Freedonia of shelling the border town of Karvok on Monday.", None),
+    # claiming to have done it is still telling the act
+    ("On 4 May 2021, Karvok Brigade forces claimed to have shelled Northern Front positions near Dorma.",
+     "Shelling/artillery/missile attack"),
+    # a gathering suppressed, and people detained at one: a protest with intervention
+    ("Ruritanian police suppressed a peaceful march of teachers in Dorma on Sunday.", "Protest with intervention"),
+    ("Twelve activists were detained during an unsanctioned rally in Talsen on Saturday.", "Protest with intervention"),
+])
+def test_attributed_attacks_and_stopped_protests(code, text, sub):
+    assert first_acled(code, text) == sub

@@ -32,6 +32,28 @@ def is_armed(ref: ActorRef | None, armed_words: str) -> bool:
     return bool(armed_words and rx(armed_words).search(f"{ref.text} {ref.name}"))
 
 
+def attributed(trigger: Token | None, attribution: dict) -> bool:
+    """An act told only as what someone claims, denies or is accused of ("claimed responsibility for the
+    bombing", "denied its jets were responsible for the strikes", "accused the army of shelling"): the sentence
+    reports the attribution, not the act. The trigger must lie under the attribution word: inside the noun's
+    phrase, or the verb's object (not its subject: "the attack claimed ten lives" is the act itself)."""
+    if trigger is None or not attribution:
+        return False
+    nouns, verbs = set(attribution.get("nouns", ())), set(attribution.get("verbs", ()))
+    word = trigger
+    while word.head.i != word.i:
+        head = word.head
+        lemma = head.lemma_.lower()
+        if lemma in nouns or head.lower_ in nouns:
+            return True
+        if lemma in verbs and word.dep_ in ("dobj", "prep", "pcomp"):  # "claimed to have shelled" is told as done
+            return True
+        if word.dep_ in ("nsubj", "nsubjpass", "csubj", "conj", "ccomp", "advcl", "parataxis"):
+            return False  # above the act's own clause: an attribution there frames another act
+        word = head
+    return False
+
+
 def acled_types(event: Event, acled: dict, trigger: Token | None = None) -> tuple[str | None, str | None]:
     rule = matching_rule(event, acled, trigger)
     return (rule["event"], rule["sub"]) if rule else (None, None)
@@ -51,6 +73,7 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
                    for g in p.children if g.dep_ == "pobj"}
     sentence = event.evidence.text
     actor = f"{event.actor.text} {event.actor.name}"
+    claimed: bool | None = None  # computed on the first rule that asks
     for rule in acled["rules"]:
         if event.event_type not in (rule["type"] if isinstance(rule["type"], list) else [rule["type"]]):
             continue
@@ -72,6 +95,11 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
             continue
         if "actor_words" in rule and not rx(rule["actor_words"]).search(actor):
             continue
+        if "attributed" in rule:
+            if claimed is None:
+                claimed = attributed(trigger, acled.get("attribution", {}))
+            if rule["attributed"] != claimed:
+                continue
         return rule
     return None
 
