@@ -1166,3 +1166,21 @@ def test_riot_police_are_no_protest_and_landed_rockets_are_no_actor(code):
 ])
 def test_attributed_attacks_and_stopped_protests(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+@pytest.mark.parametrize("text,sub", [
+    # an industrial blast or fire is an accident, whatever the sentence makes its subject
+    ("A gas cylinder explosion at a market in Dorma killed five people on Tuesday.", None),
+    ("Three workers were hurt when a furnace exploded at a steel plant in the Talsen industrial estate.", None),
+    # people smugglers caught are ordinary crime; smuggled goods seized stay ACLED's
+    ("Border guards detained nine men who were smuggling migrants across the river near Karvok.", None),
+    ("On 3 May 2021, police seized 4,000 packs of smuggled cigarettes in a warehouse in Dorma.",
+     "Looting/property destruction"),
+    # an act told in the passive "are accused of" is the act; detained for taking part earlier is an arrest
+    ("On 2 May 2021, police in Talsen are accused of beating a street vendor.", "Attack"),
+    ("On 4 May 2021, police arrested 20 students in Dorma for taking part in protests last week.", "Arrests"),
+    ("On 4 May 2021, police detained five activists taking part in an unauthorized protest in Dorma.",
+     "Protest with intervention"),
+])
+def test_accidents_smugglers_and_told_acts(code, text, sub):
+    assert first_acled(code, text) == sub

@@ -46,8 +46,9 @@ def attributed(trigger: Token | None, attribution: dict) -> bool:
         lemma = head.lemma_.lower()
         if lemma in nouns or head.lower_ in nouns:
             return True
-        if lemma in verbs and word.dep_ in ("dobj", "prep", "pcomp"):  # "claimed to have shelled" is told as done
-            return True
+        if lemma in verbs and word.dep_ in ("dobj", "prep", "pcomp") and \
+                any(c.dep_ == "nsubj" for c in head.children):
+            return True  # "X accused Y of shelling"; the passive "police are accused of beating" reports the act
         if word.dep_ in ("nsubj", "nsubjpass", "csubj", "conj", "ccomp", "advcl", "parataxis"):
             return False  # above the act's own clause: an attribution there frames another act
         word = head
