@@ -1184,3 +1184,29 @@ def test_attributed_attacks_and_stopped_protests(code, text, sub):
 ])
 def test_accidents_smugglers_and_told_acts(code, text, sub):
     assert first_acled(code, text) == sub
+
+
+@pytest.mark.parametrize("text,sub", [
+    # fighting between the police and a crowd is the crowd's violence, not a battle
+    ("Police clashed with hundreds of demonstrators in the centre of Marovan on Saturday.", "Violent demonstration"),
+    ("Clashes broke out on Friday between the police in Telvik and demonstrators demanding the release of a jailed cleric.",
+     "Violent demonstration"),
+    # a march that turns into violence is a violent demonstration, whatever the police did
+    ("Police fired tear gas at marchers in Korvath as the rally descended into the worst violence in years.",
+     "Violent demonstration"),
+    # protesters killed, deaths in a crackdown, a protest violently broken up: excessive force
+    ("Three protesters died from gunfire during a demonstration outside the parliament in Telvik on Monday.",
+     "Excessive force against protesters"),
+    ("Soldiers violently dispersed a peaceful sit-in of teachers in Tarrow on Sunday.",
+     "Excessive force against protesters"),
+    # a person burned or killed by a mob or vigilantes: mob violence, not property destruction or an attack
+    ("An angry crowd set fire to a suspected thief in Obirin village on Tuesday.", "Mob violence"),
+    ("Four men were murdered by vigilantes near Kessa after rumours of witchcraft.", "Mob violence"),
+    # people intercepted by the authorities are arrested; smugglers of migrants stay ordinary crime
+    ("Border police intercepted 12 suspected members of an armed gang near Kestra.", "Arrests"),
+    ("Coast guards intercepted 14 smugglers on Friday for ferrying migrants towards the island of Vella.", None),
+    # troops mobilised to help after a flood or heavy snow: relief, no change to an armed group's activity
+    ("The army mobilized on Friday to rescue villagers trapped by floods in the Dalvan valley.", None),
+])
+def test_riots_force_on_protesters_mobs_and_relief(code, text, sub):
+    assert first_acled(code, text) == sub

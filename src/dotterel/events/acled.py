@@ -96,6 +96,10 @@ def matching_rule(event: Event, acled: dict, trigger: Token | None = None) -> di
             continue
         if "actor_words" in rule and not rx(rule["actor_words"]).search(actor):
             continue
+        # what was hit or taken decides some types: a person set ablaze by a mob is mob violence, a house is property
+        if "recipient_words" in rule and (event.recipient is None or not event.recipient.text.strip() or not
+                                          rx(rule["recipient_words"]).search(f"{event.recipient.text} {event.recipient.name}")):
+            continue
         if "attributed" in rule:
             if claimed is None:
                 claimed = attributed(trigger, acled.get("attribution", {}))
